@@ -1,0 +1,8 @@
+package app.backcoach;
+
+/** Entry point. */
+public final class Main {
+  public static void main(String[] args) {
+    System.out.println("hi");
+  }
+}
