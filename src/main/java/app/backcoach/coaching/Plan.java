@@ -1,0 +1,44 @@
+package app.backcoach.coaching;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A user's personal plan: the top fixes and a routine in sections. Stored as resolved items, so the plan a user saw stays
+ * the same when the bundle changes.
+ */
+public record Plan(List<String> fixes, List<Section> sections, boolean flaredUp, Instant createdAt) {
+  public Plan {
+    fixes = List.copyOf(fixes);
+    sections = List.copyOf(sections);
+  }
+
+  /** A part of the routine: warm-up, main work, fix exercises, daily habits, cool-down. */
+  public record Section(SectionKind kind, String routineId, List<Item> items) {
+    public Section {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** One line of a section: an exercise with its dose, or a note. */
+  public record Item(String exercise, String dose, String note) {}
+
+  /** The sections a plan can have, in the order they are shown. */
+  public enum SectionKind {
+    WARM_UP,
+    MAIN,
+    FIXES,
+    DAILY,
+    COOL_DOWN
+  }
+
+  /** Distinct exercise ids in the order they appear. */
+  public List<String> exerciseIds() {
+    return sections.stream()
+        .flatMap(s -> s.items().stream())
+        .map(Item::exercise)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+}

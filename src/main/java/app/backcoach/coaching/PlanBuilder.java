@@ -1,0 +1,123 @@
+package app.backcoach.coaching;
+
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Exercise;
+import app.backcoach.content.Mistake;
+import app.backcoach.content.Routine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The plan rules: rank mistakes by the signals in the user's answers, then assemble a routine that fits their equipment
+ * and, when the back is flared up, only gentle moves.
+ */
+public final class PlanBuilder {
+  private static final int MAX_FIX_EXERCISES = 4;
+  private final ContentBundle content;
+
+  public PlanBuilder(ContentBundle content) {
+    this.content = content;
+  }
+
+  public Plan build(Profile profile, Instant now) {
+    boolean flared = profile.has("flared_up");
+    Set<String> kit = new HashSet<>(profile.tags());
+    kit.add("none");
+    kit.add("wall");
+    kit.add("chair");
+    kit.add("mat"); // a towel or carpet will do for floor work
+    List<String> fixes = topFixes(profile, content.onboarding().plan().topFixes());
+
+    List<Plan.Section> sections = new ArrayList<>();
+    Set<String> used = new LinkedHashSet<>();
+    if (!flared) {
+      section(sections, Plan.SectionKind.WARM_UP, "warm_up", kit, false, used);
+    }
+    String main = flared ? "gentle_sore_back" : profile.has("gym") ? "back_workout" : "home_back_workout";
+    section(sections, Plan.SectionKind.MAIN, main, kit, flared, used);
+
+    List<Plan.Item> fixItems = new ArrayList<>();
+    for (String fixId : fixes) {
+      for (String exId : content.mistake(fixId).exercises()) {
+        Exercise e = adapt(content.exercise(exId), kit, flared);
+        if (e != null && used.add(e.id()) && fixItems.size() < MAX_FIX_EXERCISES) {
+          fixItems.add(new Plan.Item(e.id(), e.dose(), null));
+        }
+      }
+    }
+    if (!fixItems.isEmpty()) {
+      sections.add(new Plan.Section(Plan.SectionKind.FIXES, null, fixItems));
+    }
+    if (profile.has("desk")) {
+      section(sections, Plan.SectionKind.DAILY, "desk_breaks", kit, flared, used);
+    }
+    if (profile.has("morning_stiffness")) {
+      section(sections, Plan.SectionKind.DAILY, "morning_mobility", kit, flared, used);
+    }
+    if (!flared) {
+      section(sections, Plan.SectionKind.COOL_DOWN, "cool_down", kit, false, used);
+    }
+    return new Plan(fixes, sections, flared, now);
+  }
+
+  /** Mistake ids with a positive score, highest first; ties keep the bundle's order. */
+  List<String> topFixes(Profile profile, int count) {
+    List<Mistake> all = content.mistakes();
+    return all.stream()
+        .filter(m -> profile.signals().getOrDefault(m.id(), 0) > 0)
+        .sorted(
+            Comparator.comparingInt((Mistake m) -> -profile.signals().get(m.id()))
+                .thenComparingInt(all::indexOf))
+        .limit(count)
+        .map(Mistake::id)
+        .toList();
+  }
+
+  private void section(
+      List<Plan.Section> out,
+      Plan.SectionKind kind,
+      String routineId,
+      Set<String> kit,
+      boolean flared,
+      Set<String> used) {
+    Routine r = content.routine(routineId);
+    List<Plan.Item> items = new ArrayList<>();
+    for (Routine.Step s : r.steps()) {
+      if (s.exercise() == null) {
+        items.add(new Plan.Item(null, null, s.note()));
+        continue;
+      }
+      Exercise wanted = content.exercise(s.exercise());
+      Exercise e = adapt(wanted, kit, flared);
+      if (e != null) {
+        used.add(e.id());
+        items.add(new Plan.Item(e.id(), e == wanted ? s.dose() : e.dose(), null));
+      }
+    }
+    if (!items.isEmpty()) {
+      out.add(new Plan.Section(kind, routineId, items));
+    }
+  }
+
+  /**
+   * The exercise itself if the user can do it, else the first doable one down its easier (when flared up) or substitute
+   * chain; null if there is none.
+   */
+  Exercise adapt(Exercise e, Set<String> kit, boolean flared) {
+    Set<String> seen = new HashSet<>();
+    while (e != null && seen.add(e.id())) {
+      boolean safe = !flared || Boolean.TRUE.equals(e.flareUpSafe());
+      if (safe && e.doableWith(kit)) {
+        return e;
+      }
+      String next = !safe && e.easier() != null ? e.easier() : e.substitute();
+      e = next == null ? null : content.exercise(next);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,100 @@
+package app.backcoach.content;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A loaded, validated content bundle with look-ups by id. */
+public final class ContentBundle {
+  private final Map<String, Mistake> mistakes;
+  private final Map<String, Exercise> exercises;
+  private final Map<String, Routine> routines;
+  private final Map<String, Guidance> guidance;
+  private final Safety safety;
+  private final Onboarding onboarding;
+  private final Messages messages;
+  private final Map<String, String> places;
+
+  ContentBundle(
+      List<Mistake> mistakes,
+      List<Exercise> exercises,
+      List<Routine> routines,
+      List<Guidance> guidance,
+      Safety safety,
+      Onboarding onboarding,
+      Messages messages,
+      Map<String, String> places) {
+    this.mistakes = index(mistakes, Mistake::id);
+    this.exercises = index(exercises, Exercise::id);
+    this.routines = index(routines, Routine::id);
+    this.guidance = index(guidance, Guidance::id);
+    this.safety = safety;
+    this.onboarding = onboarding;
+    this.messages = messages;
+    this.places = Map.copyOf(places);
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (T item : items) {
+      map.putIfAbsent(id.apply(item), item);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  /** Mistakes in file order, which is also the tie-break order of the plan rules. */
+  public List<Mistake> mistakes() {
+    return List.copyOf(mistakes.values());
+  }
+
+  public List<Exercise> exercises() {
+    return List.copyOf(exercises.values());
+  }
+
+  public List<Routine> routines() {
+    return List.copyOf(routines.values());
+  }
+
+  public List<Guidance> guidance() {
+    return List.copyOf(guidance.values());
+  }
+
+  public Mistake mistake(String id) {
+    return mistakes.get(id);
+  }
+
+  public Exercise exercise(String id) {
+    return exercises.get(id);
+  }
+
+  public Routine routine(String id) {
+    return routines.get(id);
+  }
+
+  public Guidance guidance(String id) {
+    return guidance.get(id);
+  }
+
+  public Safety safety() {
+    return safety;
+  }
+
+  public Onboarding onboarding() {
+    return onboarding;
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  /** City and alias names (lower case) mapped to IANA zone ids. */
+  public Map<String, String> places() {
+    return places;
+  }
+
+  /** Shorthand for {@code messages().render(...)}. */
+  public String text(Msg msg, Object... nameValuePairs) {
+    return messages.render(msg, nameValuePairs);
+  }
+}

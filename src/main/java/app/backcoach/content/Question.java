@@ -1,0 +1,63 @@
+package app.backcoach.content;
+
+import java.util.List;
+import java.util.Map;
+
+/** One onboarding question with its answer options. */
+public record Question(String id, String section, Type type, String text, List<Option> options) {
+  public Question {
+    options = Lists.orEmpty(options);
+  }
+
+  /** How an answer is given. */
+  public enum Type {
+    /** Exactly one option. */
+    CHOICE,
+    /** Any number of options, finished with a Done button. */
+    MULTI,
+    /** A number, matched to the option whose range holds it. */
+    NUMBER,
+    /** A time zone: IANA id, city or UTC offset. */
+    ZONE,
+    /** The red-flag screen. */
+    REDFLAGS
+  }
+
+  /**
+   * One answer option: a button label, typed words that select it, and what it tells the plan rules:
+   * {@code signals} weigh mistakes, {@code tags} describe the user (equipment, "desk", "flared_up").
+   */
+  public record Option(
+      String id,
+      String label,
+      List<String> match,
+      List<Integer> range,
+      Map<String, Integer> signals,
+      List<String> tags,
+      Boolean none) {
+    public Option {
+      match = Lists.orEmpty(match);
+      range = Lists.orEmpty(range);
+      signals = signals == null ? Map.of() : Map.copyOf(signals);
+      tags = Lists.orEmpty(tags);
+    }
+
+    /** True for the "none of these" option of a multiple choice, which clears the others. */
+    public boolean isNone() {
+      return Boolean.TRUE.equals(none);
+    }
+
+    /**
+     * True when a typed number falls in this option's range. Ranges are whole numbers and cover the fractions up to the
+     * next one, so [0, 4] and [5, 8] leave no gap for "4.5 hours".
+     */
+    public boolean holds(double n) {
+      return range.size() == 2 && n >= range.get(0) && n < range.get(1) + 1;
+    }
+  }
+
+  /** The option with this id, or null. */
+  public Option option(String optionId) {
+    return options.stream().filter(o -> o.id().equals(optionId)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,66 @@
+package app.backcoach.conversation;
+
+import app.backcoach.content.Question;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Matches a typed answer to a question's options: by label, by the option's match words, or by a number's range. */
+final class AnswerMatcher {
+  private AnswerMatcher() {}
+
+  /**
+   * The options the text selects. For a single choice the result has one option (a clear match), several (ambiguous)
+   * or none.
+   */
+  static List<Question.Option> match(Question q, String text) {
+    String normal = Words.normal(text);
+    for (Question.Option o : q.options()) {
+      if (normal.equals(Words.normal(o.label())) || normal.equals(Words.normal(o.id()))) {
+        return List.of(o);
+      }
+    }
+    List<String> words = Words.tokens(text);
+    List<Question.Option> hits = new ArrayList<>();
+    int best = 0;
+    for (Question.Option o : q.options()) {
+      int longest = 0;
+      for (String phrase : o.match()) {
+        int[] at = Words.find(words, phrase);
+        if (at != null) {
+          longest = Math.max(longest, at[1] - at[0]);
+        }
+      }
+      if (longest > 0) {
+        hits.add(o);
+        if (q.type() != Question.Type.MULTI) {
+          best = Math.max(best, longest);
+        }
+      }
+    }
+    if (!hits.isEmpty() && q.type() != Question.Type.MULTI) {
+      // The longest phrase wins a single choice: "mixed desk and standing" is "mixed", not "desk".
+      final int longestMatch = best;
+      List<Question.Option> top = new ArrayList<>();
+      for (Question.Option o : hits) {
+        if (o.match().stream()
+            .map(p -> Words.find(words, p))
+            .anyMatch(at -> at != null && at[1] - at[0] == longestMatch)) {
+          top.add(o);
+        }
+      }
+      return top;
+    }
+    if (!hits.isEmpty()) {
+      return hits;
+    }
+    Double n = Words.firstNumber(text);
+    if (n != null) {
+      for (Question.Option o : q.options()) {
+        if (o.holds(n)) {
+          return List.of(o);
+        }
+      }
+    }
+    return List.of();
+  }
+}

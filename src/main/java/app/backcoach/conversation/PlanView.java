@@ -1,0 +1,163 @@
+package app.backcoach.conversation;
+
+import app.backcoach.coaching.Plan;
+import app.backcoach.content.Cards;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Exercise;
+import app.backcoach.content.Mistake;
+import app.backcoach.content.Msg;
+import app.backcoach.content.RedFlag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a stored plan, and the entries it links to, into replies; withholds exercise advice while a red flag stands. */
+final class PlanView {
+  private final ContentBundle content;
+  private final Cards cards;
+
+  PlanView(ContentBundle content) {
+    this.content = content;
+    this.cards = new Cards(content);
+  }
+
+  List<Reply> plan(UserState s) {
+    if (s.advicePaused()) {
+      return List.of(withheld(s.redFlags()));
+    }
+    Plan plan = s.plan();
+    if (plan == null) {
+      return List.of(Reply.text(content.text(Msg.PLAN_NONE)));
+    }
+    return List.of(summary(plan), routine(plan));
+  }
+
+  private Reply summary(Plan plan) {
+    StringBuilder text = new StringBuilder(content.text(Msg.PLAN_INTRO));
+    if (plan.flaredUp()) {
+      text.append("\n\n").append(content.text(Msg.PLAN_FLARED));
+    }
+    List<Button> buttons = new ArrayList<>();
+    for (int i = 0; i < plan.fixes().size(); i++) {
+      Mistake m = content.mistake(plan.fixes().get(i));
+      if (m == null) {
+        continue; // removed from the bundle since the plan was made
+      }
+      String n = String.valueOf(i + 1);
+      List<String> steps = m.fix().subList(0, Math.min(3, m.fix().size()));
+      text.append("\n\n")
+          .append(
+              content.text(
+                  Msg.PLAN_FIX, "n", n, "title", m.title(), "why", m.why(), "steps",
+                  Cards.numbered(steps)));
+      buttons.add(new Button(content.text(Msg.BTN_FIX_DETAILS, "n", n), "f:" + m.id()));
+    }
+    return Reply.withButtons(text.toString(), Layout.chunk(buttons, 3));
+  }
+
+  private Reply routine(Plan plan) {
+    List<String> parts = new ArrayList<>();
+    for (Plan.Section section : plan.sections()) {
+      List<String> lines = new ArrayList<>();
+      for (Plan.Item item : section.items()) {
+        lines.add(item.exercise() == null ? item.note() : line(item));
+      }
+      parts.add(content.text(Msg.PLAN_SECTION, "title", title(section), "items", Cards.numbered(lines)));
+    }
+    parts.add(content.text(Msg.PLAN_OPEN_HINT));
+    List<Button> buttons = new ArrayList<>();
+    for (String id : plan.exerciseIds()) {
+      Exercise e = content.exercise(id);
+      if (e != null) {
+        buttons.add(new Button(e.name(), "x:" + id));
+      }
+    }
+    return Reply.withButtons(String.join("\n\n", parts), Layout.chunk(buttons, 2));
+  }
+
+  private String line(Plan.Item item) {
+    Exercise e = content.exercise(item.exercise());
+    String name = e == null ? item.exercise() : e.name();
+    return item.dose() == null ? name : name + ": " + item.dose();
+  }
+
+  private String title(Plan.Section section) {
+    String kind =
+        content.text(
+            switch (section.kind()) {
+              case WARM_UP -> Msg.PLAN_SECTION_WARM_UP;
+              case MAIN -> Msg.PLAN_SECTION_MAIN;
+              case FIXES -> Msg.PLAN_SECTION_FIXES;
+              case DAILY -> Msg.PLAN_SECTION_DAILY;
+              case COOL_DOWN -> Msg.PLAN_SECTION_COOL_DOWN;
+            });
+    if (section.routineId() == null || content.routine(section.routineId()) == null) {
+      return kind;
+    }
+    return kind + ": " + content.routine(section.routineId()).title();
+  }
+
+  /** The message shown instead of exercise advice while a red flag has not been cleared. */
+  Reply withheld(Set<String> flags) {
+    return Reply.withButtons(
+        content.text(Msg.PLAN_WITHHELD, "flags", labels(flags)),
+        Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+  }
+
+  /** The referral, naming what the user described, with the way back once cleared. */
+  Reply referral(Set<String> flags) {
+    String text =
+        content.safety().referral() + "\n\n" + content.text(Msg.REFERRAL_FLAGS, "flags", labels(flags));
+    return Reply.withButtons(text, Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+  }
+
+  String labels(Set<String> flagIds) {
+    return content.safety().redFlags().stream()
+        .filter(f -> flagIds.contains(f.id()))
+        .map(RedFlag::label)
+        .map(l -> "• " + l)
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** A card for a fix, exercise or routine; null when the id is unknown (a forged or outdated button). */
+  Reply card(UserState s, String kind, String id) {
+    boolean advice = true;
+    String text;
+    List<List<Button>> buttons = List.of();
+    switch (kind) {
+      case "f" -> {
+        Mistake m = content.mistake(id);
+        text = m == null ? null : cards.mistake(m);
+        if (m != null) {
+          buttons =
+              Layout.chunk(
+                  m.exercises().stream()
+                      .map(content::exercise)
+                      .filter(java.util.Objects::nonNull)
+                      .map(e -> new Button(e.name(), "x:" + e.id()))
+                      .toList(),
+                  2);
+        }
+      }
+      case "x" -> {
+        Exercise e = content.exercise(id);
+        text = e == null ? null : cards.exercise(e);
+      }
+      case "r" -> {
+        text = content.routine(id) == null ? null : cards.routine(content.routine(id));
+      }
+      default -> {
+        text = null;
+        advice = false;
+      }
+    }
+    if (text == null) {
+      return null;
+    }
+    if (advice && s.advicePaused()) {
+      return withheld(s.redFlags());
+    }
+    return Reply.withButtons(text, buttons);
+  }
+}

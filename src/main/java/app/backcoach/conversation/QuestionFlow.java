@@ -1,0 +1,290 @@
+package app.backcoach.conversation;
+
+import app.backcoach.coaching.Plan;
+import app.backcoach.coaching.PlanBuilder;
+import app.backcoach.coaching.Profile;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import app.backcoach.content.Onboarding;
+import app.backcoach.content.Question;
+import app.backcoach.content.RedFlag;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The onboarding questions: asking one, reading a typed or tapped answer, and moving on to the next or the plan. */
+final class QuestionFlow {
+  static final String NONE = "none";
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+  private final ContentBundle content;
+  private final Onboarding onboarding;
+  private final TimeZones zones;
+  private final PlanBuilder planner;
+  private final PlanView planView;
+
+  QuestionFlow(ContentBundle content, PlanView planView) {
+    this.content = content;
+    this.onboarding = content.onboarding();
+    this.zones = new TimeZones(content.places());
+    this.planner = new PlanBuilder(content);
+    this.planView = planView;
+  }
+
+  Question first() {
+    return onboarding.questions().get(0);
+  }
+
+  Question current(UserState s) {
+    Question q = s.questionId() == null ? null : onboarding.question(s.questionId());
+    return q == null ? first() : q;
+  }
+
+  int number(Question q) {
+    return onboarding.questions().indexOf(q) + 1;
+  }
+
+  int total() {
+    return onboarding.questions().size();
+  }
+
+  /** The question as a message with its buttons; ticks show what a multiple choice has so far. */
+  Reply ask(UserState s, Question q) {
+    String header = content.text(Msg.QUESTION_HEADER, "n", number(q), "total", total());
+    StringBuilder text = new StringBuilder(header).append('\n').append(q.text());
+    List<Button> buttons = new ArrayList<>();
+    switch (q.type()) {
+      case MULTI -> {
+        text.append("\n\n").append(content.text(Msg.MULTI_HINT));
+        for (Question.Option o : q.options()) {
+          String tick = s.selection().contains(o.id()) ? "\u2705 " : "";
+          buttons.add(new Button(tick + o.label(), "m:" + q.id() + ":" + o.id()));
+        }
+        List<List<Button>> rows = new ArrayList<>(Layout.rows(buttons));
+        rows.add(List.of(new Button(content.text(Msg.BTN_DONE), "md:" + q.id())));
+        return Reply.withButtons(text.toString(), rows);
+      }
+      case REDFLAGS -> {
+        text.append('\n');
+        for (RedFlag f : content.safety().redFlags()) {
+          text.append("\n• ").append(f.label());
+          buttons.add(new Button(f.label(), "a:" + q.id() + ":" + f.id()));
+        }
+        buttons.add(new Button(content.text(Msg.BTN_NONE_OF_THESE), "a:" + q.id() + ":" + NONE));
+        return Reply.withButtons(text.toString(), Layout.chunk(buttons, 1));
+      }
+      default -> {
+        for (Question.Option o : q.options()) {
+          buttons.add(new Button(o.label(), "a:" + q.id() + ":" + o.id()));
+        }
+        return new Reply(text.toString(), Layout.rows(buttons), q.type() == Question.Type.ZONE);
+      }
+    }
+  }
+
+  /** A typed answer to the current question. */
+  Outcome typed(UserState s, String text, Instant now) {
+    Question q = current(s);
+    switch (q.type()) {
+      case ZONE -> {
+        ZoneId zone = zones.parse(text);
+        if (zone == null) {
+          for (Question.Option o : q.options()) {
+            if (Words.normal(o.label()).equals(Words.normal(text))) {
+              zone = zoneOf(o);
+            }
+          }
+        }
+        if (zone == null) {
+          String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
+          return again(s, q, content.text(Msg.INVALID_ZONE, "input", shown));
+        }
+        return zoneChosen(s, q, zone, Msg.ZONE_SET, Ack.NONE, now);
+      }
+      case REDFLAGS -> {
+        // A described flag never reaches here: the engine refers it first.
+        if (yesNo(text) == Boolean.FALSE || Words.normal(text).equals(NONE)) {
+          return record(s, q, Answer.of(NONE), List.of(), Ack.NONE, now);
+        }
+        return again(s, q, content.text(Msg.INVALID_CHOICE));
+      }
+      case NUMBER -> {
+        List<Question.Option> hits = AnswerMatcher.match(q, text);
+        if (hits.size() != 1) {
+          int min = q.options().stream().mapToInt(o -> o.range().get(0)).min().orElse(0);
+          int max = q.options().stream().mapToInt(o -> o.range().get(1)).max().orElse(0);
+          return again(s, q, content.text(Msg.INVALID_NUMBER, "min", min, "max", max));
+        }
+        Double n = Words.firstNumber(text);
+        String value = n != null && hits.get(0).holds(n) ? clean(n) : rangeValue(hits.get(0));
+        return record(s, q, new Answer(List.of(hits.get(0).id()), value), List.of(), Ack.NONE, now);
+      }
+      case MULTI -> {
+        List<Question.Option> hits = AnswerMatcher.match(q, text);
+        if (hits.isEmpty()) {
+          return again(s, q, content.text(Msg.INVALID_CHOICE));
+        }
+        List<String> ids = hits.stream().filter(o -> !o.isNone()).map(Question.Option::id).toList();
+        if (ids.isEmpty()) {
+          ids = List.of(hits.get(0).id());
+        }
+        return record(s, q, new Answer(ids, null), List.of(), Ack.NONE, now);
+      }
+      default -> {
+        List<Question.Option> hits = AnswerMatcher.match(q, text);
+        if (hits.size() == 1) {
+          return record(s, q, Answer.of(hits.get(0).id()), List.of(), Ack.NONE, now);
+        }
+        if (hits.size() > 1) {
+          String options = String.join(" / ", hits.stream().map(Question.Option::label).toList());
+          return again(s, q, content.text(Msg.AMBIGUOUS_CHOICE, "options", options));
+        }
+        return again(s, q, content.text(Msg.INVALID_CHOICE));
+      }
+    }
+  }
+
+  /** A tapped single-choice button. The caller has checked that it belongs to the current question. */
+  Outcome tapped(UserState s, Question q, String optionId, Instant now) {
+    Question.Option o = q.option(optionId);
+    if (o == null) {
+      return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+    }
+    if (q.type() == Question.Type.ZONE) {
+      ZoneId zone = zoneOf(o);
+      if (zone != null) {
+        return zoneChosen(s, q, zone, Msg.ZONE_SET, Ack.chosen(o.label()), now);
+      }
+    }
+    return record(s, q, new Answer(List.of(o.id()), rangeValue(o)), List.of(), Ack.chosen(o.label()), now);
+  }
+
+  /** Ticks or unticks one option of a multiple choice; "none of these" clears the rest and the other way round. */
+  Outcome toggle(UserState s, Question q, String optionId) {
+    Question.Option o = q.option(optionId);
+    if (o == null) {
+      return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+    }
+    List<String> next = new ArrayList<>(s.selection());
+    if (!next.remove(o.id())) {
+      if (o.isNone()) {
+        next.clear();
+      } else {
+        next.removeIf(id -> q.option(id) != null && q.option(id).isNone());
+      }
+      next.add(o.id());
+    }
+    UserState updated = s.withSelection(next);
+    return new Outcome(updated, List.of(), Ack.replace(ask(updated, q)));
+  }
+
+  Outcome done(UserState s, Question q, Instant now) {
+    if (s.selection().isEmpty()) {
+      return new Outcome(s, List.of(), Ack.notice(content.text(Msg.MULTI_EMPTY)));
+    }
+    List<String> ordered =
+        q.options().stream().map(Question.Option::id).filter(s.selection()::contains).toList();
+    String chosen =
+        String.join(", ", ordered.stream().map(id -> q.option(id).label()).toList());
+    return record(s, q, new Answer(ordered, null), List.of(), Ack.chosen(chosen), now);
+  }
+
+  /** A shared location answers the time-zone question with the offset of its longitude. */
+  Outcome location(UserState s, double longitude, Instant now) {
+    Question q = current(s);
+    if (q.type() != Question.Type.ZONE) {
+      return null;
+    }
+    return zoneChosen(s, q, TimeZones.fromLongitude(longitude), Msg.ZONE_FROM_LOCATION, Ack.NONE, now);
+  }
+
+  private Outcome zoneChosen(UserState s, Question q, ZoneId zone, Msg msg, Ack ack, Instant now) {
+    String time = ZonedDateTime.ofInstant(now, zone).format(CLOCK);
+    Reply set = Reply.text(content.text(msg, "zone", zone.getId(), "time", time));
+    return record(s, q, new Answer(List.of(), zone.getId()), List.of(set), ack, now);
+  }
+
+  private ZoneId zoneOf(Question.Option o) {
+    return zones.parse(o.match().isEmpty() ? o.label() : o.match().get(0));
+  }
+
+  /** Stores the answer and moves on: the next question, or the plan after the last one. */
+  Outcome record(UserState s, Question q, Answer a, List<Reply> before, Ack ack, Instant now) {
+    UserState answered = s.withAnswer(q.id(), a);
+    List<Reply> replies = new ArrayList<>(before);
+    Question next = onboarding.after(q.id());
+    if (next != null) {
+      UserState moved = answered.withStage(Stage.ASKING, next.id());
+      replies.add(ask(moved, next));
+      return new Outcome(moved, replies, ack);
+    }
+    Plan plan = planner.build(profile(answered.answers()), now);
+    UserState ready = answered.withStage(Stage.READY, null).withPlan(plan);
+    if (!ready.advicePaused()) {
+      replies.add(Reply.text(content.text(Msg.PLAN_READY)));
+    }
+    replies.addAll(planView.plan(ready));
+    return new Outcome(ready, replies, ack);
+  }
+
+  /** The plan rules' view of the answers: tags and summed mistake signals of every chosen option. */
+  Profile profile(Map<String, Answer> answers) {
+    Set<String> tags = new HashSet<>();
+    Map<String, Integer> signals = new HashMap<>();
+    answers.forEach(
+        (qid, answer) -> {
+          Question q = onboarding.question(qid);
+          if (q == null) {
+            return;
+          }
+          for (String optionId : answer.options()) {
+            Question.Option o = q.option(optionId);
+            if (o != null) {
+              tags.addAll(o.tags());
+              o.signals().forEach((m, w) -> signals.merge(m, w, Integer::sum));
+            }
+          }
+        });
+    return new Profile(tags, signals);
+  }
+
+  Outcome again(UserState s, Question q, String why) {
+    return new Outcome(s, List.of(Reply.text(why), ask(s, q)), Ack.NONE);
+  }
+
+  /** TRUE for a yes, FALSE for a no, null for anything else, using the bundle's word lists. */
+  Boolean yesNo(String text) {
+    List<String> words = Words.tokens(text);
+    if (words.size() > 6) {
+      return null;
+    }
+    boolean yes = anyPhrase(words, content.text(Msg.WORDS_YES));
+    boolean no = anyPhrase(words, content.text(Msg.WORDS_NO));
+    return yes == no ? null : yes;
+  }
+
+  private static boolean anyPhrase(List<String> words, String commaList) {
+    for (String phrase : commaList.split(",")) {
+      if (!phrase.isBlank() && Words.find(words, phrase) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rangeValue(Question.Option o) {
+    return o.range().size() == 2 && o.range().get(0).equals(o.range().get(1))
+        ? String.valueOf(o.range().get(0))
+        : null;
+  }
+
+  private static String clean(double n) {
+    return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+  }
+}

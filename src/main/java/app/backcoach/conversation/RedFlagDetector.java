@@ -1,0 +1,58 @@
+package app.backcoach.conversation;
+
+import app.backcoach.content.RedFlag;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds red-flag symptoms in anything a user types. Errs on the side of safety: only a plain negation right before the
+ * phrase ("no numbness", "not any tingling") suppresses a match.
+ */
+final class RedFlagDetector {
+  private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "never", "zero", "nor");
+  private static final Set<String> FILLERS = Set.of("any", "much", "more", "real", "sign", "signs", "of");
+  private final List<RedFlag> flags;
+
+  RedFlagDetector(List<RedFlag> flags) {
+    this.flags = List.copyOf(flags);
+  }
+
+  /** Ids of the red flags the text describes, in bundle order; empty when none. */
+  Set<String> detect(String text) {
+    List<String> words = Words.tokens(text);
+    Set<String> found = new LinkedHashSet<>();
+    for (RedFlag flag : flags) {
+      for (String phrase : flag.phrases()) {
+        if (matchesUnnegated(words, phrase)) {
+          found.add(flag.id());
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matchesUnnegated(List<String> words, String phrase) {
+    for (int from = 0; from < words.size(); from++) {
+      int[] at = Words.find(words.subList(from, words.size()), phrase);
+      if (at == null) {
+        return false;
+      }
+      int start = from + at[0];
+      if (!negated(words, start)) {
+        return true;
+      }
+      from = start; // try later occurrences
+    }
+    return false;
+  }
+
+  private static boolean negated(List<String> words, int start) {
+    int i = start - 1;
+    while (i >= 0 && start - i <= 3 && FILLERS.contains(words.get(i))) {
+      i--;
+    }
+    return i >= 0 && start - i <= 3 && NEGATIONS.contains(words.get(i));
+  }
+}
