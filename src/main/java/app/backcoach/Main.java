@@ -1,8 +1,114 @@
 package app.backcoach;
 
-/** Entry point. */
+import app.backcoach.content.ContentException;
+import app.backcoach.storage.DatabaseException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The command line: parses arguments, picks the mode and turns failures into exit codes. */
 public final class Main {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  static final String USAGE_TEXT =
+      """
+      Usage: java -jar backcoach.jar [options] [command]
+
+      Commands:
+        chat                 chat with the coach in this terminal (default without TELEGRAM_BOT_TOKEN)
+        bot                  run the Telegram bot (default when TELEGRAM_BOT_TOKEN is set)
+        content check [DIR]  validate a content bundle (default: the one that would be used)
+
+      Options:
+        --content DIR        load the content bundle from DIR instead of the packaged one
+                             (env BACKCOACH_CONTENT_DIR)
+        --db FILE            the SQLite database file (env BACKCOACH_DB, default data/backcoach.db)
+        -h, --help           show this help
+
+      Environment: TELEGRAM_BOT_TOKEN, BACKCOACH_DB, BACKCOACH_CONTENT_DIR, LOG_LEVEL.
+      """;
+
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("hi");
+    int code = run(args, System.getenv(), System.in, System.out, System.err);
+    System.exit(code);
+  }
+
+  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    String db = null;
+    String content = null;
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help", "help" -> {
+          out.print(USAGE_TEXT);
+          return OK;
+        }
+        case "--db", "--content" -> {
+          if (i + 1 >= args.length) {
+            return usage(err, a + " needs a value");
+          }
+          if (a.equals("--db")) {
+            db = args[++i];
+          } else {
+            content = args[++i];
+          }
+        }
+        default -> {
+          if (a.startsWith("-")) {
+            return usage(err, "unknown option " + a);
+          }
+          rest.add(a);
+        }
+      }
+    }
+    try {
+      Config config = Config.from(env, db, content);
+      String command = rest.isEmpty() ? (config.botToken() != null ? "bot" : "chat") : rest.get(0);
+      switch (command) {
+        case "chat" -> {
+          if (rest.size() > 1) {
+            return usage(err, "chat takes no arguments");
+          }
+          return App.chat(config, in, out);
+        }
+        case "bot" -> {
+          if (rest.size() > 1) {
+            return usage(err, "bot takes no arguments");
+          }
+          return App.bot(config, err);
+        }
+        case "content" -> {
+          if (rest.size() < 2 || !rest.get(1).equals("check") || rest.size() > 3) {
+            return usage(err, "expected: content check [DIR]");
+          }
+          return App.checkContent(rest.size() == 3 ? java.nio.file.Path.of(rest.get(2)) : config.contentDir(), out, err);
+        }
+        default -> {
+          return usage(err, "unknown command '" + command + "'");
+        }
+      }
+    } catch (Config.ConfigException e) {
+      err.println("backcoach: configuration error: " + e.getMessage());
+      return USAGE;
+    } catch (ContentException e) {
+      err.println("backcoach: refusing to start: " + e.getMessage());
+      return FAILED;
+    } catch (DatabaseException e) {
+      err.println("backcoach: database error: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private static int usage(PrintStream err, String problem) {
+    err.println("backcoach: " + problem);
+    err.print(USAGE_TEXT);
+    return USAGE;
   }
 }

@@ -126,6 +126,9 @@ final class QuestionFlow {
         return record(s, q, new Answer(List.of(hits.get(0).id()), value), List.of(), Ack.NONE, now);
       }
       case MULTI -> {
+        if (!s.selection().isEmpty() && Words.normal(text).equals(Words.normal(content.text(Msg.BTN_DONE)))) {
+          return done(s, q, now);
+        }
         List<Question.Option> hits = AnswerMatcher.match(q, text);
         if (hits.isEmpty()) {
           return again(s, q, content.text(Msg.INVALID_CHOICE));

@@ -1,0 +1,129 @@
+package app.backcoach.console;
+
+import app.backcoach.chat.ChatService;
+import app.backcoach.conversation.Ack;
+import app.backcoach.conversation.Button;
+import app.backcoach.conversation.Event;
+import app.backcoach.conversation.Inputs;
+import app.backcoach.conversation.Outcome;
+import app.backcoach.conversation.Reply;
+import app.backcoach.conversation.Words;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.Outbox;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A chat in the terminal: bot messages print as text with numbered buttons; the user answers with a number, a button's
+ * text or free text. Works with piped input. {@code /quit} or end of input ends it.
+ */
+public final class ConsoleChat {
+  /** The chat id the console user has in the database. */
+  public static final long CONSOLE_CHAT_ID = 1L;
+
+  private final ChatService chat;
+  private final Database db;
+  private final Clock clock;
+  private final BufferedReader in;
+  private final PrintStream out;
+  private final long chatId;
+  private final Outbox outbox = new Outbox();
+  private List<Button> buttons = List.of();
+
+  public ConsoleChat(
+      ChatService chat, Database db, Clock clock, BufferedReader in, PrintStream out, long chatId) {
+    this.chat = chat;
+    this.db = db;
+    this.clock = clock;
+    this.in = in;
+    this.out = out;
+    this.chatId = chatId;
+  }
+
+  /** Runs until /quit or end of input; returns the exit code. */
+  public int run() throws IOException {
+    deliver(chat.handle(chatId, new Event.Open()));
+    String line;
+    while ((line = prompt()) != null) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      String lower = trimmed.toLowerCase(Locale.ROOT);
+      if (lower.equals("/quit") || lower.equals("/exit")) {
+        break;
+      }
+      deliver(chat.handle(chatId, toEvent(trimmed)));
+    }
+    out.println("Bye! Your progress is saved.");
+    out.flush();
+    return 0;
+  }
+
+  private String prompt() throws IOException {
+    if (System.console() != null) {
+      out.print("> ");
+      out.flush();
+    }
+    return in.readLine();
+  }
+
+  /** A button's exact text, then a button number, then a command or plain text. */
+  Event toEvent(String line) {
+    String normal = label(line);
+    for (Button b : buttons) {
+      if (label(b.label()).equals(normal)) {
+        return new Event.Tap(b.data());
+      }
+    }
+    if (line.matches("\\d{1,3}")) {
+      int n = Integer.parseInt(line);
+      if (n >= 1 && n <= buttons.size()) {
+        return new Event.Tap(buttons.get(n - 1).data());
+      }
+    }
+    return Inputs.parse(line);
+  }
+
+  private static String label(String s) {
+    String words = Words.normal(s);
+    return words.isEmpty() ? s.strip() : words;
+  }
+
+  private void deliver(Outcome outcome) {
+    Ack ack = outcome.ack();
+    if (ack.notice() != null) {
+      out.println("(" + ack.notice() + ")");
+    }
+    List<Button> shown = new ArrayList<>();
+    if (ack.replace() != null) {
+      print(ack.replace(), shown);
+    }
+    db.write(
+        tx -> {
+          for (Outbox.Item item : outbox.pendingFor(tx, chatId)) {
+            print(item.reply(), shown);
+            outbox.markSent(tx, item.id(), clock.instant());
+          }
+          return null;
+        });
+    if (!shown.isEmpty()) {
+      buttons = shown;
+    }
+    out.flush();
+  }
+
+  private void print(Reply reply, List<Button> shown) {
+    out.println();
+    out.println(reply.text());
+    for (Button b : reply.flatButtons()) {
+      shown.add(b);
+      out.println("  [" + shown.size() + "] " + b.label());
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package app.backcoach.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Owns the SQLite file: one writer connection doing short IMMEDIATE transactions under a lock, one reader connection
+ * (WAL lets it read while the writer writes), and the versioned migrations in {@code db/V<n>__*.sql}.
+ */
+public final class Database implements AutoCloseable {
+  private final Path file;
+  private final Connection writer;
+  private final Connection reader;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReentrantLock readLock = new ReentrantLock();
+
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Tx tx);
+  }
+
+  private Database(Path file, Clock clock) throws SQLException {
+    this.file = file;
+    this.writer = connect(SQLiteConfig.TransactionMode.IMMEDIATE);
+    migrate(clock);
+    this.reader = connect(SQLiteConfig.TransactionMode.DEFERRED);
+  }
+
+  /** Opens (creating if needed, owner-only) the database file and applies pending migrations. */
+  public static Database open(Path file, Clock clock) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      prepareFile(absolute);
+      return new Database(absolute, clock);
+    } catch (IOException | SQLException e) {
+      throw new DatabaseException("cannot open database " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void prepareFile(Path file) throws IOException {
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    Path dir = file.getParent();
+    if (dir != null && !Files.exists(dir)) {
+      if (posix) {
+        Files.createDirectories(
+            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(dir);
+      }
+    }
+    if (!Files.exists(file) && posix) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+  }
+
+  private Connection connect(SQLiteConfig.TransactionMode mode) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(5_000);
+    config.enforceForeignKeys(true);
+    config.setTransactionMode(mode);
+    return config.createConnection("jdbc:sqlite:" + file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
+  public <T> T write(Work<T> work) {
+    writeLock.lock();
+    try {
+      return inTransaction(writer, work);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} against one consistent snapshot. */
+  public <T> T read(Work<T> work) {
+    readLock.lock();
+    try {
+      return inTransaction(reader, work);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  private <T> T inTransaction(Connection c, Work<T> work) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(new Tx(c));
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        c.rollback();
+        throw e;
+      } finally {
+        // Back to autocommit, so an IMMEDIATE connection does not keep holding the write lock.
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("transaction on " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate(Clock clock) {
+    write(
+        tx -> {
+          tx.update(
+              "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+          int current =
+              tx.one("SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1)).orElse(0);
+          for (int v = current + 1; ; v++) {
+            String sql = migration(v);
+            if (sql == null) {
+              break;
+            }
+            tx.script(sql);
+            tx.update("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", v, clock.instant().toString());
+          }
+          return null;
+        });
+  }
+
+  /** The script of migration {@code version}, or null when there is none. */
+  static String migration(int version) {
+    for (String name : Migrations.NAMES) {
+      if (name.startsWith("V" + version + "__")) {
+        try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
+          if (in == null) {
+            throw new DatabaseException("migration db/" + name + " is missing from the classpath", null);
+          }
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new DatabaseException("cannot read migration db/" + name, e);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The schema version the file is at. */
+  public int schemaVersion() {
+    return read(tx -> tx.one("SELECT MAX(version) FROM schema_version", rs -> rs.getInt(1)).orElse(0));
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    readLock.lock();
+    try {
+      writer.close();
+      reader.close();
+    } catch (SQLException e) {
+      throw new DatabaseException("closing " + file + " failed: " + e.getMessage(), e);
+    } finally {
+      readLock.unlock();
+      writeLock.unlock();
+    }
+  }
+}

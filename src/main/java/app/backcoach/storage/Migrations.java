@@ -1,0 +1,10 @@
+package app.backcoach.storage;
+
+import java.util.List;
+
+/** The migration files in order; a jar cannot list its own folders, so they are named here. */
+final class Migrations {
+  private Migrations() {}
+
+  static final List<String> NAMES = List.of("V1__init.sql");
+}

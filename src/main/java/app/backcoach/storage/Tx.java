@@ -1,0 +1,79 @@
+package app.backcoach.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One transaction's view of the database: parameterised updates and queries, nothing else. */
+public final class Tx {
+  private final Connection connection;
+
+  Tx(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  public int update(String sql, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DatabaseException("update failed: " + firstWords(sql) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs an insert and returns the generated row id. */
+  public long insert(String sql, Object... args) {
+    update(sql, args);
+    return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+  }
+
+  public <T> List<T> query(String sql, Row<T> row, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.map(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("query failed: " + firstWords(sql) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    List<T> all = query(sql, row, args);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** Runs a script of statements separated by semicolons at line ends (a migration file). */
+  void script(String sql) {
+    for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+      String s = statement.replaceAll("(?m)^\\s*--.*$", "").trim();
+      if (!s.isEmpty()) {
+        update(s);
+      }
+    }
+  }
+
+  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  private static String firstWords(String sql) {
+    String flat = sql.replaceAll("\\s+", " ").trim();
+    return flat.length() > 60 ? flat.substring(0, 60) + "..." : flat;
+  }
+}

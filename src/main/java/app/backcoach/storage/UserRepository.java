@@ -1,0 +1,86 @@
+package app.backcoach.storage;
+
+import app.backcoach.coaching.Plan;
+import app.backcoach.conversation.Answer;
+import app.backcoach.conversation.Pending;
+import app.backcoach.conversation.Stage;
+import app.backcoach.conversation.UserState;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Loads and saves a user's whole state (profile, conversation, answers, plan) across its tables. */
+public final class UserRepository {
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final String SELECT_USER =
+      "SELECT u.consented, u.disclaimer_shown, u.red_flags, c.stage, c.question_id, c.pending, c.selection,"
+          + " c.last_activity FROM users u JOIN conversations c ON c.chat_id = u.chat_id WHERE u.chat_id = ?";
+  private static final String SELECT_ANSWERS =
+      "SELECT question_id, options, value FROM answers WHERE chat_id = ? ORDER BY rowid";
+  private static final String SELECT_PLAN = "SELECT body FROM plans WHERE chat_id = ?";
+  private static final String UPSERT_USER =
+      "INSERT INTO users (chat_id, created_at, updated_at, consented, disclaimer_shown, time_zone, red_flags)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET updated_at = excluded.updated_at,"
+          + " consented = excluded.consented, disclaimer_shown = excluded.disclaimer_shown,"
+          + " time_zone = excluded.time_zone, red_flags = excluded.red_flags";
+  private static final String UPSERT_CONVERSATION =
+      "INSERT INTO conversations (chat_id, stage, question_id, pending, selection, last_activity)"
+          + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET stage = excluded.stage,"
+          + " question_id = excluded.question_id, pending = excluded.pending, selection = excluded.selection,"
+          + " last_activity = excluded.last_activity";
+
+  /** The stored state, or a fresh one for a chat we have never seen. */
+  public UserState load(Tx tx, long chatId) {
+    return tx.one(SELECT_USER, rs -> row(tx, chatId, rs), chatId).orElse(UserState.fresh(chatId));
+  }
+
+  private UserState row(Tx tx, long chatId, java.sql.ResultSet rs) throws java.sql.SQLException {
+    boolean consented = rs.getInt(1) == 1;
+    boolean disclaimer = rs.getInt(2) == 1;
+    List<String> flags = Json.read(rs.getString(3), STRINGS);
+    Stage stage = Stage.valueOf(rs.getString(4));
+    String question = rs.getString(5);
+    Pending pending = rs.getString(6) == null ? null : Pending.valueOf(rs.getString(6));
+    List<String> selection = Json.read(rs.getString(7), STRINGS);
+    Instant last = rs.getString(8) == null ? null : Instant.parse(rs.getString(8));
+    Map<String, Answer> answers = new LinkedHashMap<>();
+    tx.query(
+        SELECT_ANSWERS,
+        a -> answers.put(a.getString(1), new Answer(Json.read(a.getString(2), STRINGS), a.getString(3))),
+        chatId);
+    Plan plan = tx.one(SELECT_PLAN, p -> Json.read(p.getString(1), Plan.class), chatId).orElse(null);
+    return new UserState(
+        chatId, stage, question, pending, answers, selection, consented, disclaimer,
+        new LinkedHashSet<>(flags), plan, last);
+  }
+
+  /** Writes the whole state; answers and plan are replaced, so what is stored is exactly what the state holds. */
+  public void save(Tx tx, UserState s, Instant now) {
+    Answer zone = s.answers().get("timezone");
+    tx.update(
+        UPSERT_USER, s.chatId(), now.toString(), now.toString(), s.consented() ? 1 : 0,
+        s.disclaimerShown() ? 1 : 0, zone == null ? null : zone.value(), Json.write(List.copyOf(s.redFlags())));
+    tx.update(
+        UPSERT_CONVERSATION, s.chatId(), s.stage().name(), s.questionId(),
+        s.pending() == null ? null : s.pending().name(), Json.write(s.selection()),
+        s.lastActivity() == null ? null : s.lastActivity().toString());
+    tx.update("DELETE FROM answers WHERE chat_id = ?", s.chatId());
+    s.answers()
+        .forEach(
+            (q, a) ->
+                tx.update(
+                    "INSERT INTO answers (chat_id, question_id, options, value) VALUES (?, ?, ?, ?)",
+                    s.chatId(), q, Json.write(a.options()), a.value()));
+    if (s.plan() == null) {
+      tx.update("DELETE FROM plans WHERE chat_id = ?", s.chatId());
+    } else {
+      tx.update(
+          "INSERT INTO plans (chat_id, created_at, body) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO UPDATE"
+              + " SET created_at = excluded.created_at, body = excluded.body",
+          s.chatId(), s.plan().createdAt().toString(), Json.write(s.plan()));
+    }
+  }
+}
