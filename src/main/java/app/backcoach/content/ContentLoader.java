@@ -33,6 +33,8 @@ public final class ContentLoader {
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          // YAML reads bare yes/no/on/off as booleans; refuse to turn them into "true"/"false" silently.
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 
   private final ContentSource source;
@@ -172,10 +174,13 @@ public final class ContentLoader {
               .collect(Collectors.joining("."))
               .replace(".[", "[");
     }
+    String message = firstLine(e.getOriginalMessage());
     String what =
         e instanceof UnrecognizedPropertyException
             ? "unknown field (a typo?)"
-            : "wrong type or shape: " + firstLine(e.getOriginalMessage());
+            : message.contains("Boolean value")
+                ? "a bare yes/no/on/off/true/false is read as a boolean: put it in quotes"
+                : "wrong type or shape: " + message;
     return new Problem(file, id, field, what);
   }
 

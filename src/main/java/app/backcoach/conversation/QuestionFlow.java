@@ -109,7 +109,9 @@ final class QuestionFlow {
       }
       case REDFLAGS -> {
         // A described flag never reaches here: the engine refers it first.
-        if (yesNo(text) == Boolean.FALSE || Words.normal(text).equals(NONE)) {
+        String normal = Words.normal(text);
+        if (yesNo(text) == Boolean.FALSE
+            || normal.equals(Words.normal(content.text(Msg.BTN_NONE_OF_THESE)))) {
           return record(s, q, Answer.of(NONE), List.of(), Ack.NONE, now);
         }
         return again(s, q, content.text(Msg.INVALID_CHOICE));
