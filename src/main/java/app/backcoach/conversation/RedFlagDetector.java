@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds red-flag symptoms in anything a user types. Errs on the side of safety: only a plain negation right before the
- * phrase ("no numbness", "not any tingling") suppresses a match.
+ * Finds red-flag symptoms in anything a user types. Errs on the side of safety: only a plain negation at most three
+ * words before the phrase, in the same clause ("no numbness or tingling", "not any tingling"), suppresses a match.
  */
 final class RedFlagDetector {
   private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "never", "zero", "nor");
-  private static final Set<String> FILLERS = Set.of("any", "much", "more", "real", "sign", "signs", "of");
+  private static final Set<String> BREAKS =
+      Set.of("but", "though", "although", "except", "however", "yet", "still", "now", "until", "since");
   private final List<RedFlag> flags;
 
   RedFlagDetector(List<RedFlag> flags) {
@@ -49,10 +50,15 @@ final class RedFlagDetector {
   }
 
   private static boolean negated(List<String> words, int start) {
-    int i = start - 1;
-    while (i >= 0 && start - i <= 3 && FILLERS.contains(words.get(i))) {
-      i--;
+    for (int i = start - 1; i >= 0 && start - i <= 3; i--) {
+      String w = words.get(i);
+      if (BREAKS.contains(w)) {
+        return false;
+      }
+      if (NEGATIONS.contains(w)) {
+        return true;
+      }
     }
-    return i >= 0 && start - i <= 3 && NEGATIONS.contains(words.get(i));
+    return false;
   }
 }

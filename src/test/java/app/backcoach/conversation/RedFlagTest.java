@@ -1,0 +1,142 @@
+package app.backcoach.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.backcoach.TestContent;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RedFlagTest {
+  private final ContentBundle content = TestContent.bundle();
+  private final RedFlagDetector detector = new RedFlagDetector(content.safety().redFlags());
+
+  @ParameterizedTest
+  @CsvSource({
+    "my leg goes numb, numbness",
+    "Numbness in my groin, numbness",
+    "I can't feel my toes, numbness",
+    "pins and needles in my foot, tingling",
+    "tingly feeling in my calf, tingling",
+    "pain shooting down my leg, shooting_leg_pain",
+    "it radiates all the way down to my knee, shooting_leg_pain",
+    "I think it's sciatica, shooting_leg_pain",
+    "my left leg feels weak, weakness",
+    "my legs gave way on the stairs, weakness",
+    "I can't control my bladder, bladder_bowel",
+    "had a bowel accident, bladder_bowel",
+    "it started after a fall, after_fall",
+    "I fell off a ladder last week, after_fall",
+    "since the car accident my back hurts, after_fall",
+    "the pain wakes me up at night, night_pain",
+    "it keeps me awake, night_pain",
+    "I have a fever and back pain, fever",
+    "getting chills with it, fever",
+    "no pain but my leg is numb, numbness",
+    "'no, my leg is numb', numbness",
+    "I don't have tingling, tingling"
+  })
+  void recognisesEverydayPhrasing(String text, String flag) {
+    assertTrue(detector.detect(text).contains(flag), text + " -> " + detector.detect(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "no numbness or tingling",
+        "I have a weak core",
+        "what number of sets should I do",
+        "my back hurts after deadlifts",
+        "I fell asleep at my desk",
+        "hamstrings tight after sitting all day",
+        "not any tingling at all"
+      })
+  void ignoresOrdinaryBackTalkAndPlainDenials(String text) {
+    assertEquals(Set.of(), detector.detect(text), text);
+  }
+
+  @Test
+  void redFlagWinsFromEveryStage() {
+    for (String question : new String[] {"day_kind", "timezone", "pain_level", "red_flags", "warm_up", "setup"}) {
+      ChatDriver chat = EngineOnboardingTest.toQuestion(question);
+      chat.say("my leg goes numb");
+      assertTrue(chat.firstText().startsWith(content.safety().referral()), question);
+      assertTrue(chat.state.advicePaused(), question);
+    }
+    ChatDriver fresh = new ChatDriver(9);
+    fresh.say("pins and needles in my foot");
+    assertTrue(fresh.firstText().startsWith(content.safety().referral()));
+    assertEquals(Stage.CONSENT, fresh.state.stage());
+    assertFalse(fresh.state.advicePaused(), "nothing is stored before consent");
+  }
+
+  @Test
+  void flagInScreenPausesAdviceAndOnboardingGoesOn() {
+    ChatDriver chat = EngineOnboardingTest.toQuestion("red_flags");
+    chat.tap("Pain that wakes you up at night");
+    assertTrue(chat.firstText().startsWith(content.safety().referral()));
+    assertEquals("warm_up", chat.state.questionId());
+    assertEquals(Set.of("night_pain"), chat.state.redFlags());
+  }
+
+  @Test
+  void planAndExercisesAreWithheldUntilClearanceConfirmed() {
+    ChatDriver chat = EngineOnboardingTest.toQuestion("red_flags");
+    Button exerciseButton = new Button("x", "x:dead_bug");
+    chat.tap("Fever");
+    for (int i = 0; i < 8; i++) {
+      chat.say(Personas.DESK_WORKER[12 + i]);
+    }
+    assertEquals(Stage.READY, chat.state.stage());
+    assertTrue(chat.text().contains("paused exercise advice"), chat.text());
+    assertFalse(chat.text().contains(content.mistake(chat.state.plan().fixes().get(0)).title()));
+    chat.say("/plan");
+    assertTrue(chat.text().contains("paused exercise advice"));
+    chat.send(new Event.Tap(exerciseButton.data()));
+    assertFalse(chat.text().contains(content.exercise("dead_bug").dose()));
+
+    chat.tap("A clinician has cleared me");
+    chat.tap("Not yet");
+    assertTrue(chat.state.advicePaused());
+    chat.tap("A clinician has cleared me");
+    chat.tap("Yes, I've been cleared");
+    assertFalse(chat.state.advicePaused());
+    assertTrue(chat.text().contains(content.mistake(chat.state.plan().fixes().get(0)).title()));
+  }
+
+  @Test
+  void aLaterNoDoesNotDismissAnEarlierFlag() {
+    ChatDriver chat = EngineOnboardingTest.toQuestion("pain_level");
+    chat.say("it hurts and the pain wakes me at night");
+    assertTrue(chat.state.advicePaused());
+    chat.say("3");
+    chat.say("a few weeks");
+    assertEquals("red_flags", chat.state.questionId());
+    chat.tap(content.text(Msg.BTN_NONE_OF_THESE));
+    assertTrue(chat.state.advicePaused(), "one 'no' must not clear a flag raised earlier");
+    chat.say("/start");
+    chat.tap("Start over");
+    assertTrue(chat.state.advicePaused(), "starting over must not clear a flag either");
+  }
+
+  @Test
+  void clearanceButtonsDoNothingWithoutAFlag() {
+    ChatDriver chat = EngineOnboardingTest.toQuestion("warm_up");
+    chat.send(new Event.Tap("cl:y"));
+    assertEquals(content.text(Msg.STALE_BUTTON), chat.last.ack().notice());
+  }
+
+  @Test
+  void forgedClearanceWithoutTheQuestionDoesNotClear() {
+    ChatDriver chat = EngineOnboardingTest.toQuestion("warm_up");
+    chat.say("I have a fever");
+    chat.send(new Event.Tap("cl:y"));
+    assertTrue(chat.state.advicePaused());
+  }
+}
