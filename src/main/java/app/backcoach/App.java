@@ -26,9 +26,11 @@ final class App {
 
   static ContentBundle content(Path dir) {
     if (dir != null && !Files.isDirectory(dir)) {
-      throw new ContentException(dir.toString(), java.util.List.of(new Problem(dir.toString(), "-", "-", "not a folder")));
+      throw new ContentException(
+          dir.toString(), java.util.List.of(new Problem(dir.toString(), "-", "-", "not a folder")));
     }
-    return ContentLoader.load(dir == null ? ContentSource.packaged() : ContentSource.directory(dir));
+    return ContentLoader.load(
+        dir == null ? ContentSource.packaged() : ContentSource.directory(dir));
   }
 
   static int chat(Config config, InputStream in, PrintStream out) {
@@ -45,7 +47,8 @@ final class App {
 
   static int bot(Config config, PrintStream err) {
     content(config.contentDir());
-    err.println("backcoach: Telegram mode is not part of this build yet; run 'chat' for the console.");
+    err.println(
+        "backcoach: Telegram mode is not part of this build yet; run 'chat' for the console.");
     return Main.USAGE;
   }
 
@@ -55,7 +58,11 @@ final class App {
       ContentBundle b = content(dir);
       out.printf(
           "%s is valid: %d mistakes, %d exercises, %d routines, %d guidance facts, %d questions.%n",
-          where, b.mistakes().size(), b.exercises().size(), b.routines().size(), b.guidance().size(),
+          where,
+          b.mistakes().size(),
+          b.exercises().size(),
+          b.routines().size(),
+          b.guidance().size(),
           b.onboarding().questions().size());
       return Main.OK;
     } catch (ContentException e) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Settings from the environment and the command line (the command line wins). A malformed value stops startup with a
- * message naming the variable.
+ * Settings from the environment and the command line (the command line wins). A malformed value
+ * stops startup with a message naming the variable.
  */
 public record Config(String botToken, Path database, Path contentDir) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
@@ -16,11 +16,14 @@ public record Config(String botToken, Path database, Path contentDir) {
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
     String token = blankToNull(env.get(TOKEN));
     if (token != null && !token.matches("\\d{1,20}:[A-Za-z0-9_-]{20,}")) {
-      throw new ConfigException(TOKEN + " does not look like a bot token (digits:letters from @BotFather)");
+      throw new ConfigException(
+          TOKEN + " does not look like a bot token (digits:letters from @BotFather)");
     }
     Path db = path(dbArg != null ? dbArg : env.get(DB), dbArg != null ? "--db" : DB);
     Path content =
-        path(contentArg != null ? contentArg : env.get(CONTENT), contentArg != null ? "--content" : CONTENT);
+        path(
+            contentArg != null ? contentArg : env.get(CONTENT),
+            contentArg != null ? "--content" : CONTENT);
     return new Config(token, db == null ? DEFAULT_DB : db, content);
   }
 
@@ -47,7 +50,13 @@ public record Config(String botToken, Path database, Path contentDir) {
 
   @Override
   public String toString() {
-    return "Config[botToken=" + maskedToken() + ", database=" + database + ", contentDir=" + contentDir + "]";
+    return "Config[botToken="
+        + maskedToken()
+        + ", database="
+        + database
+        + ", contentDir="
+        + contentDir
+        + "]";
   }
 
   /** A setting that cannot be used. */

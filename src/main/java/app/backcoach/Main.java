@@ -39,7 +39,8 @@ public final class Main {
     System.exit(code);
   }
 
-  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+  static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     String db = null;
     String content = null;
     List<String> rest = new ArrayList<>();
@@ -88,7 +89,10 @@ public final class Main {
           if (rest.size() < 2 || !rest.get(1).equals("check") || rest.size() > 3) {
             return usage(err, "expected: content check [DIR]");
           }
-          return App.checkContent(rest.size() == 3 ? java.nio.file.Path.of(rest.get(2)) : config.contentDir(), out, err);
+          return App.checkContent(
+              rest.size() == 3 ? java.nio.file.Path.of(rest.get(2)) : config.contentDir(),
+              out,
+              err);
         }
         default -> {
           return usage(err, "unknown command '" + command + "'");

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Runs one event through the engine in one transaction: load the user, decide, store the new state and the replies
- * together. A crash leaves either all of it or none of it.
+ * Runs one event through the engine in one transaction: load the user, decide, store the new state
+ * and the replies together. A crash leaves either all of it or none of it.
  */
 public final class ChatService {
   private final Database db;
@@ -27,7 +27,10 @@ public final class ChatService {
     this.clock = clock;
   }
 
-  /** Applies the event and queues its replies; returns the outcome for the adapter's acknowledgement. */
+  /**
+   * Applies the event and queues its replies; returns the outcome for the adapter's
+   * acknowledgement.
+   */
   public Outcome handle(long chatId, Event event) {
     return db.write(
         tx -> {

@@ -1,2 +1,5 @@
-/** Applies events to stored state: {@link app.backcoach.chat.ChatService} is what every adapter calls. */
+/**
+ * Applies events to stored state: {@link app.backcoach.chat.ChatService} is what every adapter
+ * calls.
+ */
 package app.backcoach.chat;

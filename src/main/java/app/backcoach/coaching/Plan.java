@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A user's personal plan: the top fixes and a routine in sections. Stored as resolved items, so the plan a user saw stays
- * the same when the bundle changes.
+ * A user's personal plan: the top fixes and a routine in sections. Stored as resolved items, so the
+ * plan a user saw stays the same when the bundle changes.
  */
-public record Plan(List<String> fixes, List<Section> sections, boolean flaredUp, Instant createdAt) {
+public record Plan(
+    List<String> fixes, List<Section> sections, boolean flaredUp, Instant createdAt) {
   public Plan {
     fixes = List.copyOf(fixes);
     sections = List.copyOf(sections);

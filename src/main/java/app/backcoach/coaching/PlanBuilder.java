@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The plan rules: rank mistakes by the signals in the user's answers, then assemble a routine that fits their equipment
- * and, when the back is flared up, only gentle moves.
+ * The plan rules: rank mistakes by the signals in the user's answers, then assemble a routine that
+ * fits their equipment and, when the back is flared up, only gentle moves.
  */
 public final class PlanBuilder {
   private static final int MAX_FIX_EXERCISES = 4;
@@ -38,7 +38,8 @@ public final class PlanBuilder {
     if (!flared) {
       section(sections, Plan.SectionKind.WARM_UP, "warm_up", kit, false, used);
     }
-    String main = flared ? "gentle_sore_back" : profile.has("gym") ? "back_workout" : "home_back_workout";
+    String main =
+        flared ? "gentle_sore_back" : profile.has("gym") ? "back_workout" : "home_back_workout";
     section(sections, Plan.SectionKind.MAIN, main, kit, flared, used);
 
     List<Plan.Item> fixItems = new ArrayList<>();
@@ -105,8 +106,8 @@ public final class PlanBuilder {
   }
 
   /**
-   * The exercise itself if the user can do it, else the first doable one down its easier (when flared up) or substitute
-   * chain; null if there is none.
+   * The exercise itself if the user can do it, else the first doable one down its easier (when
+   * flared up) or substitute chain; null if there is none.
    */
   Exercise adapt(Exercise e, Set<String> kit, boolean flared) {
     Set<String> seen = new HashSet<>();

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the plan rules need from the answers: the tags the chosen options carry (equipment, "desk", "gym",
- * "flared_up", ...) and the summed mistake signals.
+ * What the plan rules need from the answers: the tags the chosen options carry (equipment, "desk",
+ * "gym", "flared_up", ...) and the summed mistake signals.
  */
 public record Profile(Set<String> tags, Map<String, Integer> signals) {
   public Profile {

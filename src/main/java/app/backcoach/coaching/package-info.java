@@ -1,2 +1,5 @@
-/** Plans and the rules that choose them; the core class is {@link app.backcoach.coaching.PlanBuilder}. */
+/**
+ * Plans and the rules that choose them; the core class is {@link
+ * app.backcoach.coaching.PlanBuilder}.
+ */
 package app.backcoach.coaching;

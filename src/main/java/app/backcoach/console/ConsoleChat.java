@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A chat in the terminal: bot messages print as text with numbered buttons; the user answers with a number, a button's
- * text or free text. Works with piped input. {@code /quit} or end of input ends it.
+ * A chat in the terminal: bot messages print as text with numbered buttons; the user answers with a
+ * number, a button's text or free text. Works with piped input. {@code /quit} or end of input ends
+ * it.
  */
 public final class ConsoleChat {
   /** The chat id the console user has in the database. */
@@ -73,11 +74,14 @@ public final class ConsoleChat {
     return in.readLine();
   }
 
-  /** A button's exact text, then a button number, then a command or plain text. */
+  /**
+   * A button's exact text, then a button number, then a command or plain text. Typing the text of a
+   * tick box is sent as text, so it answers the question at once instead of only ticking the box.
+   */
   Event toEvent(String line) {
     String normal = label(line);
     for (Button b : buttons) {
-      if (label(b.label()).equals(normal)) {
+      if (label(b.label()).equals(normal) && !b.data().startsWith("m:")) {
         return new Event.Tap(b.data());
       }
     }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders bundle entries into the plain-text cards the bot sends, using the bundle's own wording. */
+/**
+ * Renders bundle entries into the plain-text cards the bot sends, using the bundle's own wording.
+ */
 public final class Cards {
   private final ContentBundle content;
 
@@ -15,50 +17,67 @@ public final class Cards {
   public String mistake(Mistake m) {
     return content.text(
         Msg.MISTAKE_CARD,
-        "title", m.title(),
-        "signs", bullets(m.signs()),
-        "why", m.why(),
-        "fix", numbered(m.fix()),
-        "exercises", names(m.exercises()));
+        "title",
+        m.title(),
+        "signs",
+        bullets(m.signs()),
+        "why",
+        m.why(),
+        "fix",
+        numbered(m.fix()),
+        "exercises",
+        names(m.exercises()));
   }
 
   public String exercise(Exercise e) {
     List<String> variations = new ArrayList<>();
     if (e.easier() != null && content.exercise(e.easier()) != null) {
-      variations.add(content.text(Msg.EXERCISE_EASIER, "name", content.exercise(e.easier()).name()));
+      variations.add(
+          content.text(Msg.EXERCISE_EASIER, "name", content.exercise(e.easier()).name()));
     }
     if (e.harder() != null && content.exercise(e.harder()) != null) {
-      variations.add(content.text(Msg.EXERCISE_HARDER, "name", content.exercise(e.harder()).name()));
+      variations.add(
+          content.text(Msg.EXERCISE_HARDER, "name", content.exercise(e.harder()).name()));
     }
     boolean noKit = e.equipment().stream().allMatch("none"::equals);
     return content
         .text(
             Msg.EXERCISE_CARD,
-            "name", e.name(),
-            "dose", e.dose(),
+            "name",
+            e.name(),
+            "dose",
+            e.dose(),
             "safety",
-                content.text(
-                    Boolean.TRUE.equals(e.flareUpSafe())
-                        ? Msg.EXERCISE_SAFE_WHEN_SORE
-                        : Msg.EXERCISE_NOT_WHEN_SORE),
+            content.text(
+                Boolean.TRUE.equals(e.flareUpSafe())
+                    ? Msg.EXERCISE_SAFE_WHEN_SORE
+                    : Msg.EXERCISE_NOT_WHEN_SORE),
             "equipment",
-                noKit
-                    ? content.text(Msg.EQUIPMENT_NONE)
-                    : String.join(", ", e.equipment()).replace('_', ' '),
-            "steps", numbered(e.steps()),
-            "cues", bullets(e.cues()),
-            "avoid", bullets(e.avoid()),
-            "variations", String.join("\n", variations))
+            noKit
+                ? content.text(Msg.EQUIPMENT_NONE)
+                : String.join(", ", e.equipment()).replace('_', ' '),
+            "steps",
+            numbered(e.steps()),
+            "cues",
+            bullets(e.cues()),
+            "avoid",
+            bullets(e.avoid()),
+            "variations",
+            String.join("\n", variations))
         .strip();
   }
 
   public String routine(Routine r) {
     return content.text(
         Msg.ROUTINE_CARD,
-        "title", r.title(),
-        "purpose", r.purpose(),
-        "minutes", r.minutes(),
-        "steps", numbered(r.steps().stream().map(this::step).toList()));
+        "title",
+        r.title(),
+        "purpose",
+        r.purpose(),
+        "minutes",
+        r.minutes(),
+        "steps",
+        numbered(r.steps().stream().map(this::step).toList()));
   }
 
   public String guidance(Guidance g) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.databind.MapperFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a bundle entry by entry, so one bad entry is reported with its file, id and field while the rest still load and
- * get checked.
+ * Reads a bundle entry by entry, so one bad entry is reported with its file, id and field while the
+ * rest still load and get checked.
  */
 public final class ContentLoader {
   static final String MISTAKES = "mistakes.yaml";
@@ -33,7 +33,8 @@ public final class ContentLoader {
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-          // YAML reads bare yes/no/on/off as booleans; refuse to turn them into "true"/"false" silently.
+          // YAML reads bare yes/no/on/off as booleans; refuse to turn them into "true"/"false"
+          // silently.
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 
@@ -98,7 +99,8 @@ public final class ContentLoader {
       }
       return node;
     } catch (JsonProcessingException e) {
-      problems.add(new Problem(file, "-", "-", "not valid YAML: " + e.getOriginalMessage() + where(e)));
+      problems.add(
+          new Problem(file, "-", "-", "not valid YAML: " + e.getOriginalMessage() + where(e)));
       return null;
     } catch (IOException e) {
       problems.add(new Problem(file, "-", "-", "cannot be read: " + e.getMessage()));

@@ -21,12 +21,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks a parsed bundle: ids, required fields, references, vocabularies and Telegram's size limits. */
+/**
+ * Checks a parsed bundle: ids, required fields, references, vocabularies and Telegram's size
+ * limits.
+ */
 final class ContentValidator {
   /** Telegram's limit on one message's text. */
   static final int MAX_MESSAGE = 4096;
+
   /** Telegram's limit on callback_data, in bytes. */
   static final int MAX_BUTTON_DATA = 64;
+
   /** The longest button label we accept, so buttons stay readable on a phone. */
   static final int MAX_LABEL = 48;
 
@@ -35,8 +40,20 @@ final class ContentValidator {
       Set.of("core", "strength", "pull", "hinge", "stretch", "mobility", "cardio");
   static final Set<String> EQUIPMENT =
       Set.of(
-          "none", "mat", "band", "dumbbell", "kettlebell", "barbell", "cable", "machine", "bench",
-          "pullup_bar", "rings", "wall", "chair", "foam_roller");
+          "none",
+          "mat",
+          "band",
+          "dumbbell",
+          "kettlebell",
+          "barbell",
+          "cable",
+          "machine",
+          "bench",
+          "pullup_bar",
+          "rings",
+          "wall",
+          "chair",
+          "foam_roller");
   private final ContentBundle b;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -123,7 +140,9 @@ final class ContentValidator {
         problem(EXERCISES, id, "flareUpSafe", "required (true or false)");
       }
       for (String[] ref :
-          new String[][] {{"easier", e.easier()}, {"harder", e.harder()}, {"substitute", e.substitute()}}) {
+          new String[][] {
+            {"easier", e.easier()}, {"harder", e.harder()}, {"substitute", e.substitute()}
+          }) {
         if (ref[1] != null) {
           refs(EXERCISES, id, ref[0], List.of(ref[1]));
           if (ref[1].equals(id)) {
@@ -177,9 +196,12 @@ final class ContentValidator {
           Exercise e = b.exercise(s.exercise());
           if (e == null) {
             problem(ROUTINES, id, field + ".exercise", "unknown exercise '" + s.exercise() + "'");
-          } else if (Boolean.TRUE.equals(r.flareUpSafe()) && !Boolean.TRUE.equals(e.flareUpSafe())) {
+          } else if (Boolean.TRUE.equals(r.flareUpSafe())
+              && !Boolean.TRUE.equals(e.flareUpSafe())) {
             problem(
-                ROUTINES, id, field + ".exercise",
+                ROUTINES,
+                id,
+                field + ".exercise",
                 "'" + e.id() + "' is not flare-up safe, but the routine says it is");
           }
         }
@@ -227,7 +249,9 @@ final class ContentValidator {
     if (o.plan() == null || o.plan().topFixes() == null || o.plan().topFixes() < 1) {
       problem(ONBOARDING, "-", "plan.topFixes", "required, at least 1");
     }
-    if (o.plan() == null || o.plan().resumeAfterHours() == null || o.plan().resumeAfterHours() < 1) {
+    if (o.plan() == null
+        || o.plan().resumeAfterHours() == null
+        || o.plan().resumeAfterHours() < 1) {
       problem(ONBOARDING, "-", "plan.resumeAfterHours", "required, at least 1");
     }
     Set<String> qids = new HashSet<>();
@@ -245,7 +269,11 @@ final class ContentValidator {
       }
       boolean needsOptions = q.type() != Question.Type.ZONE && q.type() != Question.Type.REDFLAGS;
       if (needsOptions && q.options().size() < 2) {
-        problem(ONBOARDING, id, "options", "a " + q.type().name().toLowerCase() + " question needs 2+ options");
+        problem(
+            ONBOARDING,
+            id,
+            "options",
+            "a " + q.type().name().toLowerCase() + " question needs 2+ options");
       }
       options(q, id);
     }
@@ -270,7 +298,11 @@ final class ContentValidator {
       } else if (!seen.add(opt.id())) {
         problem(ONBOARDING, qid, field + ".id", "duplicate option id '" + opt.id() + "'");
       } else if (buttonBytes("a:" + qid + ":" + opt.id()) > MAX_BUTTON_DATA) {
-        problem(ONBOARDING, qid, field + ".id", "question and option ids too long for 64-byte button data");
+        problem(
+            ONBOARDING,
+            qid,
+            field + ".id",
+            "question and option ids too long for 64-byte button data");
       }
       text(ONBOARDING, qid, field + ".label", opt.label());
       if (opt.label() != null && opt.label().length() > MAX_LABEL) {
@@ -278,7 +310,11 @@ final class ContentValidator {
       }
       if (q.type() == Question.Type.NUMBER
           && (opt.range().size() != 2 || opt.range().get(0) > opt.range().get(1))) {
-        problem(ONBOARDING, qid, field + ".range", "a number option needs [low, high] with low <= high");
+        problem(
+            ONBOARDING,
+            qid,
+            field + ".range",
+            "a number option needs [low, high] with low <= high");
       }
       for (String mistake : opt.signals().keySet()) {
         if (b.mistake(mistake) == null) {
@@ -301,7 +337,9 @@ final class ContentValidator {
       while (m.find()) {
         if (!msg.placeholders().contains(m.group(1))) {
           problem(
-              MESSAGES, msg.key(), "-",
+              MESSAGES,
+              msg.key(),
+              "-",
               "unknown placeholder {" + m.group(1) + "}; allowed: " + msg.placeholders());
         }
       }
@@ -349,7 +387,11 @@ final class ContentValidator {
 
   private void fits(String file, String id, String rendered) {
     if (rendered != null && rendered.length() > MAX_MESSAGE) {
-      problem(file, id, "-", "renders to " + rendered.length() + " characters; Telegram allows " + MAX_MESSAGE);
+      problem(
+          file,
+          id,
+          "-",
+          "renders to " + rendered.length() + " characters; Telegram allows " + MAX_MESSAGE);
     }
   }
 
@@ -387,7 +429,11 @@ final class ContentValidator {
   private void sources(String file, String id, List<String> sources) {
     for (String s : sources) {
       if (s == null || !SEED.matcher(s).matches()) {
-        problem(file, id, "sources", "'" + s + "' is not a source article file name like 000_0123456789abcdef.txt");
+        problem(
+            file,
+            id,
+            "sources",
+            "'" + s + "' is not a source article file name like 000_0123456789abcdef.txt");
       }
     }
   }

@@ -25,7 +25,10 @@ public record Exercise(
     keywords = Lists.orEmpty(keywords);
   }
 
-  /** True when the exercise needs nothing beyond what {@code available} holds ("none" is always available). */
+  /**
+   * True when the exercise needs nothing beyond what {@code available} holds ("none" is always
+   * available).
+   */
   public boolean doableWith(java.util.Set<String> available) {
     return equipment.stream().allMatch(e -> e.equals("none") || available.contains(e));
   }

@@ -8,7 +8,9 @@ public record Onboarding(List<Question> questions, PlanRules plan) {
     questions = Lists.orEmpty(questions);
   }
 
-  /** Tunable numbers for the plan: how many fixes to show, and when a conversation counts as stale. */
+  /**
+   * Tunable numbers for the plan: how many fixes to show, and when a conversation counts as stale.
+   */
   public record PlanRules(Integer topFixes, Integer resumeAfterHours) {}
 
   /** The question with this id, or null. */

@@ -24,8 +24,9 @@ public record Question(String id, String section, Type type, String text, List<O
   }
 
   /**
-   * One answer option: a button label, typed words that select it, and what it tells the plan rules:
-   * {@code signals} weigh mistakes, {@code tags} describe the user (equipment, "desk", "flared_up").
+   * One answer option: a button label, typed words that select it, and what it tells the plan
+   * rules: {@code signals} weigh mistakes, {@code tags} describe the user (equipment, "desk",
+   * "flared_up").
    */
   public record Option(
       String id,
@@ -48,8 +49,8 @@ public record Question(String id, String section, Type type, String text, List<O
     }
 
     /**
-     * True when a typed number falls in this option's range. Ranges are whole numbers and cover the fractions up to the
-     * next one, so [0, 4] and [5, 8] leave no gap for "4.5 hours".
+     * True when a typed number falls in this option's range. Ranges are whole numbers and cover the
+     * fractions up to the next one, so [0, 4] and [5, 8] leave no gap for "4.5 hours".
      */
     public boolean holds(double n) {
       return range.size() == 2 && n >= range.get(0) && n < range.get(1) + 1;

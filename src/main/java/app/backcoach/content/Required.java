@@ -3,15 +3,23 @@ package app.backcoach.content;
 import java.util.List;
 import java.util.Map;
 
-/** Ids the code relies on, so a bundle without them fails the content check instead of failing a user. */
+/**
+ * Ids the code relies on, so a bundle without them fails the content check instead of failing a
+ * user.
+ */
 public final class Required {
   private Required() {}
 
   /** Routines the plan rules pick from. */
   public static final List<String> ROUTINES =
       List.of(
-          "warm_up", "cool_down", "back_workout", "home_back_workout", "gentle_sore_back",
-          "desk_breaks", "morning_mobility");
+          "warm_up",
+          "cool_down",
+          "back_workout",
+          "home_back_workout",
+          "gentle_sore_back",
+          "desk_breaks",
+          "morning_mobility");
 
   /** Questions the engine and plan rules read, with the type each must have. */
   public static final Map<String, Question.Type> QUESTIONS =

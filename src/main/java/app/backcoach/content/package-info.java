@@ -1,2 +1,5 @@
-/** The coaching content bundle: validated records loaded from YAML; the core class is {@link app.backcoach.content.ContentBundle}. */
+/**
+ * The coaching content bundle: validated records loaded from YAML; the core class is {@link
+ * app.backcoach.content.ContentBundle}.
+ */
 package app.backcoach.content;

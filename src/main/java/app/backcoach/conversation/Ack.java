@@ -1,8 +1,9 @@
 package app.backcoach.conversation;
 
 /**
- * What to do with the message whose button was tapped: show a short notice, mark the chosen answer (so the old keyboard
- * cannot be tapped twice), or replace it with a refreshed version (a multiple choice with ticks).
+ * What to do with the message whose button was tapped: show a short notice, mark the chosen answer
+ * (so the old keyboard cannot be tapped twice), or replace it with a refreshed version (a multiple
+ * choice with ticks).
  */
 public record Ack(String notice, String chosen, Reply replace) {
   public static final Ack NONE = new Ack(null, null, null);

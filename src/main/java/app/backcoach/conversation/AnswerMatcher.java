@@ -4,13 +4,16 @@ import app.backcoach.content.Question;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Matches a typed answer to a question's options: by label, by the option's match words, or by a number's range. */
+/**
+ * Matches a typed answer to a question's options: by label, by the option's match words, or by a
+ * number's range.
+ */
 final class AnswerMatcher {
   private AnswerMatcher() {}
 
   /**
-   * The options the text selects. For a single choice the result has one option (a clear match), several (ambiguous)
-   * or none.
+   * The options the text selects. For a single choice the result has one option (a clear match),
+   * several (ambiguous) or none.
    */
   static List<Question.Option> match(Question q, String text) {
     String normal = Words.normal(text);

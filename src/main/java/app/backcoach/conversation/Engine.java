@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The conversation: a pure function from (state, event, now) to (next state, replies). Red flags are checked first on
- * every typed message; then commands, button taps and typed text are handled by stage. See {@code conversation.mmd}.
+ * The conversation: a pure function from (state, event, now) to (next state, replies). Red flags
+ * are checked first on every typed message; then commands, button taps and typed text are handled
+ * by stage. See {@code conversation.mmd}.
  */
 public final class Engine {
   private final ContentBundle content;
@@ -29,7 +30,9 @@ public final class Engine {
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
   }
 
-  /** Handles one event. Never throws for any input: unknown input gets a reply that says what to do. */
+  /**
+   * Handles one event. Never throws for any input: unknown input gets a reply that says what to do.
+   */
   public Outcome handle(UserState state, Event event, Instant now) {
     Outcome out = dispatch(state, event, now);
     return new Outcome(out.state().touchedAt(now), out.replies(), out.ack());
@@ -59,7 +62,8 @@ public final class Engine {
   private Outcome open(UserState s, Instant now) {
     return switch (s.stage()) {
       case NEW, CONSENT -> begin(s);
-      case ASKING -> stale(s, now) ? offerResume(s) : reply(s, questions.ask(s, questions.current(s)));
+      case ASKING ->
+          stale(s, now) ? offerResume(s) : reply(s, questions.ask(s, questions.current(s)));
       case READY -> reply(s, buttons(Msg.WELCOME_BACK, planButton()));
       case IDLE, DECLINED -> reply(s, Reply.text(content.text(Msg.PLAN_NONE)));
     };
@@ -71,7 +75,8 @@ public final class Engine {
       case CONSENT -> {
         Boolean yes = questions.yesNo(text);
         if (yes == null) {
-          yield new Outcome(s, List.of(Reply.text(content.text(Msg.INVALID_CHOICE)), consentQuestion()), null);
+          yield new Outcome(
+              s, List.of(Reply.text(content.text(Msg.INVALID_CHOICE)), consentQuestion()), null);
         }
         yield yes ? consent(s, Ack.NONE) : decline(s, Ack.NONE);
       }
@@ -82,7 +87,10 @@ public final class Engine {
     };
   }
 
-  /** Red flags win: the referral comes first, advice pauses, and onboarding carries on so the plan is ready later. */
+  /**
+   * Red flags win: the referral comes first, advice pauses, and onboarding carries on so the plan
+   * is ready later.
+   */
   private Outcome referral(UserState s, Set<String> flags, Instant now) {
     UserState flagged = s;
     if (s.consented()) {
@@ -102,8 +110,12 @@ public final class Engine {
         Reply goOn = Reply.text(content.text(Msg.ONBOARDING_CONTINUES));
         if (q.type() == Question.Type.REDFLAGS) {
           return questions.record(
-              flagged.withPending(null), q, new Answer(List.copyOf(flags), null),
-              List.of(referral, goOn), Ack.NONE, now);
+              flagged.withPending(null),
+              q,
+              new Answer(List.copyOf(flags), null),
+              List.of(referral, goOn),
+              Ack.NONE,
+              now);
         }
         return new Outcome(flagged, List.of(referral, goOn, questions.ask(flagged, q)), null);
       default:
@@ -156,7 +168,10 @@ public final class Engine {
     return reply(s, Reply.text(content.text(Msg.NOTHING_TO_CANCEL)));
   }
 
-  /** Greeting, the disclaimer once in a user's life, then consent (or the first question if already given). */
+  /**
+   * Greeting, the disclaimer once in a user's life, then consent (or the first question if already
+   * given).
+   */
   private Outcome begin(UserState s) {
     List<Reply> replies = new ArrayList<>();
     replies.add(Reply.text(content.text(Msg.GREETING)));
@@ -193,7 +208,9 @@ public final class Engine {
     return new Outcome(declined, List.of(Reply.text(content.text(Msg.CONSENT_DECLINED))), ack);
   }
 
-  /** A fresh onboarding from the first question; red flags stay until the user confirms clearance. */
+  /**
+   * A fresh onboarding from the first question; red flags stay until the user confirms clearance.
+   */
   private Outcome restart(UserState s) {
     Question first = questions.first();
     UserState fresh = s.withoutAnswers().withStage(Stage.ASKING, first.id());
@@ -201,7 +218,8 @@ public final class Engine {
   }
 
   private boolean stale(UserState s, Instant now) {
-    return s.lastActivity() != null && Duration.between(s.lastActivity(), now).compareTo(resumeAfter) > 0;
+    return s.lastActivity() != null
+        && Duration.between(s.lastActivity(), now).compareTo(resumeAfter) > 0;
   }
 
   private Outcome offerResume(UserState s) {
@@ -295,7 +313,12 @@ public final class Engine {
     if (flagId.equals(QuestionFlow.NONE)) {
       // A "none" here never dismisses a flag raised earlier: only the clearance confirmation does.
       return questions.record(
-          s, q, Answer.of(QuestionFlow.NONE), List.of(), Ack.chosen(content.text(Msg.BTN_NONE_OF_THESE)), now);
+          s,
+          q,
+          Answer.of(QuestionFlow.NONE),
+          List.of(),
+          Ack.chosen(content.text(Msg.BTN_NONE_OF_THESE)),
+          now);
     }
     boolean known = content.safety().redFlags().stream().anyMatch(f -> f.id().equals(flagId));
     if (!known) {
@@ -303,7 +326,11 @@ public final class Engine {
     }
     Outcome referred = referral(s, Set.of(flagId), now);
     String label =
-        content.safety().redFlags().stream().filter(f -> f.id().equals(flagId)).findFirst().get().label();
+        content.safety().redFlags().stream()
+            .filter(f -> f.id().equals(flagId))
+            .findFirst()
+            .get()
+            .label();
     return new Outcome(referred.state(), referred.replies(), Ack.chosen(label));
   }
 

@@ -3,9 +3,13 @@ package app.backcoach.conversation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a typed line into an event: {@code /start@backcoach_bot payload} is a command, anything else is text. */
+/**
+ * Turns a typed line into an event: {@code /start@backcoach_bot payload} is a command, anything
+ * else is text.
+ */
 public final class Inputs {
-  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s+(.*))?$", Pattern.DOTALL);
+  private static final Pattern COMMAND =
+      Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s+(.*))?$", Pattern.DOTALL);
 
   private Inputs() {}
 

@@ -3,7 +3,10 @@ package app.backcoach.conversation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Arranges buttons in rows that read well on a phone: short labels share a row, long ones get their own. */
+/**
+ * Arranges buttons in rows that read well on a phone: short labels share a row, long ones get their
+ * own.
+ */
 final class Layout {
   private Layout() {}
 

@@ -2,7 +2,9 @@ package app.backcoach.conversation;
 
 import java.util.List;
 
-/** The result of one event: the state to store, the replies to send, and how to acknowledge a tap. */
+/**
+ * The result of one event: the state to store, the replies to send, and how to acknowledge a tap.
+ */
 public record Outcome(UserState state, List<Reply> replies, Ack ack) {
   public Outcome {
     replies = List.copyOf(replies);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns a stored plan, and the entries it links to, into replies; withholds exercise advice while a red flag stands. */
+/**
+ * Turns a stored plan, and the entries it links to, into replies; withholds exercise advice while a
+ * red flag stands.
+ */
 final class PlanView {
   private final ContentBundle content;
   private final Cards cards;
@@ -49,7 +52,14 @@ final class PlanView {
       text.append("\n\n")
           .append(
               content.text(
-                  Msg.PLAN_FIX, "n", n, "title", m.title(), "why", m.why(), "steps",
+                  Msg.PLAN_FIX,
+                  "n",
+                  n,
+                  "title",
+                  m.title(),
+                  "why",
+                  m.why(),
+                  "steps",
                   Cards.numbered(steps)));
       buttons.add(new Button(content.text(Msg.BTN_FIX_DETAILS, "n", n), "f:" + m.id()));
     }
@@ -63,7 +73,8 @@ final class PlanView {
       for (Plan.Item item : section.items()) {
         lines.add(item.exercise() == null ? item.note() : line(item));
       }
-      parts.add(content.text(Msg.PLAN_SECTION, "title", title(section), "items", Cards.numbered(lines)));
+      parts.add(
+          content.text(Msg.PLAN_SECTION, "title", title(section), "items", Cards.numbered(lines)));
     }
     parts.add(content.text(Msg.PLAN_OPEN_HINT));
     List<Button> buttons = new ArrayList<>();
@@ -108,8 +119,11 @@ final class PlanView {
   /** The referral, naming what the user described, with the way back once cleared. */
   Reply referral(Set<String> flags) {
     String text =
-        content.safety().referral() + "\n\n" + content.text(Msg.REFERRAL_FLAGS, "flags", labels(flags));
-    return Reply.withButtons(text, Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+        content.safety().referral()
+            + "\n\n"
+            + content.text(Msg.REFERRAL_FLAGS, "flags", labels(flags));
+    return Reply.withButtons(
+        text, Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
   }
 
   String labels(Set<String> flagIds) {
@@ -120,7 +134,10 @@ final class PlanView {
         .collect(Collectors.joining("\n"));
   }
 
-  /** A card for a fix, exercise or routine; null when the id is unknown (a forged or outdated button). */
+  /**
+   * A card for a fix, exercise or routine; null when the id is unknown (a forged or outdated
+   * button).
+   */
   Reply card(UserState s, String kind, String id) {
     boolean advice = true;
     String text;

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The onboarding questions: asking one, reading a typed or tapped answer, and moving on to the next or the plan. */
+/**
+ * The onboarding questions: asking one, reading a typed or tapped answer, and moving on to the next
+ * or the plan.
+ */
 final class QuestionFlow {
   static final String NONE = "none";
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -128,7 +131,8 @@ final class QuestionFlow {
         return record(s, q, new Answer(List.of(hits.get(0).id()), value), List.of(), Ack.NONE, now);
       }
       case MULTI -> {
-        if (!s.selection().isEmpty() && Words.normal(text).equals(Words.normal(content.text(Msg.BTN_DONE)))) {
+        if (!s.selection().isEmpty()
+            && Words.normal(text).equals(Words.normal(content.text(Msg.BTN_DONE)))) {
           return done(s, q, now);
         }
         List<Question.Option> hits = AnswerMatcher.match(q, text);
@@ -155,7 +159,9 @@ final class QuestionFlow {
     }
   }
 
-  /** A tapped single-choice button. The caller has checked that it belongs to the current question. */
+  /**
+   * A tapped single-choice button. The caller has checked that it belongs to the current question.
+   */
   Outcome tapped(UserState s, Question q, String optionId, Instant now) {
     Question.Option o = q.option(optionId);
     if (o == null) {
@@ -167,10 +173,14 @@ final class QuestionFlow {
         return zoneChosen(s, q, zone, Msg.ZONE_SET, Ack.chosen(o.label()), now);
       }
     }
-    return record(s, q, new Answer(List.of(o.id()), rangeValue(o)), List.of(), Ack.chosen(o.label()), now);
+    return record(
+        s, q, new Answer(List.of(o.id()), rangeValue(o)), List.of(), Ack.chosen(o.label()), now);
   }
 
-  /** Ticks or unticks one option of a multiple choice; "none of these" clears the rest and the other way round. */
+  /**
+   * Ticks or unticks one option of a multiple choice; "none of these" clears the rest and the other
+   * way round.
+   */
   Outcome toggle(UserState s, Question q, String optionId) {
     Question.Option o = q.option(optionId);
     if (o == null) {
@@ -195,8 +205,7 @@ final class QuestionFlow {
     }
     List<String> ordered =
         q.options().stream().map(Question.Option::id).filter(s.selection()::contains).toList();
-    String chosen =
-        String.join(", ", ordered.stream().map(id -> q.option(id).label()).toList());
+    String chosen = String.join(", ", ordered.stream().map(id -> q.option(id).label()).toList());
     return record(s, q, new Answer(ordered, null), List.of(), Ack.chosen(chosen), now);
   }
 
@@ -206,7 +215,8 @@ final class QuestionFlow {
     if (q.type() != Question.Type.ZONE) {
       return null;
     }
-    return zoneChosen(s, q, TimeZones.fromLongitude(longitude), Msg.ZONE_FROM_LOCATION, Ack.NONE, now);
+    return zoneChosen(
+        s, q, TimeZones.fromLongitude(longitude), Msg.ZONE_FROM_LOCATION, Ack.NONE, now);
   }
 
   private Outcome zoneChosen(UserState s, Question q, ZoneId zone, Msg msg, Ack ack, Instant now) {
@@ -238,7 +248,9 @@ final class QuestionFlow {
     return new Outcome(ready, replies, ack);
   }
 
-  /** The plan rules' view of the answers: tags and summed mistake signals of every chosen option. */
+  /**
+   * The plan rules' view of the answers: tags and summed mistake signals of every chosen option.
+   */
   Profile profile(Map<String, Answer> answers) {
     Set<String> tags = new HashSet<>();
     Map<String, Integer> signals = new HashMap<>();

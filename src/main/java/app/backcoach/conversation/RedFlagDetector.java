@@ -6,13 +6,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds red-flag symptoms in anything a user types. Errs on the side of safety: only a plain negation at most three
- * words before the phrase, in the same clause ("no numbness or tingling", "not any tingling"), suppresses a match.
+ * Finds red-flag symptoms in anything a user types. Errs on the side of safety: only a plain
+ * negation at most three words before the phrase, in the same clause ("no numbness or tingling",
+ * "not any tingling"), suppresses a match.
  */
 final class RedFlagDetector {
-  private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "never", "zero", "nor");
+  private static final Set<String> NEGATIONS =
+      Set.of("no", "not", "without", "never", "zero", "nor");
   private static final Set<String> BREAKS =
-      Set.of("but", "though", "although", "except", "however", "yet", "still", "now", "until", "since");
+      Set.of(
+          "but",
+          "though",
+          "although",
+          "except",
+          "however",
+          "yet",
+          "still",
+          "now",
+          "until",
+          "since");
   private final List<RedFlag> flags;
 
   RedFlagDetector(List<RedFlag> flags) {

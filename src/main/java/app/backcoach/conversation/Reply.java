@@ -2,7 +2,9 @@ package app.backcoach.conversation;
 
 import java.util.List;
 
-/** One message the bot sends: plain text, rows of buttons, and whether to offer "send my location". */
+/**
+ * One message the bot sends: plain text, rows of buttons, and whether to offer "send my location".
+ */
 public record Reply(String text, List<List<Button>> buttons, boolean requestLocation) {
   public Reply {
     buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();

@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
 /** Understands what people type for a time zone: an IANA id, a city or country, or a UTC offset. */
 final class TimeZones {
   private static final Pattern OFFSET =
-      Pattern.compile("^(?:utc|gmt|z)?\\s*([+-\u2212])\\s*(\\d{1,2})(?:[:.h]?\\s*(\\d{1,2}))?\\s*h?$");
+      Pattern.compile(
+          "^(?:utc|gmt|z)?\\s*([+-\u2212])\\s*(\\d{1,2})(?:[:.h]?\\s*(\\d{1,2}))?\\s*h?$");
   private static final Pattern PLAIN_UTC = Pattern.compile("^(?:utc|gmt|z|zulu)$");
   private final Map<String, String> byName = new HashMap<>();
 
-  /** @param places lower-case place names to IANA ids, from the content bundle */
+  /**
+   * @param places lower-case place names to IANA ids, from the content bundle
+   */
   TimeZones(Map<String, String> places) {
     Map<String, String> lastSegment = new HashMap<>();
     Map<String, Integer> segmentCount = new HashMap<>();
@@ -73,7 +76,8 @@ final class TimeZones {
     if (m.group(3) != null) {
       String min = m.group(3);
       // "5.5" means five and a half hours; "5:30" and "5.30" mean minutes.
-      minutes = s.contains(".") && min.length() == 1 ? Integer.parseInt(min) * 6 : Integer.parseInt(min);
+      minutes =
+          s.contains(".") && min.length() == 1 ? Integer.parseInt(min) * 6 : Integer.parseInt(min);
     }
     if (hours > 14 || minutes >= 60) {
       return null;

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Everything the engine knows about one user. Immutable: the engine returns a changed copy.
  *
- * @param redFlags red flags raised and not yet cleared by the user's confirmation; while non-empty, no exercise advice
+ * @param redFlags red flags raised and not yet cleared by the user's confirmation; while non-empty,
+ *     no exercise advice
  * @param selection options ticked so far in a multiple-choice question
  */
 public record UserState(
@@ -45,13 +46,31 @@ public record UserState(
 
   UserState withStage(Stage s, String question) {
     return new UserState(
-        chatId, s, question, null, answers, List.of(), consented, disclaimerShown, redFlags, plan,
+        chatId,
+        s,
+        question,
+        null,
+        answers,
+        List.of(),
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
         lastActivity);
   }
 
   UserState withPending(Pending p) {
     return new UserState(
-        chatId, stage, questionId, p, answers, selection, consented, disclaimerShown, redFlags, plan,
+        chatId,
+        stage,
+        questionId,
+        p,
+        answers,
+        selection,
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
         lastActivity);
   }
 
@@ -59,50 +78,122 @@ public record UserState(
     Map<String, Answer> next = new LinkedHashMap<>(answers);
     next.put(question, answer);
     return new UserState(
-        chatId, stage, questionId, pending, next, List.of(), consented, disclaimerShown, redFlags,
-        plan, lastActivity);
+        chatId,
+        stage,
+        questionId,
+        pending,
+        next,
+        List.of(),
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
+        lastActivity);
   }
 
   UserState withSelection(List<String> s) {
     return new UserState(
-        chatId, stage, questionId, pending, answers, s, consented, disclaimerShown, redFlags, plan,
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        s,
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
         lastActivity);
   }
 
   UserState withConsent(boolean c) {
     return new UserState(
-        chatId, stage, questionId, pending, answers, selection, c, disclaimerShown, redFlags, plan,
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        c,
+        disclaimerShown,
+        redFlags,
+        plan,
         lastActivity);
   }
 
   UserState withDisclaimerShown() {
     return new UserState(
-        chatId, stage, questionId, pending, answers, selection, consented, true, redFlags, plan,
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        consented,
+        true,
+        redFlags,
+        plan,
         lastActivity);
   }
 
   UserState withRedFlags(Set<String> flags) {
     return new UserState(
-        chatId, stage, questionId, pending, answers, selection, consented, disclaimerShown, flags,
-        plan, lastActivity);
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        consented,
+        disclaimerShown,
+        flags,
+        plan,
+        lastActivity);
   }
 
   UserState withPlan(Plan p) {
     return new UserState(
-        chatId, stage, questionId, pending, answers, selection, consented, disclaimerShown, redFlags,
-        p, lastActivity);
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        consented,
+        disclaimerShown,
+        redFlags,
+        p,
+        lastActivity);
   }
 
   /** Forgets the answers and plan for a fresh onboarding; red flags stay until cleared. */
   UserState withoutAnswers() {
     return new UserState(
-        chatId, stage, questionId, pending, Map.of(), List.of(), consented, disclaimerShown,
-        redFlags, null, lastActivity);
+        chatId,
+        stage,
+        questionId,
+        pending,
+        Map.of(),
+        List.of(),
+        consented,
+        disclaimerShown,
+        redFlags,
+        null,
+        lastActivity);
   }
 
   UserState touchedAt(Instant now) {
     return new UserState(
-        chatId, stage, questionId, pending, answers, selection, consented, disclaimerShown, redFlags,
-        plan, now);
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
+        now);
   }
 }

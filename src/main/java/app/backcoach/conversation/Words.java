@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text normalisation and phrase matching shared by answer parsing and red-flag detection. A phrase is words separated by
- * spaces; a word ending in {@code *} matches any word starting with it, and {@code ~} skips up to three words.
+ * Text normalisation and phrase matching shared by answer parsing and red-flag detection. A phrase
+ * is words separated by spaces; a word ending in {@code *} matches any word starting with it, and
+ * {@code ~} skips up to three words.
  */
 public final class Words {
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)");
@@ -20,7 +21,9 @@ public final class Words {
 
   private Words() {}
 
-  /** Lower-case words without accents or apostrophes: "Can't  feel my LEG!" is [cant, feel, my, leg]. */
+  /**
+   * Lower-case words without accents or apostrophes: "Can't feel my LEG!" is [cant, feel, my, leg].
+   */
   public static List<String> tokens(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     s = s.toLowerCase(Locale.ROOT).replaceAll("['\u2019`]", "");
@@ -72,7 +75,9 @@ public final class Words {
     }
     String w = words.get(wi);
     boolean ok =
-        token.endsWith("*") ? w.startsWith(token.substring(0, token.length() - 1)) : w.equals(token);
+        token.endsWith("*")
+            ? w.startsWith(token.substring(0, token.length() - 1))
+            : w.equals(token);
     return ok ? matchAt(words, wi + 1, p, pi + 1) : -1;
   }
 
@@ -93,7 +98,10 @@ public final class Words {
     return out;
   }
 
-  /** The first number in the text, digits or a word up to twelve ("about nine hours" is 9); null if none. */
+  /**
+   * The first number in the text, digits or a word up to twelve ("about nine hours" is 9); null if
+   * none.
+   */
   public static Double firstNumber(String text) {
     Matcher m = NUMBER.matcher(text);
     Double digits = m.find() ? Double.valueOf(m.group(1).replace(',', '.')) : null;

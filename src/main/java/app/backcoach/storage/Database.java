@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Owns the SQLite file: one writer connection doing short IMMEDIATE transactions under a lock, one reader connection
- * (WAL lets it read while the writer writes), and the versioned migrations in {@code db/V<n>__*.sql}.
+ * Owns the SQLite file: one writer connection doing short IMMEDIATE transactions under a lock, one
+ * reader connection (WAL lets it read while the writer writes), and the versioned migrations in
+ * {@code db/V<n>__*.sql}.
  */
 public final class Database implements AutoCloseable {
   private final Path file;
@@ -54,7 +55,8 @@ public final class Database implements AutoCloseable {
     if (dir != null && !Files.exists(dir)) {
       if (posix) {
         Files.createDirectories(
-            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectories(dir);
       }
@@ -124,14 +126,18 @@ public final class Database implements AutoCloseable {
           tx.update(
               "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
           int current =
-              tx.one("SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1)).orElse(0);
+              tx.one("SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1))
+                  .orElse(0);
           for (int v = current + 1; ; v++) {
             String sql = migration(v);
             if (sql == null) {
               break;
             }
             tx.script(sql);
-            tx.update("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", v, clock.instant().toString());
+            tx.update(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                v,
+                clock.instant().toString());
           }
           return null;
         });
@@ -143,7 +149,8 @@ public final class Database implements AutoCloseable {
       if (name.startsWith("V" + version + "__")) {
         try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
           if (in == null) {
-            throw new DatabaseException("migration db/" + name + " is missing from the classpath", null);
+            throw new DatabaseException(
+                "migration db/" + name + " is missing from the classpath", null);
           }
           return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -156,7 +163,8 @@ public final class Database implements AutoCloseable {
 
   /** The schema version the file is at. */
   public int schemaVersion() {
-    return read(tx -> tx.one("SELECT MAX(version) FROM schema_version", rs -> rs.getInt(1)).orElse(0));
+    return read(
+        tx -> tx.one("SELECT MAX(version) FROM schema_version", rs -> rs.getInt(1)).orElse(0));
   }
 
   @Override

@@ -23,7 +23,8 @@ public final class Json {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
@@ -31,7 +32,8 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new DatabaseException("stored JSON is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new DatabaseException(
+          "stored JSON is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 

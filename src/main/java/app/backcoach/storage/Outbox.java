@@ -4,7 +4,10 @@ import app.backcoach.conversation.Reply;
 import java.time.Instant;
 import java.util.List;
 
-/** Replies decided but not yet delivered, stored in the same transaction as the state change that decided them. */
+/**
+ * Replies decided but not yet delivered, stored in the same transaction as the state change that
+ * decided them.
+ */
 public final class Outbox {
   /** Replies to someone chatting right now go before scheduled messages. */
   public static final int INTERACTIVE = 0;
@@ -18,7 +21,10 @@ public final class Outbox {
     for (Reply r : replies) {
       tx.update(
           "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
-          chatId, now.toString(), priority, Json.write(r));
+          chatId,
+          now.toString(),
+          priority,
+          Json.write(r));
     }
   }
 
@@ -26,7 +32,12 @@ public final class Outbox {
   public List<Item> pendingFor(Tx tx, long chatId) {
     return tx.query(
         "SELECT id, chat_id, body, attempts FROM outbox WHERE sent_at IS NULL AND chat_id = ? ORDER BY id",
-        rs -> new Item(rs.getLong(1), rs.getLong(2), Json.read(rs.getString(3), Reply.class), rs.getInt(4)),
+        rs ->
+            new Item(
+                rs.getLong(1),
+                rs.getLong(2),
+                Json.read(rs.getString(3), Reply.class),
+                rs.getInt(4)),
         chatId);
   }
 
@@ -34,7 +45,12 @@ public final class Outbox {
   public List<Item> pending(Tx tx, int limit) {
     return tx.query(
         "SELECT id, chat_id, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY priority, id LIMIT ?",
-        rs -> new Item(rs.getLong(1), rs.getLong(2), Json.read(rs.getString(3), Reply.class), rs.getInt(4)),
+        rs ->
+            new Item(
+                rs.getLong(1),
+                rs.getLong(2),
+                Json.read(rs.getString(3), Reply.class),
+                rs.getInt(4)),
         limit);
   }
 
@@ -43,6 +59,7 @@ public final class Outbox {
   }
 
   public int depth(Tx tx) {
-    return tx.one("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", rs -> rs.getInt(1)).orElse(0);
+    return tx.one("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", rs -> rs.getInt(1))
+        .orElse(0);
   }
 }

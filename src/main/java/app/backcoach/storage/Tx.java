@@ -54,6 +54,11 @@ public final class Tx {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
+  /** The first column of the first row as an int (a COUNT, say); 0 when there is no row. */
+  public int count(String sql, Object... args) {
+    return one(sql, rs -> rs.getInt(1), args).orElse(0);
+  }
+
   /** Runs a script of statements separated by semicolons at line ends (a migration file). */
   void script(String sql) {
     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {

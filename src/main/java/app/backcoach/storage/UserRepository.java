@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Loads and saves a user's whole state (profile, conversation, answers, plan) across its tables. */
+/**
+ * Loads and saves a user's whole state (profile, conversation, answers, plan) across its tables.
+ */
 public final class UserRepository {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final String SELECT_USER =
@@ -49,23 +51,48 @@ public final class UserRepository {
     Map<String, Answer> answers = new LinkedHashMap<>();
     tx.query(
         SELECT_ANSWERS,
-        a -> answers.put(a.getString(1), new Answer(Json.read(a.getString(2), STRINGS), a.getString(3))),
+        a ->
+            answers.put(
+                a.getString(1), new Answer(Json.read(a.getString(2), STRINGS), a.getString(3))),
         chatId);
-    Plan plan = tx.one(SELECT_PLAN, p -> Json.read(p.getString(1), Plan.class), chatId).orElse(null);
+    Plan plan =
+        tx.one(SELECT_PLAN, p -> Json.read(p.getString(1), Plan.class), chatId).orElse(null);
     return new UserState(
-        chatId, stage, question, pending, answers, selection, consented, disclaimer,
-        new LinkedHashSet<>(flags), plan, last);
+        chatId,
+        stage,
+        question,
+        pending,
+        answers,
+        selection,
+        consented,
+        disclaimer,
+        new LinkedHashSet<>(flags),
+        plan,
+        last);
   }
 
-  /** Writes the whole state; answers and plan are replaced, so what is stored is exactly what the state holds. */
+  /**
+   * Writes the whole state; answers and plan are replaced, so what is stored is exactly what the
+   * state holds.
+   */
   public void save(Tx tx, UserState s, Instant now) {
     Answer zone = s.answers().get("timezone");
     tx.update(
-        UPSERT_USER, s.chatId(), now.toString(), now.toString(), s.consented() ? 1 : 0,
-        s.disclaimerShown() ? 1 : 0, zone == null ? null : zone.value(), Json.write(List.copyOf(s.redFlags())));
+        UPSERT_USER,
+        s.chatId(),
+        now.toString(),
+        now.toString(),
+        s.consented() ? 1 : 0,
+        s.disclaimerShown() ? 1 : 0,
+        zone == null ? null : zone.value(),
+        Json.write(List.copyOf(s.redFlags())));
     tx.update(
-        UPSERT_CONVERSATION, s.chatId(), s.stage().name(), s.questionId(),
-        s.pending() == null ? null : s.pending().name(), Json.write(s.selection()),
+        UPSERT_CONVERSATION,
+        s.chatId(),
+        s.stage().name(),
+        s.questionId(),
+        s.pending() == null ? null : s.pending().name(),
+        Json.write(s.selection()),
         s.lastActivity() == null ? null : s.lastActivity().toString());
     tx.update("DELETE FROM answers WHERE chat_id = ?", s.chatId());
     s.answers()
@@ -73,14 +100,19 @@ public final class UserRepository {
             (q, a) ->
                 tx.update(
                     "INSERT INTO answers (chat_id, question_id, options, value) VALUES (?, ?, ?, ?)",
-                    s.chatId(), q, Json.write(a.options()), a.value()));
+                    s.chatId(),
+                    q,
+                    Json.write(a.options()),
+                    a.value()));
     if (s.plan() == null) {
       tx.update("DELETE FROM plans WHERE chat_id = ?", s.chatId());
     } else {
       tx.update(
           "INSERT INTO plans (chat_id, created_at, body) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO UPDATE"
               + " SET created_at = excluded.created_at, body = excluded.body",
-          s.chatId(), s.plan().createdAt().toString(), Json.write(s.plan()));
+          s.chatId(),
+          s.plan().createdAt().toString(),
+          Json.write(s.plan()));
     }
   }
 }

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Drives the engine like a user would: typing, tapping buttons by label, with a clock the test moves. */
+/**
+ * Drives the engine like a user would: typing, tapping buttons by label, with a clock the test
+ * moves.
+ */
 final class ChatDriver {
   static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
   final Engine engine = new Engine(TestContent.bundle());
   UserState state;
   Instant now = START;
   Outcome last;
+
   /** Buttons of every message sent so far, newest last, like a chat history on a phone. */
   final List<Button> history = new ArrayList<>();
 

@@ -23,7 +23,9 @@ class EngineOnboardingTest {
       String q = chat.state.questionId();
       chat.say(a);
       assertTrue(
-          before != Stage.ASKING || !q.equals(chat.state.questionId()) || chat.state.stage() == Stage.READY,
+          before != Stage.ASKING
+              || !q.equals(chat.state.questionId())
+              || chat.state.stage() == Stage.READY,
           "answer '" + a + "' to " + q + " was not accepted: " + chat.text());
     }
     assertEquals(Stage.READY, chat.state.stage(), chat.text());
@@ -38,7 +40,8 @@ class EngineOnboardingTest {
     assertTrue(chat.text().contains(content.safety().disclaimer()));
     assertTrue(chat.text().contains("store your answers"));
     chat.say("/start");
-    assertFalse(chat.text().contains(content.safety().disclaimer()), "disclaimer must be said only once");
+    assertFalse(
+        chat.text().contains(content.safety().disclaimer()), "disclaimer must be said only once");
   }
 
   @Test
@@ -92,8 +95,13 @@ class EngineOnboardingTest {
     Plan plan = chat.state.plan();
     assertEquals("grip_fails_first", plan.fixes().get(0));
     assertTrue(plan.fixes().contains("arms_do_pulling"), plan.fixes().toString());
-    assertTrue(plan.exerciseIds().stream().anyMatch(id -> content.exercise(id).equipment().contains("barbell")
-        || content.exercise(id).equipment().contains("cable")), "a full gym gets gym exercises");
+    assertTrue(
+        plan.exerciseIds().stream()
+            .anyMatch(
+                id ->
+                    content.exercise(id).equipment().contains("barbell")
+                        || content.exercise(id).equipment().contains("cable")),
+        "a full gym gets gym exercises");
   }
 
   @Test
@@ -208,8 +216,11 @@ class EngineOnboardingTest {
   void timeZoneAcceptsCityOffsetAndLocation() {
     for (String[] c :
         new String[][] {
-          {"I live in Munich", "Europe/Berlin"}, {"UTC+5:30", "UTC+05:30"}, {"America/Chicago", "America/Chicago"},
-          {"gmt-3", "UTC-03:00"}, {"sao paulo", "America/Sao_Paulo"}
+          {"I live in Munich", "Europe/Berlin"},
+          {"UTC+5:30", "UTC+05:30"},
+          {"America/Chicago", "America/Chicago"},
+          {"gmt-3", "UTC-03:00"},
+          {"sao paulo", "America/Sao_Paulo"}
         }) {
       ChatDriver chat = toQuestion("timezone");
       chat.say(c[0]);
@@ -232,7 +243,12 @@ class EngineOnboardingTest {
   @Test
   void timeZoneQuestionOffersLocationSharing() {
     ChatDriver chat = toQuestion("timezone");
-    assertTrue(chat.engine.handle(chat.state, new Event.Open(), chat.now).replies().get(0).requestLocation());
+    assertTrue(
+        chat.engine
+            .handle(chat.state, new Event.Open(), chat.now)
+            .replies()
+            .get(0)
+            .requestLocation());
   }
 
   @Test
@@ -317,7 +333,8 @@ class EngineOnboardingTest {
 
   @Test
   void painLevelAcceptsTypedFormsAndStoresTheNumber() {
-    for (String[] c : new String[][] {{"7/10", "7"}, {"about a six", "6"}, {"5.5", "5.5"}, {"0", "0"}}) {
+    for (String[] c :
+        new String[][] {{"7/10", "7"}, {"about a six", "6"}, {"5.5", "5.5"}, {"0", "0"}}) {
       ChatDriver chat = toQuestion("pain_level");
       chat.say(c[0]);
       assertEquals(c[1], chat.state.answers().get("pain_level").value(), c[0]);
@@ -326,8 +343,10 @@ class EngineOnboardingTest {
 
   @Test
   void sameAnswersGiveTheSamePlan() {
-    assertEquals(onboard(Personas.DEADLIFTER).state.plan(), onboard(Personas.DEADLIFTER).state.plan());
-    assertNotEquals(onboard(Personas.DEADLIFTER).state.plan(), onboard(Personas.PULLER).state.plan());
+    assertEquals(
+        onboard(Personas.DEADLIFTER).state.plan(), onboard(Personas.DEADLIFTER).state.plan());
+    assertNotEquals(
+        onboard(Personas.DEADLIFTER).state.plan(), onboard(Personas.PULLER).state.plan());
   }
 
   /** A consented chat that has answered the desk worker's script up to question {@code id}. */

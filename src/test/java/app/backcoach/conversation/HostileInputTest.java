@@ -15,18 +15,65 @@ class HostileInputTest {
     List<Event> events = new ArrayList<>();
     for (String s :
         new String[] {
-          "", " ", "😀😀😀", "<b>bold</b> & <script>alert(1)</script>", "*_[]()~`>#+-=|{}.!", "שלום עולם",
-          "مرحبا", "a".repeat(4096), "🙂".repeat(2000), "\u0000\u0001", "/", "//", "/start extra payload",
-          "/START", "/help@some_bot", "/plan@x", "/ unknown", "/" + "x".repeat(200), "9999999999999999999",
-          "-5", "1e9", "NaN", "null", "{\"a\":1}", "\n\n\n", "Robert'); DROP TABLE users;--"
+          "",
+          " ",
+          "😀😀😀",
+          "<b>bold</b> & <script>alert(1)</script>",
+          "*_[]()~`>#+-=|{}.!",
+          "שלום עולם",
+          "مرحبا",
+          "a".repeat(4096),
+          "🙂".repeat(2000),
+          "\u0000\u0001",
+          "/",
+          "//",
+          "/start extra payload",
+          "/START",
+          "/help@some_bot",
+          "/plan@x",
+          "/ unknown",
+          "/" + "x".repeat(200),
+          "9999999999999999999",
+          "-5",
+          "1e9",
+          "NaN",
+          "null",
+          "{\"a\":1}",
+          "\n\n\n",
+          "Robert'); DROP TABLE users;--"
         }) {
       events.add(Inputs.parse(s));
     }
     for (String data :
         new String[] {
-          "", ":", "a", "a:", "a::", "a:day_kind:", "a:day_kind:nope", "a:other:desk", "m:equipment:",
-          "md:", "x:", "x:../../etc/passwd", "x:unknown", "f:unknown", "r:unknown", "c:y", "c:maybe", "rs:y",
-          "g:c", "g:r", "cl:a", "cl:y", "cl:zz", "p", "zz:zz:zz:zz", "a:" + "x".repeat(100), "\u0000", "😀:😀"
+          "",
+          ":",
+          "a",
+          "a:",
+          "a::",
+          "a:day_kind:",
+          "a:day_kind:nope",
+          "a:other:desk",
+          "m:equipment:",
+          "md:",
+          "x:",
+          "x:../../etc/passwd",
+          "x:unknown",
+          "f:unknown",
+          "r:unknown",
+          "c:y",
+          "c:maybe",
+          "rs:y",
+          "g:c",
+          "g:r",
+          "cl:a",
+          "cl:y",
+          "cl:zz",
+          "p",
+          "zz:zz:zz:zz",
+          "a:" + "x".repeat(100),
+          "\u0000",
+          "😀:😀"
         }) {
       events.add(new Event.Tap(data));
     }
@@ -43,7 +90,8 @@ class HostileInputTest {
 
   @Test
   void everyStageSurvivesTheWholeCorpus() {
-    for (String question : new String[] {"day_kind", "training_kind", "timezone", "pain_level", "red_flags"}) {
+    for (String question :
+        new String[] {"day_kind", "training_kind", "timezone", "pain_level", "red_flags"}) {
       for (Event e : corpus()) {
         ChatDriver chat = EngineOnboardingTest.toQuestion(question);
         var answersBefore = chat.state.answers();
@@ -59,7 +107,8 @@ class HostileInputTest {
           assertFalse(r.text().isBlank());
           assertTrue(r.text().length() <= 4096 + 200, "reply too long for " + e);
           for (Button b : r.flatButtons()) {
-            assertTrue(b.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64, b.data());
+            assertTrue(
+                b.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64, b.data());
           }
         }
       }

@@ -1,28 +1,66 @@
 package app.backcoach.conversation;
 
-/** Three users from the brief, answering in their own words, as scripts for the engine and the console. */
+/**
+ * Three users from the brief, answering in their own words, as scripts for the engine and the
+ * console.
+ */
 final class Personas {
   private Personas() {}
 
   /** A desk worker with morning stiffness and no equipment. */
   static final String[] DESK_WORKER = {
-    "I work at a desk", "about 9 hours", "0", "nothing really", "not yet", "no equipment", "Berlin",
-    "lower back", "mornings and after sitting", "3", "a few weeks", "none", "never",
-    "I don't do pulling moves", "no", "Mostly free weights or bodyweight", "I don't track", "stop", "no",
+    "I work at a desk",
+    "about 9 hours",
+    "0",
+    "nothing really",
+    "not yet",
+    "no equipment",
+    "Berlin",
+    "lower back",
+    "mornings and after sitting",
+    "3",
+    "a few weeks",
+    "none",
+    "never",
+    "I don't do pulling moves",
+    "no",
+    "Mostly free weights or bodyweight",
+    "I don't track",
+    "stop",
+    "no",
     "I slump in my chair"
   };
 
   /** A gym lifter whose lower back hurts after deadlifts. */
   static final String[] DEADLIFTER = {
-    "a mix of both", "6", "4", "weights and deadlifts", "3 years", "full gym", "New York", "lower back",
-    "after lifting, especially deadlifts", "4", "a few days", "no", "sometimes", "no", "no", "a mix",
+    "a mix of both", "6", "4", "weights and deadlifts", "3 years", "full gym", "New York",
+        "lower back",
+    "after lifting, especially deadlifts", "4", "a few days", "no", "sometimes", "no", "no",
+        "a mix",
     "yes, same numbers", "push through it", "yes, often", "I lean on a lifting belt"
   };
 
   /** A gym puller whose grip gives out and whose arms do the pulling. */
   static final String[] PULLER = {
-    "mostly on my feet", "3", "5", "gym", "more than 3 years", "full gym", "London", "upper back",
-    "It doesn't", "1", "I have no pain", "none of these", "always", "yes, my arms give up first",
-    "yes, grip goes first", "yes, mostly machines", "no, they go up", "lighten", "no", "none"
+    "mostly on my feet",
+    "3",
+    "5",
+    "gym",
+    "more than 3 years",
+    "full gym",
+    "London",
+    "upper back",
+    "It doesn't",
+    "1",
+    "I have no pain",
+    "none of these",
+    "always",
+    "yes, my arms give up first",
+    "yes, grip goes first",
+    "yes, mostly machines",
+    "no, they go up",
+    "lighten",
+    "no",
+    "none"
   };
 }

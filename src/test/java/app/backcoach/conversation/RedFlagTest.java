@@ -8,10 +8,10 @@ import app.backcoach.TestContent;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RedFlagTest {
   private final ContentBundle content = TestContent.bundle();
@@ -63,7 +63,8 @@ class RedFlagTest {
 
   @Test
   void redFlagWinsFromEveryStage() {
-    for (String question : new String[] {"day_kind", "timezone", "pain_level", "red_flags", "warm_up", "setup"}) {
+    for (String question :
+        new String[] {"day_kind", "timezone", "pain_level", "red_flags", "warm_up", "setup"}) {
       ChatDriver chat = EngineOnboardingTest.toQuestion(question);
       chat.say("my leg goes numb");
       assertTrue(chat.firstText().startsWith(content.safety().referral()), question);

@@ -1,0 +1,128 @@
+package app.backcoach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  int run(Map<String, String> env, String input, String... args) {
+    return Main.run(
+        args,
+        env,
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    assertEquals(0, run(Map.of(), "", "--help"));
+    assertTrue(out().contains("chat") && out().contains("bot") && out().contains("content check"));
+  }
+
+  @Test
+  void unknownArgumentsAreAUsageError() {
+    assertEquals(2, run(Map.of(), "", "--frobnicate"));
+    assertTrue(err().contains("unknown option --frobnicate"));
+    assertEquals(2, run(Map.of(), "", "dance"));
+    assertTrue(err().contains("unknown command 'dance'"));
+    assertEquals(2, run(Map.of(), "", "--db"));
+    assertTrue(err().contains("--db needs a value"));
+  }
+
+  @Test
+  void malformedTokenNamesTheVariableWithoutPrintingIt() {
+    assertEquals(2, run(Map.of("TELEGRAM_BOT_TOKEN", "secret-value"), "", "chat"));
+    assertTrue(err().contains("TELEGRAM_BOT_TOKEN"));
+    assertFalse(err().contains("secret-value"));
+  }
+
+  @Test
+  void contentCheckPassesForThePackagedBundle() {
+    assertEquals(0, run(Map.of(), "", "content", "check"));
+    assertTrue(out().contains("is valid"));
+  }
+
+  @Test
+  void contentCheckListsProblemsAsFileEntryFieldMessage() throws Exception {
+    Path bundle = dir.resolve("bundle");
+    Files.createDirectories(bundle);
+    for (String f :
+        new String[] {
+          "mistakes.yaml",
+          "exercises.yaml",
+          "routines.yaml",
+          "guidance.yaml",
+          "safety.yaml",
+          "onboarding.yaml",
+          "messages.yaml",
+          "places.yaml"
+        }) {
+      byte[] bytes = app.backcoach.content.ContentSource.packaged().read(f);
+      Files.write(bundle.resolve(f), bytes);
+    }
+    Path mistakes = bundle.resolve("mistakes.yaml");
+    Files.writeString(
+        mistakes,
+        Files.readString(mistakes).replaceFirst("exercises: \\[", "exercises: [no_such_move, "));
+    assertEquals(1, run(Map.of(), "", "content", "check", bundle.toString()));
+    assertTrue(
+        out().contains("mistakes.yaml: weak_core: exercises: unknown exercise 'no_such_move'"),
+        out());
+  }
+
+  @Test
+  void startupRefusesABrokenBundle() {
+    assertEquals(1, run(Map.of(), "", "--content", dir.resolve("missing").toString(), "chat"));
+    assertTrue(err().contains("refusing to start"), err());
+  }
+
+  @Test
+  void consoleChatRunsAWholeOnboardingToAPlanFromPipedInput() throws Exception {
+    Path db = dir.resolve("data/bc.db");
+    String script = "1\n" + String.join("\n", ConsoleScript.DESK_WORKER) + "\n";
+    assertEquals(0, run(Map.of(), script, "--db", db.toString()));
+    String printed = out();
+    assertTrue(printed.contains("not a doctor"), "disclaimer shown");
+    assertTrue(printed.contains("Your plan starts with"), printed);
+    assertTrue(printed.contains("Sitting badly for hours"), printed);
+    assertTrue(printed.matches("(?s).*\\n  \\[1\\] .*"), "buttons print as numbered lines");
+    assertTrue(printed.strip().endsWith("Bye! Your progress is saved."));
+
+    // The database is consistent: a second run finds the plan and offers it.
+    out.reset();
+    assertEquals(0, run(Map.of(), "1\n", "--db", db.toString(), "chat"));
+    assertTrue(out().contains("Welcome back"), out());
+    assertTrue(out().contains("Your plan starts with"), out());
+  }
+
+  @Test
+  void quitCommandEndsTheChatCleanly() {
+    Path db = dir.resolve("bc.db");
+    assertEquals(
+        0, run(Map.of(), "1\ndesk\n/quit\nthis is never read\n", "--db", db.toString(), "chat"));
+    assertTrue(out().contains("Question 2 of"), out());
+  }
+}

@@ -1,0 +1,114 @@
+package app.backcoach.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+  @TempDir Path dir;
+
+  @Test
+  void createsFolderAndFileOwnerOnlyAndMigratesAnEmptyFile() throws Exception {
+    Path file = dir.resolve("nested/data/bot.db");
+    try (Database db = Database.open(file, CLOCK)) {
+      assertEquals(Migrations.NAMES.size(), db.schemaVersion());
+      List<String> tables =
+          db.read(
+              tx ->
+                  tx.query(
+                      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                      rs -> rs.getString(1)));
+      assertTrue(
+          tables.containsAll(List.of("answers", "conversations", "outbox", "plans", "users")),
+          tables.toString());
+      String mode =
+          db.read(tx -> tx.one("PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow());
+      assertEquals("wal", mode);
+    }
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+  }
+
+  @Test
+  void reopeningAnExistingFileKeepsDataAndDoesNotMigrateAgain() {
+    Path file = dir.resolve("bot.db");
+    try (Database db = Database.open(file, CLOCK)) {
+      db.write(
+          tx ->
+              tx.update(
+                  "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (1, 'x', 0, '{}')"));
+    }
+    try (Database db = Database.open(file, CLOCK)) {
+      assertEquals(1, (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
+      assertEquals(
+          Migrations.NAMES.size(),
+          (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM schema_version")));
+    }
+  }
+
+  @Test
+  void failedTransactionLeavesNothingBehind() {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              db.write(
+                  tx -> {
+                    tx.update(
+                        "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (1, 'x', 0, '{}')");
+                    throw new IllegalStateException("boom");
+                  }));
+      assertEquals(0, (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
+      // The writer is usable again afterwards.
+      db.write(
+          tx ->
+              tx.update(
+                  "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (1, 'x', 0, '{}')"));
+      assertEquals(1, (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
+    }
+  }
+
+  @Test
+  void badSqlNamesTheStatement() {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+      DatabaseException e =
+          assertThrows(
+              DatabaseException.class, () -> db.write(tx -> tx.update("UPDATE nowhere SET x = 1")));
+      assertTrue(e.getMessage().contains("UPDATE nowhere"), e.getMessage());
+    }
+  }
+
+  @Test
+  void unopenableFileNamesThePath() {
+    Path blocker = dir.resolve("file");
+    DatabaseException e =
+        assertThrows(
+            DatabaseException.class,
+            () -> {
+              Files.writeString(blocker, "not a folder");
+              Database.open(blocker.resolve("bot.db"), CLOCK);
+            });
+    assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
+  }
+
+  @Test
+  void migrationScriptsAreAllOnTheClasspath() {
+    for (int v = 1; v <= Migrations.NAMES.size(); v++) {
+      assertTrue(
+          Database.migration(v) != null && Database.migration(v).contains("CREATE"), "V" + v);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package app.backcoach.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.backcoach.TestContent;
+import app.backcoach.conversation.Engine;
+import app.backcoach.conversation.Event;
+import app.backcoach.conversation.Inputs;
+import app.backcoach.conversation.Stage;
+import app.backcoach.conversation.UserState;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserRepositoryTest {
+  @TempDir Path dir;
+  private final UserRepository users = new UserRepository();
+
+  @Test
+  void unknownChatLoadsAsFresh() {
+    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+      assertEquals(UserState.fresh(42), db.read(tx -> users.load(tx, 42)));
+    }
+  }
+
+  @Test
+  void wholeStateWithAnswersFlagsAndPlanSurvivesARoundTrip() {
+    Engine engine = new Engine(TestContent.bundle());
+    Instant now = Instant.parse("2026-03-02T08:00:00Z");
+    UserState s = UserState.fresh(42);
+    String[] script = {
+      "/start",
+      "yes",
+      "desk",
+      "9",
+      "0",
+      "none",
+      "not yet",
+      "nothing",
+      "Berlin",
+      "lower back",
+      "mornings",
+      "4",
+      "a few weeks",
+      "none",
+      "never",
+      "no",
+      "no",
+      "a mix",
+      "yes, same numbers",
+      "stop",
+      "no",
+      "none"
+    };
+    for (String line : script) {
+      s = engine.handle(s, Inputs.parse(line), now).state();
+    }
+    s = engine.handle(s, new Event.Text("my leg goes numb"), now).state();
+    assertEquals(Stage.READY, s.stage());
+    UserState saved = s;
+    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+      db.write(
+          tx -> {
+            users.save(tx, saved, now);
+            return null;
+          });
+      assertEquals(saved, db.read(tx -> users.load(tx, 42)));
+      assertEquals(
+          "Europe/Berlin",
+          db.read(
+              tx ->
+                  tx.one("SELECT time_zone FROM users WHERE chat_id = 42", rs -> rs.getString(1))
+                      .orElseThrow()));
+    }
+  }
+}
