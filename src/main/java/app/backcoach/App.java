@@ -37,7 +37,7 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
-      ChatService chat = new ChatService(db, new Engine(content), clock);
+      ChatService chat = new ChatService(db, new Engine(content), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return new ConsoleChat(chat, db, clock, reader, out, ConsoleChat.CONSOLE_CHAT_ID).run();
     } catch (IOException e) {

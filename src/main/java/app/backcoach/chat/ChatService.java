@@ -1,46 +1,97 @@
 package app.backcoach.chat;
 
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import app.backcoach.conversation.Ack;
+import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Outcome;
+import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.UserState;
+import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
+import app.backcoach.storage.Tx;
 import app.backcoach.storage.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Runs one event through the engine in one transaction: load the user, decide, store the new state
- * and the replies together. A crash leaves either all of it or none of it.
+ * Runs one event through the engine in one transaction: load the user, decide, store the new state and every delivery
+ * together (plus whatever the caller must record in the same transaction, such as "this update is applied"). A crash
+ * leaves either all of it or none of it.
  */
 public final class ChatService {
   private final Database db;
   private final Engine engine;
+  private final ContentBundle content;
   private final Clock clock;
   private final UserRepository users = new UserRepository();
   private final Outbox outbox = new Outbox();
 
-  public ChatService(Database db, Engine engine, Clock clock) {
+  public ChatService(Database db, Engine engine, ContentBundle content, Clock clock) {
     this.db = db;
     this.engine = engine;
+    this.content = content;
     this.clock = clock;
   }
 
-  /**
-   * Applies the event and queues its replies; returns the outcome for the adapter's
-   * acknowledgement.
-   */
+  /** Applies an event from the console (no platform origin). */
   public Outcome handle(long chatId, Event event) {
+    return handle(chatId, event, Origin.NONE, tx -> {});
+  }
+
+  /** Applies the event and queues its deliveries; {@code alsoInTx} runs in the same transaction. */
+  public Outcome handle(long chatId, Event event, Origin origin, Consumer<Tx> alsoInTx) {
     return db.write(
         tx -> {
           Instant now = clock.instant();
           UserState before = users.load(tx, chatId);
           Outcome outcome = engine.handle(before, event, now);
           users.save(tx, outcome.state(), now);
-          outbox.enqueue(tx, chatId, outcome.replies(), Outbox.INTERACTIVE, now);
+          outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
+          alsoInTx.accept(tx);
           return outcome;
         });
+  }
+
+  /**
+   * The acknowledgement of a tap first, then edits of the tapped message, then new messages. A reply that offers
+   * location sharing is followed by a separate prompt, since a message has either inline buttons or a reply keyboard.
+   */
+  List<Delivery> deliveries(Outcome outcome, Origin origin) {
+    List<Delivery> out = new ArrayList<>();
+    Ack ack = outcome.ack();
+    if (origin.callbackId() != null || ack.notice() != null) {
+      out.add(Delivery.notice(origin.callbackId(), ack.notice()));
+    }
+    if (ack.chosen() != null && origin.messageId() != null && origin.messageText() != null) {
+      out.add(
+          Delivery.mark(
+              origin.messageId(), origin.messageText(), content.text(Msg.CHOSEN, "answer", ack.chosen())));
+    }
+    if (ack.replace() != null) {
+      out.add(
+          origin.messageId() != null
+              ? Delivery.edit(origin.messageId(), ack.replace())
+              : Delivery.send(ack.replace()));
+    }
+    for (Reply r : outcome.replies()) {
+      if (r.requestLocation()) {
+        out.add(Delivery.send(new Reply(r.text(), r.buttons(), false)));
+        Button share = new Button(content.text(Msg.BTN_SEND_LOCATION), "loc");
+        out.add(
+            Delivery.send(
+                new Reply(content.text(Msg.BTN_LOCATION_PROMPT), List.of(List.of(share)), true)));
+      } else {
+        out.add(Delivery.send(r));
+      }
+    }
+    return out;
   }
 
   /** The stored state of a chat (a fresh one if unknown). */

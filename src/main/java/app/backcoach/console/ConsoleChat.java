@@ -1,13 +1,12 @@
 package app.backcoach.console;
 
 import app.backcoach.chat.ChatService;
-import app.backcoach.conversation.Ack;
 import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
-import app.backcoach.conversation.Outcome;
 import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.Words;
+import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
 import java.io.BufferedReader;
@@ -48,7 +47,8 @@ public final class ConsoleChat {
 
   /** Runs until /quit or end of input; returns the exit code. */
   public int run() throws IOException {
-    deliver(chat.handle(chatId, new Event.Open()));
+    chat.handle(chatId, new Event.Open());
+    deliver();
     String line;
     while ((line = prompt()) != null) {
       String trimmed = line.strip();
@@ -59,7 +59,8 @@ public final class ConsoleChat {
       if (lower.equals("/quit") || lower.equals("/exit")) {
         break;
       }
-      deliver(chat.handle(chatId, toEvent(trimmed)));
+      chat.handle(chatId, toEvent(trimmed));
+      deliver();
     }
     out.println("Bye! Your progress is saved.");
     out.flush();
@@ -99,19 +100,26 @@ public final class ConsoleChat {
     return words.isEmpty() ? s.strip() : words;
   }
 
-  private void deliver(Outcome outcome) {
-    Ack ack = outcome.ack();
-    if (ack.notice() != null) {
-      out.println("(" + ack.notice() + ")");
-    }
+  /** Prints everything the outbox holds for the console user and marks it sent. */
+  private void deliver() {
     List<Button> shown = new ArrayList<>();
-    if (ack.replace() != null) {
-      print(ack.replace(), shown);
-    }
     db.write(
         tx -> {
           for (Outbox.Item item : outbox.pendingFor(tx, chatId)) {
-            print(item.reply(), shown);
+            Delivery d = item.delivery();
+            switch (d.kind()) {
+              case NOTICE -> {
+                if (d.text() != null) {
+                  out.println("(" + d.text() + ")");
+                }
+              }
+              case SEND, EDIT -> {
+                if (!d.reply().requestLocation()) { // a terminal cannot share a location
+                  print(d.reply(), shown);
+                }
+              }
+              case MARK -> {}
+            }
             outbox.markSent(tx, item.id(), clock.instant());
           }
           return null;

@@ -5,6 +5,10 @@ import java.util.Set;
 /** Every line of bot wording kept in {@code messages.yaml}, with the placeholders each may use. */
 public enum Msg {
   GREETING,
+  INTERNAL_ERROR,
+  PRIVATE_ONLY,
+  COMMAND_MENU,
+  BTN_LOCATION_PROMPT,
   WORDS_YES,
   WORDS_NO,
   BTN_NONE_OF_THESE,

@@ -1,6 +1,21 @@
 package app.backcoach.conversation;
 
-/** Something the user did, as the engine sees it, whatever the adapter. */
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Something the user did, as the engine sees it, whatever the adapter. The type names let adapters store events as JSON
+ * between receiving and applying them.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Event.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = Event.Command.class, name = "command"),
+  @JsonSubTypes.Type(value = Event.Tap.class, name = "tap"),
+  @JsonSubTypes.Type(value = Event.Location.class, name = "location"),
+  @JsonSubTypes.Type(value = Event.Unsupported.class, name = "unsupported"),
+  @JsonSubTypes.Type(value = Event.Open.class, name = "open")
+})
 public sealed interface Event {
   /** A typed message. */
   record Text(String text) implements Event {}

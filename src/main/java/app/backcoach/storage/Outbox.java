@@ -1,12 +1,14 @@
 package app.backcoach.storage;
 
 import app.backcoach.conversation.Reply;
+import app.backcoach.delivery.Delivery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replies decided but not yet delivered, stored in the same transaction as the state change that
- * decided them.
+ * Deliveries decided but not yet made, stored in the same transaction as the state change that decided them. Each chat's
+ * deliveries go out in order; a message too long for one Telegram message is stored as several.
  */
 public final class Outbox {
   /** Replies to someone chatting right now go before scheduled messages. */
@@ -14,52 +16,93 @@ public final class Outbox {
 
   public static final int SCHEDULED = 1;
 
-  /** A stored reply waiting for delivery. */
-  public record Item(long id, long chatId, Reply reply, int attempts) {}
+  /** Telegram's limit on one message's text. */
+  public static final int MAX_TEXT = 4096;
 
-  public void enqueue(Tx tx, long chatId, List<Reply> replies, int priority, Instant now) {
-    for (Reply r : replies) {
-      tx.update(
-          "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
-          chatId,
-          now.toString(),
-          priority,
-          Json.write(r));
+  private static final String PENDING = "sent_at IS NULL AND dropped_at IS NULL";
+
+  /** A stored delivery waiting to be made. */
+  public record Item(long id, long chatId, Delivery delivery, int attempts) {}
+
+  public void enqueue(Tx tx, long chatId, List<Delivery> deliveries, int priority, Instant now) {
+    for (Delivery d : deliveries) {
+      for (Delivery part : split(d)) {
+        tx.update(
+            "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
+            chatId, now.toString(), priority, Json.write(part));
+      }
     }
   }
 
-  /** Undelivered replies for one chat, oldest first. */
+  /** A new message longer than Telegram allows becomes several, split at paragraphs; buttons go on the last. */
+  static List<Delivery> split(Delivery d) {
+    if (d.kind() != Delivery.Kind.SEND || d.reply().text().length() <= MAX_TEXT) {
+      return List.of(d);
+    }
+    List<String> parts = TextSplitter.split(d.reply().text(), MAX_TEXT);
+    List<Delivery> out = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      Reply r = d.reply();
+      out.add(
+          Delivery.send(
+              new Reply(parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation())));
+    }
+    return out;
+  }
+
+  /** Undelivered items for one chat, oldest first. */
   public List<Item> pendingFor(Tx tx, long chatId) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM outbox WHERE sent_at IS NULL AND chat_id = ? ORDER BY id",
-        rs ->
-            new Item(
-                rs.getLong(1),
-                rs.getLong(2),
-                Json.read(rs.getString(3), Reply.class),
-                rs.getInt(4)),
+        "SELECT id, chat_id, body, attempts FROM outbox WHERE " + PENDING + " AND chat_id = ? ORDER BY id",
+        Outbox::item,
         chatId);
   }
 
-  /** Up to {@code limit} undelivered replies, interactive first, then oldest first. */
-  public List<Item> pending(Tx tx, int limit) {
+  /**
+   * The next item of each chat that is due, interactive before scheduled, oldest first; chats in {@code busy} are
+   * skipped.
+   */
+  public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY priority, id LIMIT ?",
-        rs ->
-            new Item(
-                rs.getLong(1),
-                rs.getLong(2),
-                Json.read(rs.getString(3), Reply.class),
-                rs.getInt(4)),
+        "SELECT o.id, o.chat_id, o.body, o.attempts FROM outbox o WHERE o."
+            + PENDING.replace(" AND ", " AND o.")
+            + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
+            + PENDING.replace(" AND ", " AND p.")
+            + ") AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.priority, o.id LIMIT ?",
+        Outbox::item,
+        nowMillis,
         limit);
   }
 
   public void markSent(Tx tx, long id, Instant now) {
-    tx.update("UPDATE outbox SET sent_at = ? WHERE id = ?", now.toString(), id);
+    tx.update("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?", now.toString(), id);
+  }
+
+  public void retryAt(Tx tx, long id, long atMillis, String error) {
+    tx.update(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+        atMillis, error, id);
+  }
+
+  public void drop(Tx tx, long id, String reason, Instant now) {
+    tx.update(
+        "UPDATE outbox SET dropped_at = ?, last_error = ? WHERE id = ?", now.toString(), reason, id);
+  }
+
+  /** Drops everything still waiting for a chat (the user blocked the bot). */
+  public int dropAllFor(Tx tx, long chatId, String reason, Instant now) {
+    return tx.update(
+        "UPDATE outbox SET dropped_at = ?, last_error = ? WHERE chat_id = ? AND " + PENDING,
+        now.toString(), reason, chatId);
   }
 
   public int depth(Tx tx) {
-    return tx.one("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", rs -> rs.getInt(1))
-        .orElse(0);
+    return tx.count("SELECT COUNT(*) FROM outbox WHERE " + PENDING);
+  }
+
+  private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Item(
+        rs.getLong(1), rs.getLong(2), Json.read(rs.getString(3), Delivery.class), rs.getInt(4));
   }
 }

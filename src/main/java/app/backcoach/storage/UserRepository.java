@@ -27,7 +27,7 @@ public final class UserRepository {
       "INSERT INTO users (chat_id, created_at, updated_at, consented, disclaimer_shown, time_zone, red_flags)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET updated_at = excluded.updated_at,"
           + " consented = excluded.consented, disclaimer_shown = excluded.disclaimer_shown,"
-          + " time_zone = excluded.time_zone, red_flags = excluded.red_flags";
+          + " time_zone = excluded.time_zone, red_flags = excluded.red_flags, active = 1";
   private static final String UPSERT_CONVERSATION =
       "INSERT INTO conversations (chat_id, stage, question_id, pending, selection, last_activity)"
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET stage = excluded.stage,"

@@ -24,19 +24,19 @@ class ChatServiceTest {
   @Test
   void storesStateAndRepliesTogether() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), CLOCK);
+      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       var outcome = chat.handle(5, new Event.Command("start", ""));
       assertEquals(Stage.CONSENT, chat.state(5).stage());
       var queued = db.read(tx -> new Outbox().pendingFor(tx, 5));
       assertEquals(outcome.replies().size(), queued.size());
-      assertEquals(outcome.replies().get(0), queued.get(0).reply());
+      assertEquals(outcome.replies().get(0), queued.get(0).delivery().reply());
     }
   }
 
   @Test
   void chatsAreKeptApart() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), CLOCK);
+      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       chat.handle(5, new Event.Command("start", ""));
       chat.handle(5, new Event.Tap("c:y"));
       chat.handle(6, new Event.Command("start", ""));
@@ -50,7 +50,7 @@ class ChatServiceTest {
   @Test
   void failingStorageStoresNeitherStateNorReplies() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), CLOCK);
+      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       // A trigger that makes the outbox insert fail after the user rows were written in the same
       // transaction.
       db.write(

@@ -1,0 +1,176 @@
+package app.backcoach.chat;
+
+import app.backcoach.delivery.Delivery;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import app.backcoach.conversation.Reply;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.Outbox;
+import app.backcoach.storage.UpdateInbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies stored updates in order, each in the same transaction that marks it applied, so every update is acted on
+ * exactly once even across a crash. A failure in one update is logged with its chat and update id, answered with an
+ * apology, and never stops the others.
+ */
+public final class UpdateProcessor implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
+  private final Database db;
+  private final ChatService chat;
+  private final ContentBundle content;
+  private final Clock clock;
+  private final Runnable onQueued;
+  private final UpdateInbox inbox = new UpdateInbox();
+  private final Outbox outbox = new Outbox();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition arrived = lock.newCondition();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean signalled;
+
+  /** @param onQueued called after deliveries were queued (wakes the sender) */
+  public UpdateProcessor(
+      Database db, ChatService chat, ContentBundle content, Clock clock, Runnable onQueued) {
+    this.db = db;
+    this.chat = chat;
+    this.content = content;
+    this.clock = clock;
+    this.onQueued = onQueued;
+    this.thread = new Thread(this::loop, "updates");
+    this.thread.setDaemon(true);
+  }
+
+  public UpdateProcessor start() {
+    thread.start();
+    return this;
+  }
+
+  /** New updates were stored. */
+  public void wake() {
+    lock.lock();
+    try {
+      signalled = true;
+      arrived.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loop() {
+    long failures = 0;
+    while (running) {
+      try {
+        int done = applyPending();
+        failures = 0;
+        if (done == 0) {
+          await(Duration.ofMillis(200));
+        }
+      } catch (RuntimeException e) {
+        // The database itself is failing; back off and try again, nothing is lost.
+        failures++;
+        log.error("updates: cannot read or apply stored updates: {}", e.getMessage());
+        await(Duration.ofMillis(Math.min(5_000, 100 * (1L << Math.min(failures, 6)))));
+      }
+    }
+  }
+
+  /** Applies what is pending now; returns how many updates were applied. */
+  public int applyPending() {
+    int total = 0;
+    List<Inbound> batch;
+    while (running && !(batch = db.read(tx -> inbox.pending(tx, 100))).isEmpty()) {
+      for (Inbound u : batch) {
+        apply(u);
+        total++;
+      }
+      onQueued.run();
+    }
+    return total;
+  }
+
+  private void apply(Inbound u) {
+    try {
+      if (u.chatId() == null || u.event() == null) {
+        db.write(tx -> {
+          inbox.markApplied(tx, u.updateId(), clock.instant(), null);
+          return null;
+        });
+      } else if (!u.privateChat()) {
+        groupNotice(u);
+      } else {
+        chat.handle(
+            u.chatId(), u.event(), u.origin(),
+            tx -> inbox.markApplied(tx, u.updateId(), clock.instant(), null));
+      }
+    } catch (app.backcoach.storage.DatabaseException e) {
+      throw e; // the store is failing: leave the update pending and retry later
+    } catch (RuntimeException e) {
+      log.error(
+          "updates: handling update {} of chat {} failed: {}", u.updateId(), u.chatId(), e.toString(), e);
+      db.write(tx -> {
+        inbox.markApplied(tx, u.updateId(), clock.instant(), e.getClass().getSimpleName());
+        Reply sorry = Reply.text(content.text(Msg.INTERNAL_ERROR));
+        List<Delivery> out =
+            u.origin().callbackId() == null
+                ? List.of(Delivery.send(sorry))
+                : List.of(Delivery.notice(u.origin().callbackId(), null), Delivery.send(sorry));
+        outbox.enqueue(tx, u.chatId(), out, Outbox.INTERACTIVE, clock.instant());
+        return null;
+      });
+    }
+  }
+
+  /** In a group or channel the bot says once that it works in private chats, then stays quiet. */
+  private void groupNotice(Inbound u) {
+    db.write(tx -> {
+      var now = clock.instant();
+      int first =
+          tx.update(
+              "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)", u.chatId(), now.toString());
+      if (first == 1) {
+        outbox.enqueue(
+            tx, u.chatId(), List.of(Delivery.send(Reply.text(content.text(Msg.PRIVATE_ONLY)))),
+            Outbox.INTERACTIVE, now);
+      } else if (u.origin().callbackId() != null) {
+        outbox.enqueue(tx, u.chatId(), List.of(Delivery.notice(u.origin().callbackId(), null)),
+            Outbox.INTERACTIVE, now);
+      }
+      inbox.markApplied(tx, u.updateId(), now, null);
+      return null;
+    });
+  }
+
+  private void await(Duration d) {
+    lock.lock();
+    try {
+      if (!signalled) {
+        arrived.await(d.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      signalled = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package app.backcoach.delivery;
+
+import app.backcoach.storage.Database;
+import app.backcoach.storage.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: one dispatch thread picks each chat's next due item (interactive first) within the rate limits and
+ * hands it to a worker; the result decides whether it is done, retried later, dropped, or the user is marked blocked.
+ * Items of one chat are never in flight twice, so a chat's messages arrive in order.
+ */
+public final class OutboxSender implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+  private final Database db;
+  private final Transport transport;
+  private final Clock clock;
+  private final SendLimits limits;
+  private final RateLimiter limiter;
+  private final Outbox outbox = new Outbox();
+  private final SenderStats stats = new SenderStats();
+  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final ExecutorService workers;
+  private final Thread dispatcher;
+  private volatile boolean running = true;
+  private volatile boolean signalled;
+
+  public OutboxSender(Database db, Transport transport, Clock clock, SendLimits limits) {
+    this.db = db;
+    this.transport = transport;
+    this.clock = clock;
+    this.limits = limits;
+    this.limiter =
+        new RateLimiter(
+            limits.globalPerSecond(), limits.globalBurst(), limits.perChatPerSecond(), limits.perChatBurst());
+    this.workers =
+        Executors.newFixedThreadPool(
+            limits.workers(),
+            r -> {
+              Thread t = new Thread(r, "sender-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    this.dispatcher = new Thread(this::loop, "sender");
+    this.dispatcher.setDaemon(true);
+  }
+
+  public OutboxSender start() {
+    dispatcher.start();
+    return this;
+  }
+
+  public SenderStats stats() {
+    return stats;
+  }
+
+  /** Tells the sender new items are waiting, so it need not wait for its next look. */
+  public void wake() {
+    lock.lock();
+    try {
+      signalled = true;
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loop() {
+    long lastPrune = 0;
+    while (running) {
+      int dispatched = 0;
+      try {
+        dispatched = dispatchDue();
+      } catch (RuntimeException e) {
+        log.error("sender: reading the outbox failed: {}", e.getMessage());
+      }
+      long now = clock.millis();
+      if (now - lastPrune > 60_000) {
+        limiter.prune(now);
+        lastPrune = now;
+      }
+      if (dispatched == 0) {
+        await(50);
+      }
+    }
+  }
+
+  private int dispatchDue() {
+    long now = clock.millis();
+    List<Outbox.Item> due = db.read(tx -> outbox.due(tx, now, 500));
+    int dispatched = 0;
+    for (Outbox.Item item : due) {
+      if (inFlight.contains(item.chatId())) {
+        continue;
+      }
+      if (item.delivery().isMessage()) {
+        if (limiter.globallyExhausted(now)) {
+          break;
+        }
+        if (!limiter.tryAcquire(item.chatId(), now)) {
+          continue;
+        }
+      }
+      inFlight.add(item.chatId());
+      dispatched++;
+      workers.execute(() -> deliver(item));
+    }
+    return dispatched;
+  }
+
+  private void deliver(Outbox.Item item) {
+    long chat = item.chatId();
+    try {
+      Transport.Result result;
+      try {
+        result = transport.deliver(chat, item.delivery());
+      } catch (RuntimeException e) {
+        result = new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      record(item, result);
+    } catch (RuntimeException e) {
+      log.error("sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
+    } finally {
+      inFlight.remove(chat);
+      wake();
+    }
+  }
+
+  private void record(Outbox.Item item, Transport.Result result) {
+    long chat = item.chatId();
+    var now = clock.instant();
+    if (result instanceof Transport.Result.Sent) {
+      stats.sent.incrementAndGet();
+      db.write(tx -> {
+        outbox.markSent(tx, item.id(), now);
+        return null;
+      });
+    } else if (result instanceof Transport.Result.RetryAfter r) {
+      stats.rateLimited.incrementAndGet();
+      log.warn("sender: chat {} rate limited by Telegram, retrying after {} s", chat, r.seconds());
+      db.write(tx -> {
+        outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
+        return null;
+      });
+    } else if (result instanceof Transport.Result.Transient t) {
+      stats.retried.incrementAndGet();
+      long delay = backoff(item.attempts());
+      log.warn("sender: delivery {} to chat {} failed ({}), retry in {} ms", item.id(), chat, t.reason(), delay);
+      db.write(tx -> {
+        outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, t.reason());
+        return null;
+      });
+    } else if (result instanceof Transport.Result.Blocked b) {
+      stats.blocked.incrementAndGet();
+      log.info("sender: chat {} is unreachable ({}); marking the user inactive", chat, b.reason());
+      db.write(tx -> {
+        outbox.dropAllFor(tx, chat, "blocked: " + b.reason(), now);
+        tx.update("UPDATE users SET active = 0 WHERE chat_id = ?", chat);
+        return null;
+      });
+    } else if (result instanceof Transport.Result.Rejected r) {
+      stats.rejected.incrementAndGet();
+      log.warn(
+          "sender: {} to chat {} refused, dropped: {}", item.delivery().kind(), chat, r.reason());
+      db.write(tx -> {
+        outbox.drop(tx, item.id(), r.reason(), now);
+        return null;
+      });
+    }
+  }
+
+  /** 0.5 s doubling per attempt up to a minute, with jitter so retries do not arrive in step. */
+  static long backoff(int attempts) {
+    long base = Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempts, 20));
+    return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+  }
+
+  private void await(long millis) {
+    lock.lock();
+    try {
+      if (!signalled) {
+        work.await(millis, TimeUnit.MILLISECONDS);
+      }
+      signalled = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Keeps sending until nothing is due or {@code max} has passed; for a graceful shutdown. */
+  public void drain(Duration max) {
+    long until = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < until) {
+      long now = clock.millis();
+      boolean idle = inFlight.isEmpty() && db.read(tx -> outbox.due(tx, now, 1)).isEmpty();
+      if (idle) {
+        return;
+      }
+      wake();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      dispatcher.join(2_000);
+      workers.shutdown();
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.shutdownNow();
+  }
+
+  SendLimits limits() {
+    return limits;
+  }
+}

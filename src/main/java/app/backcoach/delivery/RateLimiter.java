@@ -1,0 +1,69 @@
+package app.backcoach.delivery;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Token buckets: one for all chats and one per chat. Not thread-safe: the sender's single dispatch thread owns it.
+ * Times are in milliseconds from the sender's clock.
+ */
+final class RateLimiter {
+  private final Bucket global;
+  private final double perChatRate;
+  private final int perChatBurst;
+  private final Map<Long, Bucket> chats = new HashMap<>();
+
+  RateLimiter(double globalPerSecond, int globalBurst, double perChatPerSecond, int perChatBurst) {
+    this.global = new Bucket(globalPerSecond, globalBurst, 0);
+    this.perChatRate = perChatPerSecond;
+    this.perChatBurst = perChatBurst;
+  }
+
+  /** Takes a token for the chat and the whole bot if both have one. */
+  boolean tryAcquire(long chatId, long nowMillis) {
+    Bucket chat = chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
+    chat.refill(nowMillis);
+    global.refill(nowMillis);
+    if (chat.tokens >= 1 && global.tokens >= 1) {
+      chat.tokens--;
+      global.tokens--;
+      return true;
+    }
+    return false;
+  }
+
+  /** True when the whole bot is out of tokens, so looking at more chats is pointless. */
+  boolean globallyExhausted(long nowMillis) {
+    global.refill(nowMillis);
+    return global.tokens < 1;
+  }
+
+  /** Forgets chats whose buckets are full again, so memory stays bounded by the active chats. */
+  void prune(long nowMillis) {
+    chats.values().removeIf(b -> {
+      b.refill(nowMillis);
+      return b.tokens >= b.capacity;
+    });
+  }
+
+  private static final class Bucket {
+    final double rate;
+    final double capacity;
+    double tokens;
+    long at;
+
+    Bucket(double perSecond, int burst, long now) {
+      this.rate = perSecond / 1000.0;
+      this.capacity = Math.max(1, burst);
+      this.tokens = capacity;
+      this.at = now;
+    }
+
+    void refill(long now) {
+      if (now > at) {
+        tokens = Math.min(capacity, tokens + (now - at) * rate);
+        at = now;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package app.backcoach.telegram;
+
+import app.backcoach.chat.Inbound;
+import app.backcoach.chat.Origin;
+import app.backcoach.conversation.Event;
+import app.backcoach.conversation.Inputs;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/** Translates a Telegram update into an engine event; pure, and total: any update maps to something. */
+final class UpdateMapper {
+  private UpdateMapper() {}
+
+  static Inbound map(Update u) {
+    long id = u.getUpdateId();
+    try {
+      if (u.hasMessage()) {
+        return message(id, u.getMessage());
+      }
+      if (u.hasCallbackQuery()) {
+        return callback(id, u.getCallbackQuery());
+      }
+      if (u.hasChannelPost()) {
+        Message post = u.getChannelPost();
+        return new Inbound(id, post.getChatId(), false, new Event.Unsupported("post"), Origin.NONE);
+      }
+    } catch (RuntimeException e) {
+      // A shape we did not expect must not stop the bot: acknowledge and ignore it.
+      return Inbound.ignored(id, null);
+    }
+    // Edited messages, reactions, member changes and other kinds are acknowledged and ignored.
+    return Inbound.ignored(id, null);
+  }
+
+  private static Inbound message(long id, Message m) {
+    Long chat = m.getChatId();
+    boolean isPrivate = m.getChat() != null && "private".equals(m.getChat().getType());
+    return new Inbound(id, chat, isPrivate, event(m), Origin.NONE);
+  }
+
+  static Event event(Message m) {
+    if (m.hasText()) {
+      return Inputs.parse(m.getText());
+    }
+    if (m.hasLocation()) {
+      return new Event.Location(m.getLocation().getLatitude(), m.getLocation().getLongitude());
+    }
+    return new Event.Unsupported(kind(m));
+  }
+
+  /** A friendly name for what was sent, used in "I can't read a ...". */
+  static String kind(Message m) {
+    if (m.hasSticker()) {
+      return "sticker";
+    }
+    if (m.hasPhoto()) {
+      return "photo";
+    }
+    if (m.hasVoice() || m.hasAudio()) {
+      return "voice note";
+    }
+    if (m.hasVideo() || m.hasVideoNote() || m.hasAnimation()) {
+      return "video";
+    }
+    if (m.hasDocument()) {
+      return "document";
+    }
+    if (m.hasContact()) {
+      return "contact";
+    }
+    if (m.hasPoll()) {
+      return "poll";
+    }
+    return "message like that";
+  }
+
+  private static Inbound callback(long id, CallbackQuery q) {
+    var message = q.getMessage();
+    Long chat = message != null ? message.getChatId() : q.getFrom() == null ? null : q.getFrom().getId();
+    boolean isPrivate =
+        message == null
+            || message.getChat() == null
+            || "private".equals(message.getChat().getType());
+    Integer messageId = message == null ? null : message.getMessageId();
+    String text = message instanceof Message full && full.hasText() ? full.getText() : null;
+    String data = q.getData() == null ? "" : q.getData();
+    return new Inbound(id, chat, isPrivate, new Event.Tap(data), new Origin(messageId, q.getId(), text));
+  }
+}
