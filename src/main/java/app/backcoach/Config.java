@@ -1,5 +1,7 @@
 package app.backcoach;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -7,10 +9,21 @@ import java.util.Map;
  * Settings from the environment and the command line (the command line wins). A malformed value
  * stops startup with a message naming the variable.
  */
-public record Config(String botToken, Path database, Path contentDir) {
+public record Config(
+    String botToken,
+    Path database,
+    Path contentDir,
+    URI apiUrl,
+    double ratePerSecond,
+    double ratePerChat,
+    int pollTimeoutSeconds) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
+  static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
   static final String CONTENT = "BACKCOACH_CONTENT_DIR";
+  static final String RATE = "BACKCOACH_RATE_PER_SECOND";
+  static final String RATE_PER_CHAT = "BACKCOACH_RATE_PER_CHAT";
+  static final String POLL_TIMEOUT = "BACKCOACH_POLL_TIMEOUT";
   static final Path DEFAULT_DB = Path.of("data", "backcoach.db");
 
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
@@ -24,7 +37,43 @@ public record Config(String botToken, Path database, Path contentDir) {
         path(
             contentArg != null ? contentArg : env.get(CONTENT),
             contentArg != null ? "--content" : CONTENT);
-    return new Config(token, db == null ? DEFAULT_DB : db, content);
+    URI api = url(env.get(API_URL));
+    double rate = number(env, RATE, 30, 0.1, 1000);
+    double perChat = number(env, RATE_PER_CHAT, 1, 0.01, 100);
+    int poll = (int) number(env, POLL_TIMEOUT, 50, 1, 100);
+    return new Config(token, db == null ? DEFAULT_DB : db, content, api, rate, perChat, poll);
+  }
+
+  private static URI url(String value) {
+    String v = blankToNull(value);
+    if (v == null) {
+      return URI.create("https://api.telegram.org");
+    }
+    try {
+      URI uri = new URI(v);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new ConfigException(API_URL + " must be an http(s) URL like http://127.0.0.1:8081, not '" + v + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigException(API_URL + " is not a URL: " + e.getMessage());
+    }
+  }
+
+  private static double number(Map<String, String> env, String name, double fallback, double min, double max) {
+    String v = blankToNull(env.get(name));
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (d < min || d > max || Double.isNaN(d)) {
+        throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + v);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a number, not '" + v + "'");
+    }
   }
 
   private static Path path(String value, String name) {

@@ -1,0 +1,49 @@
+package app.backcoach.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the bot knows about its own health: when polling last worked, and whether the store accepts writes. */
+public final class BotHealth {
+  private final Clock clock;
+  private final AtomicLong lastPollMillis;
+  private final AtomicLong polls = new AtomicLong();
+  private volatile String storeError;
+
+  BotHealth(Clock clock) {
+    this.clock = clock;
+    this.lastPollMillis = new AtomicLong(clock.millis());
+  }
+
+  void polled() {
+    lastPollMillis.set(clock.millis());
+    polls.incrementAndGet();
+  }
+
+  void storeOk() {
+    storeError = null;
+  }
+
+  void storeFailed(String why) {
+    storeError = why;
+  }
+
+  public Instant lastPoll() {
+    return Instant.ofEpochMilli(lastPollMillis.get());
+  }
+
+  public long polls() {
+    return polls.get();
+  }
+
+  public Duration sinceLastPoll() {
+    return Duration.ofMillis(clock.millis() - lastPollMillis.get());
+  }
+
+  /** Null when the last write of updates worked, else why it failed. */
+  public String storeError() {
+    return storeError;
+  }
+}

@@ -1,0 +1,68 @@
+package app.backcoach.telegram;
+
+import app.backcoach.chat.Inbound;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.UpdateInbox;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Stores each polled batch before returning, because the poller confirms a batch on its next request. While the store
+ * fails it keeps retrying instead of returning, so nothing unstored is ever confirmed. Never throws: an exception here
+ * would stop polling for good.
+ */
+final class PollingConsumer implements LongPollingUpdateConsumer {
+  private static final Logger log = LoggerFactory.getLogger(PollingConsumer.class);
+  private final Database db;
+  private final Clock clock;
+  private final Runnable onStored;
+  private final BotHealth health;
+  private final UpdateInbox inbox = new UpdateInbox();
+  private volatile boolean running = true;
+
+  PollingConsumer(Database db, Clock clock, Runnable onStored, BotHealth health) {
+    this.db = db;
+    this.clock = clock;
+    this.onStored = onStored;
+    this.health = health;
+  }
+
+  @Override
+  public void consume(List<Update> updates) {
+    try {
+      List<Inbound> mapped = updates.stream().map(UpdateMapper::map).toList();
+      store(mapped);
+      onStored.run();
+    } catch (Throwable t) {
+      log.error("polling: could not take a batch of {} updates: {}", updates.size(), t.toString());
+    }
+  }
+
+  private void store(List<Inbound> batch) throws InterruptedException {
+    long wait = 100;
+    while (running) {
+      try {
+        int added = db.write(tx -> inbox.store(tx, batch, clock.instant()));
+        health.storeOk();
+        log.debug("polling: stored {} new of {} updates", added, batch.size());
+        return;
+      } catch (RuntimeException e) {
+        health.storeFailed(e.getMessage());
+        log.error(
+            "polling: cannot store updates {}..{} in {}: {}; holding them until it works",
+            batch.get(0).updateId(), batch.get(batch.size() - 1).updateId(), db.file(), e.getMessage());
+        Thread.sleep(wait);
+        wait = Math.min(5_000, wait * 2);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+  }
+}

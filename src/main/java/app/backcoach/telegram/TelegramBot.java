@@ -1,0 +1,243 @@
+package app.backcoach.telegram;
+
+import app.backcoach.chat.ChatService;
+import app.backcoach.chat.UpdateProcessor;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import app.backcoach.delivery.OutboxSender;
+import app.backcoach.storage.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The bot on Telegram: a long-polling session that stores every update before it is confirmed, a processor that applies
+ * them, a sender that delivers the outbox, and a watchdog that restarts polling if it silently stops.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  private final TelegramSettings settings;
+  private final ContentBundle content;
+  private final Clock clock;
+  private final BotHealth health;
+  private final OkHttpClient pollHttp;
+  private final OkHttpClient sendHttp;
+  private final OkHttpTelegramClient client;
+  private final TelegramUrl url;
+  private final OutboxSender sender;
+  private final UpdateProcessor processor;
+  private final PollingConsumer consumer;
+  private final ScheduledExecutorService chores;
+  private final List<ScheduledExecutorService> pollers = new ArrayList<>();
+  private TelegramBotsLongPollingApplication app;
+  private volatile boolean commandsPublished;
+
+  public TelegramBot(TelegramSettings settings, Database db, ChatService chat, ContentBundle content, Clock clock) {
+    this.settings = settings;
+    this.content = content;
+    this.clock = clock;
+    this.health = new BotHealth(clock);
+    this.url = telegramUrl(settings);
+    long pollSeconds = settings.pollTimeout().toSeconds();
+    this.pollHttp =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(pollSeconds + 15))
+            .addInterceptor(
+                chain -> {
+                  Response response = chain.proceed(chain.request());
+                  if (chain.request().url().encodedPath().toLowerCase().endsWith("/getupdates")
+                      && response.isSuccessful()) {
+                    health.polled();
+                  }
+                  return response;
+                })
+            .build();
+    this.sendHttp =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
+    this.client = new OkHttpTelegramClient(sendHttp, settings.token(), url);
+    this.sender = new OutboxSender(db, new TelegramTransport(client), clock, settings.limits());
+    this.processor = new UpdateProcessor(db, chat, content, clock, sender::wake);
+    this.consumer = new PollingConsumer(db, clock, processor::wake, health);
+    this.chores = Executors.newSingleThreadScheduledExecutor(daemon("bot-chores"));
+  }
+
+  static TelegramUrl telegramUrl(TelegramSettings s) {
+    var uri = s.apiUrl();
+    int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+  }
+
+  public BotHealth health() {
+    return health;
+  }
+
+  public OutboxSender sender() {
+    return sender;
+  }
+
+  /**
+   * Starts sending, applying and polling; publishes the command menu in the background.
+   *
+   * @throws IllegalStateException when the poller cannot be registered
+   */
+  public TelegramBot start() {
+    sender.start();
+    processor.start();
+    try {
+      startPolling();
+    } catch (TelegramApiException e) {
+      throw new IllegalStateException("could not start polling " + settings.apiUrl() + ": " + e.getMessage(), e);
+    }
+    chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
+    chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
+    log.info("bot: polling {} with token {}", settings.apiUrl(), TelegramSettings.masked(settings.token()));
+    return this;
+  }
+
+  private synchronized void startPolling() throws TelegramApiException {
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("bot-poller"));
+    pollers.add(poller);
+    app = new TelegramBotsLongPollingApplication(
+        com.fasterxml.jackson.databind.ObjectMapper::new, () -> pollHttp, () -> poller, PollBackOff::new);
+    int timeout = (int) settings.pollTimeout().toSeconds();
+    BotSession session =
+        app.registerBot(
+            settings.token(),
+            () -> url,
+            last ->
+                GetUpdates.builder()
+                    .offset(last + 1)
+                    .limit(100)
+                    .timeout(timeout)
+                    .allowedUpdates(List.of("message", "callback_query", "channel_post"))
+                    .build(),
+            consumer);
+    if (!session.isRunning()) {
+      app.start();
+    }
+    health.polled(); // a fresh session counts as alive until its first poll times out
+  }
+
+  /** Polling that has not completed a request for a full poll timeout plus a margin has died: restart it. */
+  private void watchdog() {
+    try {
+      Duration limit = settings.pollTimeout().plusSeconds(30);
+      if (health.sinceLastPoll().compareTo(limit) > 0) {
+        log.warn("bot: no successful poll for {} s; restarting polling", health.sinceLastPoll().toSeconds());
+        restartPolling();
+      }
+    } catch (Throwable t) {
+      log.error("bot: watchdog failed: {}", t.toString());
+    }
+  }
+
+  synchronized void restartPolling() throws TelegramApiException {
+    stopPolling();
+    startPolling();
+  }
+
+  private synchronized void stopPolling() {
+    if (app != null) {
+      try {
+        app.unregisterBot(settings.token());
+        app.close();
+      } catch (Exception e) {
+        log.warn("bot: stopping the poller: {}", e.toString());
+      }
+      app = null;
+    }
+    for (ScheduledExecutorService p : pollers) {
+      p.shutdownNow();
+    }
+    pollers.clear();
+  }
+
+  private void publishCommands() {
+    if (commandsPublished) {
+      return;
+    }
+    try {
+      var me = client.execute(new GetMe());
+      client.execute(SetMyCommands.builder().commands(commands()).build());
+      commandsPublished = true;
+      log.info("bot: serving as @{}", me.getUserName());
+    } catch (TelegramApiException | RuntimeException e) {
+      log.warn("bot: publishing the command menu failed ({}); will retry", e.getMessage());
+    }
+  }
+
+  /** The command menu from the bundle: one "command - description" per line. */
+  List<BotCommand> commands() {
+    List<BotCommand> out = new ArrayList<>();
+    for (String line : content.text(Msg.COMMAND_MENU).split("\n")) {
+      int dash = line.indexOf(" - ");
+      if (dash > 0) {
+        out.add(new BotCommand(line.substring(0, dash).strip(), line.substring(dash + 3).strip()));
+      }
+    }
+    return out;
+  }
+
+  /** Stops polling, lets the sender drain for a few seconds, and stops every thread the bot started. */
+  @Override
+  public void close() {
+    chores.shutdownNow();
+    consumer.close();
+    stopPolling();
+    processor.close();
+    sender.drain(Duration.ofSeconds(5));
+    sender.close();
+    for (OkHttpClient http : List.of(pollHttp, sendHttp)) {
+      http.dispatcher().executorService().shutdownNow();
+      http.connectionPool().evictAll();
+    }
+    log.info("bot: stopped");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Back-off between failed polls: 0.5 s growing by half up to 30 s. */
+  static final class PollBackOff implements BackOff {
+    private long next = 500;
+
+    @Override
+    public void reset() {
+      next = 500;
+    }
+
+    @Override
+    public long nextBackOffMillis() {
+      long current = next;
+      next = Math.min(30_000, (long) (next * 1.5));
+      return current;
+    }
+  }
+}
