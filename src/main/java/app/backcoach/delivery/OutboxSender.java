@@ -102,7 +102,9 @@ public final class OutboxSender implements AutoCloseable {
 
   private int dispatchDue() {
     long now = clock.millis();
-    List<Outbox.Item> due = db.read(tx -> outbox.due(tx, now, 500));
+    // Read under the writer's lock: a snapshot older than a worker's last commit could offer an item again that has
+    // just been sent, after its chat left the in-flight set.
+    List<Outbox.Item> due = db.write(tx -> outbox.due(tx, now, 500));
     int dispatched = 0;
     for (Outbox.Item item : due) {
       if (inFlight.contains(item.chatId())) {
