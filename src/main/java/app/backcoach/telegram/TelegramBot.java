@@ -153,9 +153,14 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  synchronized void restartPolling() throws TelegramApiException {
+  /** Replaces the polling session with a new one; failures are logged and left to the next watchdog round. */
+  synchronized void restartPolling() {
     stopPolling();
-    startPolling();
+    try {
+      startPolling();
+    } catch (TelegramApiException e) {
+      log.error("bot: restarting polling failed: {}", e.getMessage());
+    }
   }
 
   private synchronized void stopPolling() {

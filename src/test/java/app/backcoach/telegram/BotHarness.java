@@ -1,0 +1,112 @@
+package app.backcoach.telegram;
+
+import app.backcoach.TestContent;
+import app.backcoach.chat.ChatService;
+import app.backcoach.conversation.Engine;
+import app.backcoach.delivery.SendLimits;
+import app.backcoach.storage.Database;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** A real bot (poller, processor, sender) wired to a fake Bot API on loopback and a temp-file database. */
+final class BotHarness implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(15);
+  final FakeBotApi api;
+  final Database db;
+  final TelegramBot bot;
+
+  BotHarness(Path dir, SendLimits limits) {
+    this(FakeBotApi.start(), dir, limits);
+  }
+
+  BotHarness(FakeBotApi api, Path dir, SendLimits limits) {
+    this.api = api;
+    Clock clock = Clock.systemUTC();
+    this.db = Database.open(dir.resolve("bot.db"), clock);
+    var content = TestContent.bundle();
+    ChatService chat = new ChatService(db, new Engine(content), content, clock);
+    TelegramSettings settings =
+        new TelegramSettings(FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits);
+    this.bot = new TelegramBot(settings, db, chat, content, clock).start();
+  }
+
+  static SendLimits fast() {
+    return new SendLimits(200, 200, 50, 20, 4);
+  }
+
+  /** Waits for the chat to hold at least {@code count} messages. */
+  List<FakeBotApi.Sent> awaitMessages(long chat, int count) {
+    if (!api.await(() -> api.sent(chat).size() >= count, WAIT)) {
+      throw new AssertionError("expected " + count + " messages in chat " + chat + ", got " + texts(chat));
+    }
+    return api.sent(chat);
+  }
+
+  /** Waits for a message containing {@code text} and returns it. */
+  FakeBotApi.Sent awaitText(long chat, String text) {
+    if (!api.await(() -> find(chat, text) != null, WAIT)) {
+      throw new AssertionError("no message with '" + text + "' in chat " + chat + ": " + texts(chat));
+    }
+    return find(chat, text);
+  }
+
+  FakeBotApi.Sent find(long chat, String text) {
+    List<FakeBotApi.Sent> all = api.sent(chat);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).text() != null && all.get(i).text().contains(text)) {
+        return all.get(i);
+      }
+    }
+    return null;
+  }
+
+  List<String> texts(long chat) {
+    return api.sent(chat).stream().map(FakeBotApi.Sent::text).toList();
+  }
+
+  /** Taps the button with this label on the newest message that has one. */
+  int tap(long chat, String label) {
+    List<FakeBotApi.Sent> all = api.sent(chat);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      JsonNode markup = all.get(i).replyMarkup();
+      if (markup == null || !markup.has("inline_keyboard")) {
+        continue;
+      }
+      for (JsonNode row : markup.get("inline_keyboard")) {
+        for (JsonNode b : row) {
+          if (b.get("text").asText().contains(label)) {
+            return api.userTaps(chat, all.get(i).messageId(), b.get("callback_data").asText());
+          }
+        }
+      }
+    }
+    throw new AssertionError("no button '" + label + "' in chat " + chat + ": " + texts(chat));
+  }
+
+  /** Waits until every stored update has been applied and the outbox is empty. */
+  void awaitIdle() {
+    boolean idle =
+        api.await(
+            () ->
+                db.read(
+                    tx ->
+                        tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL")
+                            + tx.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dropped_at IS NULL"))
+                    == 0,
+            WAIT);
+    if (!idle) {
+      throw new AssertionError("bot did not settle");
+    }
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    db.close();
+    api.close();
+  }
+}

@@ -1,0 +1,251 @@
+package app.backcoach.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.backcoach.conversation.Stage;
+import app.backcoach.storage.UserRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot end to end through the real telegrambots poller and client, against a fake Bot API on loopback. */
+class TelegramBotTest {
+  /** The desk worker's answers, typed as a Telegram user would. */
+  static final String[] DESK = {
+    "I work at a desk", "about 9 hours", "0", "nothing really", "not yet", "no equipment", "Berlin",
+    "lower back", "mornings and after sitting", "3", "a few weeks", "none of these", "never",
+    "I don't do pulling moves", "no", "Mostly free weights or bodyweight", "I don't track", "stop", "no",
+    "I slump in my chair"
+  };
+
+  @TempDir Path dir;
+  BotHarness h;
+
+  @AfterEach
+  void close() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  /** Sends one answer and waits until the bot has applied it. */
+  void answer(long chat, String text) {
+    h.api.userSends(chat, text);
+    h.awaitIdle();
+  }
+
+  @Test
+  void wholeOnboardingByTypingAndTappingEndsInAPlan() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1001;
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
+    for (String a : DESK) {
+      answer(chat, a);
+    }
+    h.awaitText(chat, "Your plan starts with");
+    h.awaitIdle();
+    var state = h.db.read(tx -> new UserRepository().load(tx, chat));
+    assertEquals(Stage.READY, state.stage());
+    assertEquals("poor_sitting", state.plan().fixes().get(0));
+    assertEquals(List.of(), h.api.violations());
+    assertTrue(h.api.await(() -> h.api.unansweredCallbacks().isEmpty(), BotHarness.WAIT));
+  }
+
+  @Test
+  void tappedQuestionIsEditedToShowTheAnswerWithoutButtons() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1002;
+    h.api.userSendsCommand(chat, "/start");
+    var consent = h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
+    h.awaitIdle();
+    var edited =
+        h.api.sent(chat).stream().filter(s -> s.messageId() == consent.messageId()).findFirst().orElseThrow();
+    assertTrue(edited.text().contains("\u2714 Yes, store my answers"), edited.text());
+    assertTrue(
+        edited.replyMarkup() == null || edited.replyMarkup().path("inline_keyboard").isEmpty(),
+        "buttons removed: " + edited.replyMarkup());
+  }
+
+  @Test
+  void tapOnAnOldKeyboardGetsANoticeAndChangesNothing() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1003;
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    var q1 = h.awaitText(chat, "Question 1 of");
+    answer(chat, "desk");
+    h.api.userTaps(chat, q1.messageId(), "a:day_kind:on_feet");
+    h.awaitIdle();
+    var answerCall =
+        h.api.calls().stream().filter(c -> c.method().equals("answercallbackquery")).toList();
+    assertTrue(
+        answerCall.stream().anyMatch(c -> c.params().path("text").asText().contains("earlier message")),
+        "a notice explains the stale tap");
+    var state = h.db.read(tx -> new UserRepository().load(tx, chat));
+    assertEquals(List.of("desk"), state.answers().get("day_kind").options());
+  }
+
+  @Test
+  void commandMenuIsPublishedAtStartup() {
+    h = new BotHarness(dir, BotHarness.fast());
+    assertTrue(h.api.await(() -> h.api.calls().stream().anyMatch(c -> c.method().equals("setmycommands")), BotHarness.WAIT));
+    var call = h.api.calls().stream().filter(c -> c.method().equals("setmycommands")).findFirst().orElseThrow();
+    var names = new java.util.HashSet<String>();
+    call.params().get("commands").forEach(c -> names.add(c.get("command").asText()));
+    assertTrue(names.containsAll(Set.of("start", "help", "plan", "cancel")), names.toString());
+  }
+
+  @Test
+  void failedCommandMenuDoesNotStopServing() {
+    FakeBotApi api = FakeBotApi.start();
+    api.failNext("setmycommands", 500, "Internal Server Error", null);
+    h = new BotHarness(api, dir, BotHarness.fast());
+    h.api.userSendsCommand(1004, "/help");
+    h.awaitText(1004, "/plan");
+  }
+
+  @Test
+  void groupChatsGetOneNoticeThenSilence() throws Exception {
+    h = new BotHarness(dir, BotHarness.fast());
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 3; i++) {
+      ObjectNode update = (ObjectNode) json.readTree(
+          "{\"message\":{\"message_id\":" + (10 + i) + ",\"date\":1700000000,"
+              + "\"chat\":{\"id\":-500,\"type\":\"group\",\"title\":\"Gym buddies\"},"
+              + "\"from\":{\"id\":77,\"is_bot\":false,\"first_name\":\"A\"},\"text\":\"/start\"}}");
+      h.api.userSendsRaw(update);
+    }
+    h.awaitIdle();
+    assertEquals(1, h.api.sent(-500).size());
+    assertTrue(h.api.sent(-500).get(0).text().contains("private"));
+  }
+
+  @Test
+  void stickerPhotoAndEditedMessagesAreHandledSafely() throws Exception {
+    h = new BotHarness(dir, BotHarness.fast());
+    ObjectMapper json = new ObjectMapper();
+    long chat = 1005;
+    h.api.userSendsRaw((ObjectNode) json.readTree(
+        "{\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":1005,\"type\":\"private\"},"
+            + "\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
+            + "\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":\"y\",\"type\":\"regular\",\"width\":1,\"height\":1,"
+            + "\"is_animated\":false,\"is_video\":false}}}"));
+    h.awaitText(chat, "sticker");
+    h.api.userSendsRaw((ObjectNode) json.readTree(
+        "{\"edited_message\":{\"message_id\":6,\"date\":1700000000,\"edit_date\":1700000001,"
+            + "\"chat\":{\"id\":1005,\"type\":\"private\"},\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
+            + "\"text\":\"edited\"}}"));
+    h.api.userSendsRaw((ObjectNode) json.readTree(
+        "{\"message_reaction\":{\"chat\":{\"id\":1005,\"type\":\"private\"},\"message_id\":6,\"date\":1700000000,"
+            + "\"old_reaction\":[],\"new_reaction\":[]}}"));
+    h.awaitIdle();
+    assertEquals(1, h.api.sent(chat).size(), h.texts(chat).toString());
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
+  void userTextWithHtmlIsEscapedInReplies() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1006;
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
+    for (int i = 0; i < 6; i++) {
+      answer(chat, DESK[i]);
+    }
+    answer(chat, "<b>Atlantis</b> & co");
+    h.awaitText(chat, "<b>Atlantis</b> & co");
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
+  void timeZoneQuestionOffersLocationAndAcceptsIt() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1007;
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
+    for (int i = 0; i < 6; i++) {
+      answer(chat, DESK[i]);
+    }
+    var prompt = h.awaitText(chat, "share your location");
+    assertTrue(prompt.replyMarkup().path("keyboard").get(0).get(0).path("request_location").asBoolean());
+    h.api.userSharesLocation(chat, 48.1, 11.6);
+    h.awaitText(chat, "UTC+01:00");
+    h.awaitText(chat, "Where does your back bother you");
+  }
+
+  @Test
+  void deepLinkAndAddressedCommandsWork() {
+    h = new BotHarness(dir, BotHarness.fast());
+    h.api.userSendsCommand(1008, "/start from_gym_poster");
+    h.awaitText(1008, "store your answers");
+    h.api.userSendsCommand(1009, "/help@backcoach_test_bot");
+    h.awaitText(1009, "/plan");
+  }
+
+  @Test
+  void longTextUpToTelegramsLimitIsHandled() {
+    h = new BotHarness(dir, BotHarness.fast());
+    h.api.userSendsCommand(1010, "/start");
+    h.awaitText(1010, "store your answers");
+    h.api.userSends(1010, "x".repeat(4096));
+    h.awaitText(1010, "couldn't match");
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
+  void serverErrorsAndRateLimitsAreRetriedUntilDelivered() {
+    FakeBotApi api = FakeBotApi.start();
+    api.failNext("sendmessage", 500, "Internal Server Error", null);
+    api.failNext("sendmessage", 429, "Too Many Requests: retry after 1", 1);
+    h = new BotHarness(api, dir, BotHarness.fast());
+    h.api.userSendsCommand(1011, "/help");
+    h.awaitText(1011, "/plan");
+    assertEquals(1, h.api.sent(1011).size(), "delivered once, not duplicated");
+  }
+
+  @Test
+  void blockedUserIsMarkedInactive() {
+    h = new BotHarness(dir, BotHarness.fast());
+    h.api.blockBy(1012);
+    h.api.userSendsCommand(1012, "/start");
+    assertTrue(
+        h.api.await(
+            () -> h.db.read(tx -> tx.count("SELECT COUNT(*) FROM users WHERE chat_id = 1012 AND active = 0")) == 1,
+            BotHarness.WAIT));
+    h.awaitIdle();
+    long sends = h.api.calls().stream().filter(c -> c.method().equals("sendmessage")).count();
+    assertEquals(1, sends, "after the first 403 nothing more is tried");
+  }
+
+  @Test
+  void storedUpdatesAreNotAppliedTwiceWhenTheServerRepeatsThem() {
+    h = new BotHarness(dir, BotHarness.fast());
+    h.api.userSendsCommand(1013, "/start");
+    h.awaitText(1013, "store your answers");
+    h.awaitIdle();
+    int before = h.api.sent(1013).size();
+    h.bot.restartPolling(); // a new session starts without an offset: unconfirmed updates would come again
+    h.api.userSendsCommand(1013, "/help");
+    h.awaitText(1013, "/plan");
+    h.awaitIdle();
+    assertEquals(before + 1, h.api.sent(1013).size());
+    assertFalse(h.api.violations().stream().anyMatch(v -> v.contains("409")));
+  }
+}
