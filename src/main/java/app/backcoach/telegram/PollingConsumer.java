@@ -61,8 +61,12 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
     }
   }
 
+  /** The library calls this when a session stops; the consumer outlives sessions (the watchdog restarts them). */
   @Override
-  public void close() {
+  public void close() {}
+
+  /** Stops retrying a failing store, for shutdown. */
+  void shutdown() {
     running = false;
   }
 }

@@ -209,7 +209,7 @@ public final class TelegramBot implements AutoCloseable {
   @Override
   public void close() {
     chores.shutdownNow();
-    consumer.close();
+    consumer.shutdown();
     stopPolling();
     processor.close();
     sender.drain(Duration.ofSeconds(5));

@@ -90,7 +90,8 @@ final class BotHarness implements AutoCloseable {
   /** Waits until every stored update has been applied and the outbox is empty. */
   void awaitIdle() {
     boolean idle =
-        api.await(
+        api.await(() -> api.pendingUpdates() == 0, WAIT)
+            && api.await(
             () ->
                 db.read(
                     tx ->
