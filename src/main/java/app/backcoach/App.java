@@ -19,11 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import app.backcoach.delivery.SendLimits;
-import app.backcoach.telegram.TelegramBot;
-import app.backcoach.telegram.TelegramSettings;
 
 /** The composition root: builds every part with {@code new} and runs a mode. */
 final class App {

@@ -51,8 +51,10 @@ public record Config(
     }
     try {
       URI uri = new URI(v);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new ConfigException(API_URL + " must be an http(s) URL like http://127.0.0.1:8081, not '" + v + "'");
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new ConfigException(
+            API_URL + " must be an http(s) URL like http://127.0.0.1:8081, not '" + v + "'");
       }
       return uri;
     } catch (URISyntaxException e) {
@@ -60,7 +62,8 @@ public record Config(
     }
   }
 
-  private static double number(Map<String, String> env, String name, double fallback, double min, double max) {
+  private static double number(
+      Map<String, String> env, String name, double fallback, double min, double max) {
     String v = blankToNull(env.get(name));
     if (v == null) {
       return fallback;

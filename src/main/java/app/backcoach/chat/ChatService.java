@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs one event through the engine in one transaction: load the user, decide, store the new state and every delivery
- * together (plus whatever the caller must record in the same transaction, such as "this update is applied"). A crash
- * leaves either all of it or none of it.
+ * Runs one event through the engine in one transaction: load the user, decide, store the new state
+ * and every delivery together (plus whatever the caller must record in the same transaction, such
+ * as "this update is applied"). A crash leaves either all of it or none of it.
  */
 public final class ChatService {
   private final Database db;
@@ -60,8 +60,9 @@ public final class ChatService {
   }
 
   /**
-   * The acknowledgement of a tap first, then edits of the tapped message, then new messages. A reply that offers
-   * location sharing is followed by a separate prompt, since a message has either inline buttons or a reply keyboard.
+   * The acknowledgement of a tap first, then edits of the tapped message, then new messages. A
+   * reply that offers location sharing is followed by a separate prompt, since a message has either
+   * inline buttons or a reply keyboard.
    */
   List<Delivery> deliveries(Outcome outcome, Origin origin) {
     List<Delivery> out = new ArrayList<>();
@@ -72,7 +73,9 @@ public final class ChatService {
     if (ack.chosen() != null && origin.messageId() != null && origin.messageText() != null) {
       out.add(
           Delivery.mark(
-              origin.messageId(), origin.messageText(), content.text(Msg.CHOSEN, "answer", ack.chosen())));
+              origin.messageId(),
+              origin.messageText(),
+              content.text(Msg.CHOSEN, "answer", ack.chosen())));
     }
     if (ack.replace() != null) {
       out.add(

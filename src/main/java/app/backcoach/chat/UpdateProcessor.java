@@ -1,9 +1,9 @@
 package app.backcoach.chat;
 
-import app.backcoach.delivery.Delivery;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.conversation.Reply;
+import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.UpdateInbox;
@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies stored updates in order, each in the same transaction that marks it applied, so every update is acted on
- * exactly once even across a crash. A failure in one update is logged with its chat and update id, answered with an
- * apology, and never stops the others.
+ * Applies stored updates in order, each in the same transaction that marks it applied, so every
+ * update is acted on exactly once even across a crash. A failure in one update is logged with its
+ * chat and update id, answered with an apology, and never stops the others.
  */
 public final class UpdateProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
@@ -36,7 +36,9 @@ public final class UpdateProcessor implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean signalled;
 
-  /** @param onQueued called after deliveries were queued (wakes the sender) */
+  /**
+   * @param onQueued called after deliveries were queued (wakes the sender)
+   */
   public UpdateProcessor(
       Database db, ChatService chat, ContentBundle content, Clock clock, Runnable onQueued) {
     this.db = db;
@@ -99,53 +101,71 @@ public final class UpdateProcessor implements AutoCloseable {
   private void apply(Inbound u) {
     try {
       if (u.chatId() == null || u.event() == null) {
-        db.write(tx -> {
-          inbox.markApplied(tx, u.updateId(), clock.instant(), null);
-          return null;
-        });
+        db.write(
+            tx -> {
+              inbox.markApplied(tx, u.updateId(), clock.instant(), null);
+              return null;
+            });
       } else if (!u.privateChat()) {
         groupNotice(u);
       } else {
         chat.handle(
-            u.chatId(), u.event(), u.origin(),
+            u.chatId(),
+            u.event(),
+            u.origin(),
             tx -> inbox.markApplied(tx, u.updateId(), clock.instant(), null));
       }
     } catch (app.backcoach.storage.DatabaseException e) {
       throw e; // the store is failing: leave the update pending and retry later
     } catch (RuntimeException e) {
       log.error(
-          "updates: handling update {} of chat {} failed: {}", u.updateId(), u.chatId(), e.toString(), e);
-      db.write(tx -> {
-        inbox.markApplied(tx, u.updateId(), clock.instant(), e.getClass().getSimpleName());
-        Reply sorry = Reply.text(content.text(Msg.INTERNAL_ERROR));
-        List<Delivery> out =
-            u.origin().callbackId() == null
-                ? List.of(Delivery.send(sorry))
-                : List.of(Delivery.notice(u.origin().callbackId(), null), Delivery.send(sorry));
-        outbox.enqueue(tx, u.chatId(), out, Outbox.INTERACTIVE, clock.instant());
-        return null;
-      });
+          "updates: handling update {} of chat {} failed: {}",
+          u.updateId(),
+          u.chatId(),
+          e.toString(),
+          e);
+      db.write(
+          tx -> {
+            inbox.markApplied(tx, u.updateId(), clock.instant(), e.getClass().getSimpleName());
+            Reply sorry = Reply.text(content.text(Msg.INTERNAL_ERROR));
+            List<Delivery> out =
+                u.origin().callbackId() == null
+                    ? List.of(Delivery.send(sorry))
+                    : List.of(Delivery.notice(u.origin().callbackId(), null), Delivery.send(sorry));
+            outbox.enqueue(tx, u.chatId(), out, Outbox.INTERACTIVE, clock.instant());
+            return null;
+          });
     }
   }
 
   /** In a group or channel the bot says once that it works in private chats, then stays quiet. */
   private void groupNotice(Inbound u) {
-    db.write(tx -> {
-      var now = clock.instant();
-      int first =
-          tx.update(
-              "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)", u.chatId(), now.toString());
-      if (first == 1) {
-        outbox.enqueue(
-            tx, u.chatId(), List.of(Delivery.send(Reply.text(content.text(Msg.PRIVATE_ONLY)))),
-            Outbox.INTERACTIVE, now);
-      } else if (u.origin().callbackId() != null) {
-        outbox.enqueue(tx, u.chatId(), List.of(Delivery.notice(u.origin().callbackId(), null)),
-            Outbox.INTERACTIVE, now);
-      }
-      inbox.markApplied(tx, u.updateId(), now, null);
-      return null;
-    });
+    db.write(
+        tx -> {
+          var now = clock.instant();
+          int first =
+              tx.update(
+                  "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)",
+                  u.chatId(),
+                  now.toString());
+          if (first == 1) {
+            outbox.enqueue(
+                tx,
+                u.chatId(),
+                List.of(Delivery.send(Reply.text(content.text(Msg.PRIVATE_ONLY)))),
+                Outbox.INTERACTIVE,
+                now);
+          } else if (u.origin().callbackId() != null) {
+            outbox.enqueue(
+                tx,
+                u.chatId(),
+                List.of(Delivery.notice(u.origin().callbackId(), null)),
+                Outbox.INTERACTIVE,
+                now);
+          }
+          inbox.markApplied(tx, u.updateId(), now, null);
+          return null;
+        });
   }
 
   private void await(Duration d) {

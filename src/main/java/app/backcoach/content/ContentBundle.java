@@ -7,6 +7,10 @@ import java.util.function.Function;
 
 /** A loaded, validated content bundle with look-ups by id. */
 public final class ContentBundle {
+  private final List<Mistake> mistakeList;
+  private final List<Exercise> exerciseList;
+  private final List<Routine> routineList;
+  private final List<Guidance> guidanceList;
   private final Map<String, Mistake> mistakes;
   private final Map<String, Exercise> exercises;
   private final Map<String, Routine> routines;
@@ -25,6 +29,10 @@ public final class ContentBundle {
       Onboarding onboarding,
       Messages messages,
       Map<String, String> places) {
+    this.mistakeList = List.copyOf(mistakes);
+    this.exerciseList = List.copyOf(exercises);
+    this.routineList = List.copyOf(routines);
+    this.guidanceList = List.copyOf(guidance);
     this.mistakes = index(mistakes, Mistake::id);
     this.exercises = index(exercises, Exercise::id);
     this.routines = index(routines, Routine::id);
@@ -38,26 +46,29 @@ public final class ContentBundle {
   private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
     Map<String, T> map = new LinkedHashMap<>();
     for (T item : items) {
-      map.putIfAbsent(id.apply(item), item);
+      if (id.apply(item) != null) {
+        map.putIfAbsent(
+            id.apply(item), item); // duplicates are reported by the validator from the lists
+      }
     }
     return java.util.Collections.unmodifiableMap(map);
   }
 
   /** Mistakes in file order, which is also the tie-break order of the plan rules. */
   public List<Mistake> mistakes() {
-    return List.copyOf(mistakes.values());
+    return mistakeList;
   }
 
   public List<Exercise> exercises() {
-    return List.copyOf(exercises.values());
+    return exerciseList;
   }
 
   public List<Routine> routines() {
-    return List.copyOf(routines.values());
+    return routineList;
   }
 
   public List<Guidance> guidance() {
-    return List.copyOf(guidance.values());
+    return guidanceList;
   }
 
   public Mistake mistake(String id) {

@@ -32,6 +32,7 @@ public final class ContentLoader {
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           // YAML reads bare yes/no/on/off as booleans; refuse to turn them into "true"/"false"
           // silently.
@@ -121,6 +122,12 @@ public final class ContentLoader {
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode node = list.get(i);
+      if (!node.isObject()) {
+        problems.add(
+            new Problem(
+                file, "#" + (i + 1), "-", "must be a mapping with an id (an empty '-' item?)"));
+        continue;
+      }
       String id = node.hasNonNull("id") ? node.get("id").asText() : "#" + (i + 1);
       try {
         out.add(YAML.treeToValue(node, type));

@@ -10,7 +10,6 @@ import static app.backcoach.content.ContentLoader.ROUTINES;
 import static app.backcoach.content.ContentLoader.SAFETY;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -232,7 +231,12 @@ final class ContentValidator {
       return;
     }
     Set<String> seen = new HashSet<>();
-    for (RedFlag f : s.redFlags()) {
+    for (int i = 0; i < s.redFlags().size(); i++) {
+      RedFlag f = s.redFlags().get(i);
+      if (f == null) {
+        problem(SAFETY, "#" + (i + 1), "redFlags", "empty item");
+        continue;
+      }
       String id = f.id() == null ? "-" : f.id();
       if (f.id() == null || !ID.matcher(f.id()).matches()) {
         problem(SAFETY, id, "id", "required, 1-24 of a-z, 0-9, _");
@@ -255,7 +259,12 @@ final class ContentValidator {
       problem(ONBOARDING, "-", "plan.resumeAfterHours", "required, at least 1");
     }
     Set<String> qids = new HashSet<>();
-    for (Question q : o.questions()) {
+    for (int i = 0; i < o.questions().size(); i++) {
+      Question q = o.questions().get(i);
+      if (q == null) {
+        problem(ONBOARDING, "#" + (i + 1), "questions", "empty item");
+        continue;
+      }
       String id = q.id() == null ? "-" : q.id();
       if (q.id() == null || !ID.matcher(q.id()).matches()) {
         problem(ONBOARDING, id, "id", "required, 1-24 of a-z, 0-9, _");
@@ -293,6 +302,10 @@ final class ContentValidator {
     for (int i = 0; i < q.options().size(); i++) {
       Question.Option opt = q.options().get(i);
       String field = "options[" + i + "]";
+      if (opt == null) {
+        problem(ONBOARDING, qid, field, "empty item");
+        continue;
+      }
       if (opt.id() == null || !ID.matcher(opt.id()).matches()) {
         problem(ONBOARDING, qid, field + ".id", "required, 1-24 of a-z, 0-9, _");
       } else if (!seen.add(opt.id())) {
@@ -309,12 +322,24 @@ final class ContentValidator {
         problem(ONBOARDING, qid, field + ".label", "longer than " + MAX_LABEL + " characters");
       }
       if (q.type() == Question.Type.NUMBER
-          && (opt.range().size() != 2 || opt.range().get(0) > opt.range().get(1))) {
+          && (opt.range().size() != 2
+              || opt.range().contains(null)
+              || opt.range().get(0) > opt.range().get(1))) {
         problem(
             ONBOARDING,
             qid,
             field + ".range",
             "a number option needs [low, high] with low <= high");
+      }
+      if (q.type() == Question.Type.ZONE) {
+        String zone = opt.match().isEmpty() ? null : opt.match().get(0);
+        if (zone == null || !(zone.equals("UTC") || ZoneId.getAvailableZoneIds().contains(zone))) {
+          problem(
+              ONBOARDING,
+              qid,
+              field + ".match",
+              "a time-zone quick pick needs an IANA zone id as its first match");
+        }
       }
       for (String mistake : opt.signals().keySet()) {
         if (b.mistake(mistake) == null) {
@@ -344,6 +369,20 @@ final class ContentValidator {
         }
       }
     }
+    String menu = b.messages().raw(Msg.COMMAND_MENU.key());
+    if (menu != null) {
+      for (String line : menu.split("\n")) {
+        if (!line.matches("[a-z0-9_]{1,32} - .{1,256}")) {
+          problem(
+              MESSAGES,
+              Msg.COMMAND_MENU.key(),
+              "-",
+              "each line must be 'command - description' (command 1-32 of a-z, 0-9, _), not '"
+                  + line
+                  + "'");
+        }
+      }
+    }
     for (String key : b.messages().all().keySet()) {
       if (!known.contains(key)) {
         problem(MESSAGES, key, "-", "unknown message key (a typo?)");
@@ -355,9 +394,7 @@ final class ContentValidator {
     b.places()
         .forEach(
             (name, zone) -> {
-              try {
-                ZoneId.of(zone);
-              } catch (DateTimeException e) {
+              if (!ZoneId.getAvailableZoneIds().contains(zone)) {
                 problem(PLACES, name, "-", "'" + zone + "' is not an IANA time zone id");
               }
               if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The bot's wording by key, with {@code {placeholder}} substitution. */
 public final class Messages {
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private final Map<String, String> texts;
 
   Messages(Map<String, String> texts) {

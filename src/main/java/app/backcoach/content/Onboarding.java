@@ -15,13 +15,13 @@ public record Onboarding(List<Question> questions, PlanRules plan) {
 
   /** The question with this id, or null. */
   public Question question(String id) {
-    return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
+    return questions.stream().filter(q -> q != null && id.equals(q.id())).findFirst().orElse(null);
   }
 
   /** The question after {@code id}, or null when it is the last. */
   public Question after(String id) {
     for (int i = 0; i < questions.size() - 1; i++) {
-      if (questions.get(i).id().equals(id)) {
+      if (questions.get(i) != null && id.equals(questions.get(i).id())) {
         return questions.get(i + 1);
       }
     }

@@ -59,6 +59,9 @@ public record Question(String id, String section, Type type, String text, List<O
 
   /** The option with this id, or null. */
   public Option option(String optionId) {
-    return options.stream().filter(o -> o.id().equals(optionId)).findFirst().orElse(null);
+    return options.stream()
+        .filter(o -> o != null && optionId.equals(o.id()))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Something the user did, as the engine sees it, whatever the adapter. The type names let adapters store events as JSON
- * between receiving and applying them.
+ * Something the user did, as the engine sees it, whatever the adapter. The type names let adapters
+ * store events as JSON between receiving and applying them.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

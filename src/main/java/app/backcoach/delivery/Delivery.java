@@ -3,7 +3,8 @@ package app.backcoach.delivery;
 import app.backcoach.conversation.Reply;
 
 /**
- * One thing to deliver to a chat: a new message, an edit of an earlier one, or the answer to a button tap.
+ * One thing to deliver to a chat: a new message, an edit of an earlier one, or the answer to a
+ * button tap.
  *
  * @param messageId the message to edit (EDIT, MARK), or null
  * @param callbackId the tap to answer (NOTICE), or null when the adapter has no such thing

@@ -9,17 +9,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: one dispatch thread picks each chat's next due item (interactive first) within the rate limits and
- * hands it to a worker; the result decides whether it is done, retried later, dropped, or the user is marked blocked.
- * Items of one chat are never in flight twice, so a chat's messages arrive in order.
+ * Drains the outbox: one dispatch thread picks each chat's next due item (interactive first) within
+ * the rate limits and hands it to a worker; the result decides whether it is done, retried later,
+ * dropped, or the user is marked blocked. Items of one chat are never in flight twice, so a chat's
+ * messages arrive in order.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -47,7 +48,10 @@ public final class OutboxSender implements AutoCloseable {
     this.limits = limits;
     this.limiter =
         new RateLimiter(
-            limits.globalPerSecond(), limits.globalBurst(), limits.perChatPerSecond(), limits.perChatBurst());
+            limits.globalPerSecond(),
+            limits.globalBurst(),
+            limits.perChatPerSecond(),
+            limits.perChatBurst());
     this.workers =
         Executors.newFixedThreadPool(
             limits.workers(),
@@ -102,7 +106,8 @@ public final class OutboxSender implements AutoCloseable {
 
   private int dispatchDue() {
     long now = clock.millis();
-    // Read under the writer's lock: a snapshot older than a worker's last commit could offer an item again that has
+    // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
+    // item again that has
     // just been sent, after its chat left the in-flight set.
     List<Outbox.Item> due = db.write(tx -> outbox.due(tx, now, 500));
     int dispatched = 0;
@@ -132,11 +137,13 @@ public final class OutboxSender implements AutoCloseable {
       try {
         result = transport.deliver(chat, item.delivery());
       } catch (RuntimeException e) {
-        result = new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
+        result =
+            new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       record(item, result);
     } catch (RuntimeException e) {
-      log.error("sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
+      log.error(
+          "sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
     } finally {
       inFlight.remove(chat);
       wake();
@@ -148,41 +155,51 @@ public final class OutboxSender implements AutoCloseable {
     var now = clock.instant();
     if (result instanceof Transport.Result.Sent) {
       stats.sent.incrementAndGet();
-      db.write(tx -> {
-        outbox.markSent(tx, item.id(), now);
-        return null;
-      });
+      db.write(
+          tx -> {
+            outbox.markSent(tx, item.id(), now);
+            return null;
+          });
     } else if (result instanceof Transport.Result.RetryAfter r) {
       stats.rateLimited.incrementAndGet();
       log.warn("sender: chat {} rate limited by Telegram, retrying after {} s", chat, r.seconds());
-      db.write(tx -> {
-        outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
-        return null;
-      });
+      db.write(
+          tx -> {
+            outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
+            return null;
+          });
     } else if (result instanceof Transport.Result.Transient t) {
       stats.retried.incrementAndGet();
       long delay = backoff(item.attempts());
-      log.warn("sender: delivery {} to chat {} failed ({}), retry in {} ms", item.id(), chat, t.reason(), delay);
-      db.write(tx -> {
-        outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, t.reason());
-        return null;
-      });
+      log.warn(
+          "sender: delivery {} to chat {} failed ({}), retry in {} ms",
+          item.id(),
+          chat,
+          t.reason(),
+          delay);
+      db.write(
+          tx -> {
+            outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, t.reason());
+            return null;
+          });
     } else if (result instanceof Transport.Result.Blocked b) {
       stats.blocked.incrementAndGet();
       log.info("sender: chat {} is unreachable ({}); marking the user inactive", chat, b.reason());
-      db.write(tx -> {
-        outbox.dropAllFor(tx, chat, "blocked: " + b.reason(), now);
-        tx.update("UPDATE users SET active = 0 WHERE chat_id = ?", chat);
-        return null;
-      });
+      db.write(
+          tx -> {
+            outbox.dropAllFor(tx, chat, "blocked: " + b.reason(), now);
+            tx.update("UPDATE users SET active = 0 WHERE chat_id = ?", chat);
+            return null;
+          });
     } else if (result instanceof Transport.Result.Rejected r) {
       stats.rejected.incrementAndGet();
       log.warn(
           "sender: {} to chat {} refused, dropped: {}", item.delivery().kind(), chat, r.reason());
-      db.write(tx -> {
-        outbox.drop(tx, item.id(), r.reason(), now);
-        return null;
-      });
+      db.write(
+          tx -> {
+            outbox.drop(tx, item.id(), r.reason(), now);
+            return null;
+          });
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Token buckets: one for all chats and one per chat. Not thread-safe: the sender's single dispatch thread owns it.
- * Times are in milliseconds from the sender's clock.
+ * Token buckets: one for all chats and one per chat. Not thread-safe: the sender's single dispatch
+ * thread owns it. Times are in milliseconds from the sender's clock.
  */
 final class RateLimiter {
   private final Bucket global;
@@ -21,7 +21,8 @@ final class RateLimiter {
 
   /** Takes a token for the chat and the whole bot if both have one. */
   boolean tryAcquire(long chatId, long nowMillis) {
-    Bucket chat = chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
+    Bucket chat =
+        chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
     chat.refill(nowMillis);
     global.refill(nowMillis);
     if (chat.tokens >= 1 && global.tokens >= 1) {
@@ -40,10 +41,13 @@ final class RateLimiter {
 
   /** Forgets chats whose buckets are full again, so memory stays bounded by the active chats. */
   void prune(long nowMillis) {
-    chats.values().removeIf(b -> {
-      b.refill(nowMillis);
-      return b.tokens >= b.capacity;
-    });
+    chats
+        .values()
+        .removeIf(
+            b -> {
+              b.refill(nowMillis);
+              return b.tokens >= b.capacity;
+            });
   }
 
   private static final class Bucket {

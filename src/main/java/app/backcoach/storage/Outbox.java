@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deliveries decided but not yet made, stored in the same transaction as the state change that decided them. Each chat's
- * deliveries go out in order; a message too long for one Telegram message is stored as several.
+ * Deliveries decided but not yet made, stored in the same transaction as the state change that
+ * decided them. Each chat's deliveries go out in order; a message too long for one Telegram message
+ * is stored as several.
  */
 public final class Outbox {
   /** Replies to someone chatting right now go before scheduled messages. */
@@ -29,12 +30,18 @@ public final class Outbox {
       for (Delivery part : split(d)) {
         tx.update(
             "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
-            chatId, now.toString(), priority, Json.write(part));
+            chatId,
+            now.toString(),
+            priority,
+            Json.write(part));
       }
     }
   }
 
-  /** A new message longer than Telegram allows becomes several, split at paragraphs; buttons go on the last. */
+  /**
+   * A new message longer than Telegram allows becomes several, split at paragraphs; buttons go on
+   * the last.
+   */
   static List<Delivery> split(Delivery d) {
     if (d.kind() != Delivery.Kind.SEND || d.reply().text().length() <= MAX_TEXT) {
       return List.of(d);
@@ -46,7 +53,8 @@ public final class Outbox {
       Reply r = d.reply();
       out.add(
           Delivery.send(
-              new Reply(parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation())));
+              new Reply(
+                  parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation())));
     }
     return out;
   }
@@ -54,14 +62,16 @@ public final class Outbox {
   /** Undelivered items for one chat, oldest first. */
   public List<Item> pendingFor(Tx tx, long chatId) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM outbox WHERE " + PENDING + " AND chat_id = ? ORDER BY id",
+        "SELECT id, chat_id, body, attempts FROM outbox WHERE "
+            + PENDING
+            + " AND chat_id = ? ORDER BY id",
         Outbox::item,
         chatId);
   }
 
   /**
-   * The next item of each chat that is due, interactive before scheduled, oldest first; chats in {@code busy} are
-   * skipped.
+   * The next item of each chat that is due, interactive before scheduled, oldest first; chats in
+   * {@code busy} are skipped.
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(
@@ -82,19 +92,26 @@ public final class Outbox {
   public void retryAt(Tx tx, long id, long atMillis, String error) {
     tx.update(
         "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-        atMillis, error, id);
+        atMillis,
+        error,
+        id);
   }
 
   public void drop(Tx tx, long id, String reason, Instant now) {
     tx.update(
-        "UPDATE outbox SET dropped_at = ?, last_error = ? WHERE id = ?", now.toString(), reason, id);
+        "UPDATE outbox SET dropped_at = ?, last_error = ? WHERE id = ?",
+        now.toString(),
+        reason,
+        id);
   }
 
   /** Drops everything still waiting for a chat (the user blocked the bot). */
   public int dropAllFor(Tx tx, long chatId, String reason, Instant now) {
     return tx.update(
         "UPDATE outbox SET dropped_at = ?, last_error = ? WHERE chat_id = ? AND " + PENDING,
-        now.toString(), reason, chatId);
+        now.toString(),
+        reason,
+        chatId);
   }
 
   public int depth(Tx tx) {

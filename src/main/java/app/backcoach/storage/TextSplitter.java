@@ -3,7 +3,10 @@ package app.backcoach.storage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits long text into pieces of at most {@code max} characters: at paragraphs, else lines, else words, else hard. */
+/**
+ * Splits long text into pieces of at most {@code max} characters: at paragraphs, else lines, else
+ * words, else hard.
+ */
 final class TextSplitter {
   private TextSplitter() {}
 

@@ -6,14 +6,20 @@ import java.util.List;
 
 /** Received updates, stored before the poller may confirm them, and applied exactly once. */
 public final class UpdateInbox {
-  /** Stores updates not seen before; returns how many were new. Ids already stored (even applied) are ignored. */
+  /**
+   * Stores updates not seen before; returns how many were new. Ids already stored (even applied)
+   * are ignored.
+   */
   public int store(Tx tx, List<Inbound> updates, Instant now) {
     int added = 0;
     for (Inbound u : updates) {
       added +=
           tx.update(
               "INSERT OR IGNORE INTO updates (update_id, chat_id, received_at, body) VALUES (?, ?, ?, ?)",
-              u.updateId(), u.chatId(), now.toString(), Json.write(u));
+              u.updateId(),
+              u.chatId(),
+              now.toString(),
+              Json.write(u));
     }
     return added;
   }
@@ -30,18 +36,25 @@ public final class UpdateInbox {
   public void markApplied(Tx tx, long updateId, Instant now, String error) {
     tx.update(
         "UPDATE updates SET applied_at = ?, error = ?, body = NULL WHERE update_id = ?",
-        now.toString(), error, updateId);
+        now.toString(),
+        error,
+        updateId);
   }
 
   public boolean isApplied(Tx tx, long updateId) {
-    return tx.count("SELECT COUNT(*) FROM updates WHERE update_id = ? AND applied_at IS NOT NULL", updateId) > 0;
+    return tx.count(
+            "SELECT COUNT(*) FROM updates WHERE update_id = ? AND applied_at IS NOT NULL", updateId)
+        > 0;
   }
 
   public int pendingCount(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL");
   }
 
-  /** Deletes applied updates received before {@code before}: Telegram re-sends unconfirmed ones for about a day only. */
+  /**
+   * Deletes applied updates received before {@code before}: Telegram re-sends unconfirmed ones for
+   * about a day only.
+   */
   public int purgeApplied(Tx tx, Instant before) {
     return tx.update(
         "DELETE FROM updates WHERE applied_at IS NOT NULL AND received_at < ?", before.toString());

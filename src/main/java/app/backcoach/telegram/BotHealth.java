@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the bot knows about its own health: when polling last worked, and whether the store accepts writes. */
+/**
+ * What the bot knows about its own health: when polling last worked, and whether the store accepts
+ * writes.
+ */
 public final class BotHealth {
   private final Clock clock;
   private final AtomicLong lastPollMillis;

@@ -11,9 +11,9 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Stores each polled batch before returning, because the poller confirms a batch on its next request. While the store
- * fails it keeps retrying instead of returning, so nothing unstored is ever confirmed. Never throws: an exception here
- * would stop polling for good.
+ * Stores each polled batch before returning, because the poller confirms a batch on its next
+ * request. While the store fails it keeps retrying instead of returning, so nothing unstored is
+ * ever confirmed. Never throws: an exception here would stop polling for good.
  */
 final class PollingConsumer implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(PollingConsumer.class);
@@ -54,14 +54,20 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
         health.storeFailed(e.getMessage());
         log.error(
             "polling: cannot store updates {}..{} in {}: {}; holding them until it works",
-            batch.get(0).updateId(), batch.get(batch.size() - 1).updateId(), db.file(), e.getMessage());
+            batch.get(0).updateId(),
+            batch.get(batch.size() - 1).updateId(),
+            db.file(),
+            e.getMessage());
         Thread.sleep(wait);
         wait = Math.min(5_000, wait * 2);
       }
     }
   }
 
-  /** The library calls this when a session stops; the consumer outlives sessions (the watchdog restarts them). */
+  /**
+   * The library calls this when a session stops; the consumer outlives sessions (the watchdog
+   * restarts them).
+   */
   @Override
   public void close() {}
 

@@ -29,8 +29,9 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The bot on Telegram: a long-polling session that stores every update before it is confirmed, a processor that applies
- * them, a sender that delivers the outbox, and a watchdog that restarts polling if it silently stops.
+ * The bot on Telegram: a long-polling session that stores every update before it is confirmed, a
+ * processor that applies them, a sender that delivers the outbox, and a watchdog that restarts
+ * polling if it silently stops.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -50,7 +51,12 @@ public final class TelegramBot implements AutoCloseable {
   private TelegramBotsLongPollingApplication app;
   private volatile boolean commandsPublished;
 
-  public TelegramBot(TelegramSettings settings, Database db, ChatService chat, ContentBundle content, Clock clock) {
+  public TelegramBot(
+      TelegramSettings settings,
+      Database db,
+      ChatService chat,
+      ContentBundle content,
+      Clock clock) {
     this.settings = settings;
     this.content = content;
     this.clock = clock;
@@ -108,19 +114,28 @@ public final class TelegramBot implements AutoCloseable {
     try {
       startPolling();
     } catch (TelegramApiException e) {
-      throw new IllegalStateException("could not start polling " + settings.apiUrl() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not start polling " + settings.apiUrl() + ": " + e.getMessage(), e);
     }
     chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
     chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
-    log.info("bot: polling {} with token {}", settings.apiUrl(), TelegramSettings.masked(settings.token()));
+    log.info(
+        "bot: polling {} with token {}",
+        settings.apiUrl(),
+        TelegramSettings.masked(settings.token()));
     return this;
   }
 
   private synchronized void startPolling() throws TelegramApiException {
-    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("bot-poller"));
+    ScheduledExecutorService poller =
+        Executors.newSingleThreadScheduledExecutor(daemon("bot-poller"));
     pollers.add(poller);
-    app = new TelegramBotsLongPollingApplication(
-        com.fasterxml.jackson.databind.ObjectMapper::new, () -> pollHttp, () -> poller, PollBackOff::new);
+    app =
+        new TelegramBotsLongPollingApplication(
+            com.fasterxml.jackson.databind.ObjectMapper::new,
+            () -> pollHttp,
+            () -> poller,
+            PollBackOff::new);
     int timeout = (int) settings.pollTimeout().toSeconds();
     BotSession session =
         app.registerBot(
@@ -140,12 +155,17 @@ public final class TelegramBot implements AutoCloseable {
     health.polled(); // a fresh session counts as alive until its first poll times out
   }
 
-  /** Polling that has not completed a request for a full poll timeout plus a margin has died: restart it. */
+  /**
+   * Polling that has not completed a request for a full poll timeout plus a margin has died:
+   * restart it.
+   */
   private void watchdog() {
     try {
       Duration limit = settings.pollTimeout().plusSeconds(30);
       if (health.sinceLastPoll().compareTo(limit) > 0) {
-        log.warn("bot: no successful poll for {} s; restarting polling", health.sinceLastPoll().toSeconds());
+        log.warn(
+            "bot: no successful poll for {} s; restarting polling",
+            health.sinceLastPoll().toSeconds());
         restartPolling();
       }
     } catch (Throwable t) {
@@ -153,7 +173,10 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  /** Replaces the polling session with a new one; failures are logged and left to the next watchdog round. */
+  /**
+   * Replaces the polling session with a new one; failures are logged and left to the next watchdog
+   * round.
+   */
   synchronized void restartPolling() {
     stopPolling();
     try {
@@ -205,7 +228,9 @@ public final class TelegramBot implements AutoCloseable {
     return out;
   }
 
-  /** Stops polling, lets the sender drain for a few seconds, and stops every thread the bot started. */
+  /**
+   * Stops polling, lets the sender drain for a few seconds, and stops every thread the bot started.
+   */
   @Override
   public void close() {
     chores.shutdownNow();

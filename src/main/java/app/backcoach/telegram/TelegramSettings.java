@@ -5,7 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * What the Telegram adapter needs: the token, where the Bot API lives, how long a poll waits, and the send limits.
+ * What the Telegram adapter needs: the token, where the Bot API lives, how long a poll waits, and
+ * the send limits.
  *
  * @param apiUrl the Bot API's base URL; polling and requests both go there
  */
@@ -14,8 +15,15 @@ public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, S
 
   @Override
   public String toString() {
-    return "TelegramSettings[token=" + masked(token) + ", apiUrl=" + apiUrl + ", pollTimeout=" + pollTimeout
-        + ", limits=" + limits + "]";
+    return "TelegramSettings[token="
+        + masked(token)
+        + ", apiUrl="
+        + apiUrl
+        + ", pollTimeout="
+        + pollTimeout
+        + ", limits="
+        + limits
+        + "]";
   }
 
   /** The token with everything after the bot id hidden. */

@@ -21,7 +21,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** Delivers outbox items with the Bot API, in HTML parse mode, and sorts Telegram's answers into sender results. */
+/**
+ * Delivers outbox items with the Bot API, in HTML parse mode, and sorts Telegram's answers into
+ * sender results.
+ */
 final class TelegramTransport implements Transport {
   /** Telegram's limit on an answerCallbackQuery notice. */
   static final int MAX_NOTICE = 200;
@@ -51,7 +54,8 @@ final class TelegramTransport implements Transport {
                 EditMessageText.builder()
                     .chatId(chatId)
                     .messageId(d.messageId())
-                    .text(Html.withBoldTitle(d.text()) + "\n\n<i>" + Html.escape(d.chosen()) + "</i>")
+                    .text(
+                        Html.withBoldTitle(d.text()) + "\n\n<i>" + Html.escape(d.chosen()) + "</i>")
                     .parseMode(ParseMode.HTML)
                     .build());
         case NOTICE -> {
@@ -59,7 +63,8 @@ final class TelegramTransport implements Transport {
             return new Result.Sent();
           }
           String notice = d.text() == null ? null : truncate(d.text(), MAX_NOTICE);
-          client.execute(AnswerCallbackQuery.builder().callbackQueryId(d.callbackId()).text(notice).build());
+          client.execute(
+              AnswerCallbackQuery.builder().callbackQueryId(d.callbackId()).text(notice).build());
         }
       }
       return new Result.Sent();
@@ -93,7 +98,8 @@ final class TelegramTransport implements Transport {
   }
 
   private static SendMessage send(long chatId, Reply r) {
-    ReplyKeyboard markup = r.requestLocation() ? locationKeyboard(r.buttons()) : inline(r.buttons());
+    ReplyKeyboard markup =
+        r.requestLocation() ? locationKeyboard(r.buttons()) : inline(r.buttons());
     return SendMessage.builder()
         .chatId(chatId)
         .text(Html.withBoldTitle(r.text()))
@@ -112,15 +118,22 @@ final class TelegramTransport implements Transport {
                 row ->
                     new InlineKeyboardRow(
                         row.stream()
-                            .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build())
+                            .map(
+                                b ->
+                                    InlineKeyboardButton.builder()
+                                        .text(b.label())
+                                        .callbackData(b.data())
+                                        .build())
                             .toList()))
             .toList();
     return new InlineKeyboardMarkup(keyboard);
   }
 
   private static ReplyKeyboardMarkup locationKeyboard(List<List<Button>> rows) {
-    String label = rows.isEmpty() || rows.get(0).isEmpty() ? "\uD83D\uDCCD" : rows.get(0).get(0).label();
-    KeyboardRow row = new KeyboardRow(KeyboardButton.builder().text(label).requestLocation(true).build());
+    String label =
+        rows.isEmpty() || rows.get(0).isEmpty() ? "\uD83D\uDCCD" : rows.get(0).get(0).label();
+    KeyboardRow row =
+        new KeyboardRow(KeyboardButton.builder().text(label).requestLocation(true).build());
     ReplyKeyboardMarkup markup = new ReplyKeyboardMarkup(List.of(row));
     markup.setOneTimeKeyboard(true);
     markup.setResizeKeyboard(true);

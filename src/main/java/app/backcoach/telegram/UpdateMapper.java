@@ -8,7 +8,9 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
-/** Translates a Telegram update into an engine event; pure, and total: any update maps to something. */
+/**
+ * Translates a Telegram update into an engine event; pure, and total: any update maps to something.
+ */
 final class UpdateMapper {
   private UpdateMapper() {}
 
@@ -77,7 +79,8 @@ final class UpdateMapper {
 
   private static Inbound callback(long id, CallbackQuery q) {
     var message = q.getMessage();
-    Long chat = message != null ? message.getChatId() : q.getFrom() == null ? null : q.getFrom().getId();
+    Long chat =
+        message != null ? message.getChatId() : q.getFrom() == null ? null : q.getFrom().getId();
     boolean isPrivate =
         message == null
             || message.getChat() == null
@@ -85,6 +88,7 @@ final class UpdateMapper {
     Integer messageId = message == null ? null : message.getMessageId();
     String text = message instanceof Message full && full.hasText() ? full.getText() : null;
     String data = q.getData() == null ? "" : q.getData();
-    return new Inbound(id, chat, isPrivate, new Event.Tap(data), new Origin(messageId, q.getId(), text));
+    return new Inbound(
+        id, chat, isPrivate, new Event.Tap(data), new Origin(messageId, q.getId(), text));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The Telegram adapter, the only package that imports the Telegram library. The core class is {@link
- * app.backcoach.telegram.TelegramBot}.
+ * The Telegram adapter, the only package that imports the Telegram library. The core class is
+ * {@link app.backcoach.telegram.TelegramBot}.
  */
 package app.backcoach.telegram;

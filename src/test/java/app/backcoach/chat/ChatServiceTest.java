@@ -24,7 +24,8 @@ class ChatServiceTest {
   @Test
   void storesStateAndRepliesTogether() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
+      ChatService chat =
+          new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       var outcome = chat.handle(5, new Event.Command("start", ""));
       assertEquals(Stage.CONSENT, chat.state(5).stage());
       var queued = db.read(tx -> new Outbox().pendingFor(tx, 5));
@@ -36,7 +37,8 @@ class ChatServiceTest {
   @Test
   void chatsAreKeptApart() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
+      ChatService chat =
+          new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       chat.handle(5, new Event.Command("start", ""));
       chat.handle(5, new Event.Tap("c:y"));
       chat.handle(6, new Event.Command("start", ""));
@@ -50,7 +52,8 @@ class ChatServiceTest {
   @Test
   void failingStorageStoresNeitherStateNorReplies() {
     try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
-      ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
+      ChatService chat =
+          new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       // A trigger that makes the outbox insert fail after the user rows were written in the same
       // transaction.
       db.write(

@@ -27,7 +27,8 @@ class ConsoleChatTest {
 
   private String chat(Database db, String input) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ChatService chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
+    ChatService chat =
+        new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
     int code =
         new ConsoleChat(
                 chat,

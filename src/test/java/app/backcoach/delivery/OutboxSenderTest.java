@@ -58,15 +58,18 @@ class OutboxSenderTest {
   }
 
   private void queue(long chat, int priority, String... texts) {
-    db.write(tx -> {
-      tx.update("INSERT OR IGNORE INTO users (chat_id, created_at, updated_at) VALUES (?, 'x', 'x')", chat);
-      List<Delivery> ds = new ArrayList<>();
-      for (String t : texts) {
-        ds.add(Delivery.send(Reply.text(t)));
-      }
-      new Outbox().enqueue(tx, chat, ds, priority, Instant.now(clock));
-      return null;
-    });
+    db.write(
+        tx -> {
+          tx.update(
+              "INSERT OR IGNORE INTO users (chat_id, created_at, updated_at) VALUES (?, 'x', 'x')",
+              chat);
+          List<Delivery> ds = new ArrayList<>();
+          for (String t : texts) {
+            ds.add(Delivery.send(Reply.text(t)));
+          }
+          new Outbox().enqueue(tx, chat, ds, priority, Instant.now(clock));
+          return null;
+        });
     sender.wake();
   }
 
@@ -117,7 +120,8 @@ class OutboxSenderTest {
   @Test
   void transientFailureIsRetriedWithBackoff() throws Exception {
     start(new SendLimits(100, 100, 100, 100, 2));
-    transport.script(1, new Transport.Result.Transient("500"), new Transport.Result.Transient("reset"));
+    transport.script(
+        1, new Transport.Result.Transient("500"), new Transport.Result.Transient("reset"));
     queue(1, Outbox.INTERACTIVE, "hello");
     assertTrue(eventually(() -> transport.delivered.size() == 1));
     assertEquals(2, sender.stats().retried.get());
@@ -151,7 +155,8 @@ class OutboxSenderTest {
     queue(1, Outbox.INTERACTIVE, "1", "2", "3");
     assertTrue(eventually(() -> transport.delivered.size() == 3));
     long span = transport.times.get(2) - transport.times.get(0);
-    assertTrue(span >= 400, "3 messages at 4/s with burst 1 take at least 0.5 s, took " + span + " ms");
+    assertTrue(
+        span >= 400, "3 messages at 4/s with burst 1 take at least 0.5 s, took " + span + " ms");
   }
 
   @Test

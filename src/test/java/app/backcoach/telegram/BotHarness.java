@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** A real bot (poller, processor, sender) wired to a fake Bot API on loopback and a temp-file database. */
+/**
+ * A real bot (poller, processor, sender) wired to a fake Bot API on loopback and a temp-file
+ * database.
+ */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
   final FakeBotApi api;
@@ -30,7 +33,8 @@ final class BotHarness implements AutoCloseable {
     var content = TestContent.bundle();
     ChatService chat = new ChatService(db, new Engine(content), content, clock);
     TelegramSettings settings =
-        new TelegramSettings(FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits);
+        new TelegramSettings(
+            FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits);
     this.bot = new TelegramBot(settings, db, chat, content, clock).start();
   }
 
@@ -41,7 +45,8 @@ final class BotHarness implements AutoCloseable {
   /** Waits for the chat to hold at least {@code count} messages. */
   List<FakeBotApi.Sent> awaitMessages(long chat, int count) {
     if (!api.await(() -> api.sent(chat).size() >= count, WAIT)) {
-      throw new AssertionError("expected " + count + " messages in chat " + chat + ", got " + texts(chat));
+      throw new AssertionError(
+          "expected " + count + " messages in chat " + chat + ", got " + texts(chat));
     }
     return api.sent(chat);
   }
@@ -49,7 +54,8 @@ final class BotHarness implements AutoCloseable {
   /** Waits for a message containing {@code text} and returns it. */
   FakeBotApi.Sent awaitText(long chat, String text) {
     if (!api.await(() -> find(chat, text) != null, WAIT)) {
-      throw new AssertionError("no message with '" + text + "' in chat " + chat + ": " + texts(chat));
+      throw new AssertionError(
+          "no message with '" + text + "' in chat " + chat + ": " + texts(chat));
     }
     return find(chat, text);
   }
@@ -92,13 +98,14 @@ final class BotHarness implements AutoCloseable {
     boolean idle =
         api.await(() -> api.pendingUpdates() == 0, WAIT)
             && api.await(
-            () ->
-                db.read(
-                    tx ->
-                        tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL")
-                            + tx.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dropped_at IS NULL"))
-                    == 0,
-            WAIT);
+                () ->
+                    db.read(
+                            tx ->
+                                tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL")
+                                    + tx.count(
+                                        "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dropped_at IS NULL"))
+                        == 0,
+                WAIT);
     if (!idle) {
       throw new AssertionError("bot did not settle");
     }

@@ -15,13 +15,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot end to end through the real telegrambots poller and client, against a fake Bot API on loopback. */
+/**
+ * The bot end to end through the real telegrambots poller and client, against a fake Bot API on
+ * loopback.
+ */
 class TelegramBotTest {
   /** The desk worker's answers, typed as a Telegram user would. */
   static final String[] DESK = {
-    "I work at a desk", "about 9 hours", "0", "nothing really", "not yet", "no equipment", "Berlin",
-    "lower back", "mornings and after sitting", "3", "a few weeks", "none of these", "never",
-    "I don't do pulling moves", "no", "Mostly free weights or bodyweight", "I don't track", "stop", "no",
+    "I work at a desk",
+    "about 9 hours",
+    "0",
+    "nothing really",
+    "not yet",
+    "no equipment",
+    "Berlin",
+    "lower back",
+    "mornings and after sitting",
+    "3",
+    "a few weeks",
+    "none of these",
+    "never",
+    "I don't do pulling moves",
+    "no",
+    "Mostly free weights or bodyweight",
+    "I don't track",
+    "stop",
+    "no",
     "I slump in my chair"
   };
 
@@ -71,7 +90,10 @@ class TelegramBotTest {
     h.awaitText(chat, "Question 1 of");
     h.awaitIdle();
     var edited =
-        h.api.sent(chat).stream().filter(s -> s.messageId() == consent.messageId()).findFirst().orElseThrow();
+        h.api.sent(chat).stream()
+            .filter(s -> s.messageId() == consent.messageId())
+            .findFirst()
+            .orElseThrow();
     assertTrue(edited.text().contains("\u2714 Yes, store my answers"), edited.text());
     assertTrue(
         edited.replyMarkup() == null || edited.replyMarkup().path("inline_keyboard").isEmpty(),
@@ -92,7 +114,8 @@ class TelegramBotTest {
     var answerCall =
         h.api.calls().stream().filter(c -> c.method().equals("answercallbackquery")).toList();
     assertTrue(
-        answerCall.stream().anyMatch(c -> c.params().path("text").asText().contains("earlier message")),
+        answerCall.stream()
+            .anyMatch(c -> c.params().path("text").asText().contains("earlier message")),
         "a notice explains the stale tap");
     var state = h.db.read(tx -> new UserRepository().load(tx, chat));
     assertEquals(List.of("desk"), state.answers().get("day_kind").options());
@@ -101,8 +124,15 @@ class TelegramBotTest {
   @Test
   void commandMenuIsPublishedAtStartup() {
     h = new BotHarness(dir, BotHarness.fast());
-    assertTrue(h.api.await(() -> h.api.calls().stream().anyMatch(c -> c.method().equals("setmycommands")), BotHarness.WAIT));
-    var call = h.api.calls().stream().filter(c -> c.method().equals("setmycommands")).findFirst().orElseThrow();
+    assertTrue(
+        h.api.await(
+            () -> h.api.calls().stream().anyMatch(c -> c.method().equals("setmycommands")),
+            BotHarness.WAIT));
+    var call =
+        h.api.calls().stream()
+            .filter(c -> c.method().equals("setmycommands"))
+            .findFirst()
+            .orElseThrow();
     var names = new java.util.HashSet<String>();
     call.params().get("commands").forEach(c -> names.add(c.get("command").asText()));
     assertTrue(names.containsAll(Set.of("start", "help", "plan", "cancel")), names.toString());
@@ -122,10 +152,14 @@ class TelegramBotTest {
     h = new BotHarness(dir, BotHarness.fast());
     ObjectMapper json = new ObjectMapper();
     for (int i = 0; i < 3; i++) {
-      ObjectNode update = (ObjectNode) json.readTree(
-          "{\"message\":{\"message_id\":" + (10 + i) + ",\"date\":1700000000,"
-              + "\"chat\":{\"id\":-500,\"type\":\"group\",\"title\":\"Gym buddies\"},"
-              + "\"from\":{\"id\":77,\"is_bot\":false,\"first_name\":\"A\"},\"text\":\"/start\"}}");
+      ObjectNode update =
+          (ObjectNode)
+              json.readTree(
+                  "{\"message\":{\"message_id\":"
+                      + (10 + i)
+                      + ",\"date\":1700000000,"
+                      + "\"chat\":{\"id\":-500,\"type\":\"group\",\"title\":\"Gym buddies\"},"
+                      + "\"from\":{\"id\":77,\"is_bot\":false,\"first_name\":\"A\"},\"text\":\"/start\"}}");
       h.api.userSendsRaw(update);
     }
     h.awaitIdle();
@@ -138,19 +172,25 @@ class TelegramBotTest {
     h = new BotHarness(dir, BotHarness.fast());
     ObjectMapper json = new ObjectMapper();
     long chat = 1005;
-    h.api.userSendsRaw((ObjectNode) json.readTree(
-        "{\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":1005,\"type\":\"private\"},"
-            + "\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
-            + "\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":\"y\",\"type\":\"regular\",\"width\":1,\"height\":1,"
-            + "\"is_animated\":false,\"is_video\":false}}}"));
+    h.api.userSendsRaw(
+        (ObjectNode)
+            json.readTree(
+                "{\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":1005,\"type\":\"private\"},"
+                    + "\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
+                    + "\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":\"y\",\"type\":\"regular\",\"width\":1,\"height\":1,"
+                    + "\"is_animated\":false,\"is_video\":false}}}"));
     h.awaitText(chat, "sticker");
-    h.api.userSendsRaw((ObjectNode) json.readTree(
-        "{\"edited_message\":{\"message_id\":6,\"date\":1700000000,\"edit_date\":1700000001,"
-            + "\"chat\":{\"id\":1005,\"type\":\"private\"},\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
-            + "\"text\":\"edited\"}}"));
-    h.api.userSendsRaw((ObjectNode) json.readTree(
-        "{\"message_reaction\":{\"chat\":{\"id\":1005,\"type\":\"private\"},\"message_id\":6,\"date\":1700000000,"
-            + "\"old_reaction\":[],\"new_reaction\":[]}}"));
+    h.api.userSendsRaw(
+        (ObjectNode)
+            json.readTree(
+                "{\"edited_message\":{\"message_id\":6,\"date\":1700000000,\"edit_date\":1700000001,"
+                    + "\"chat\":{\"id\":1005,\"type\":\"private\"},\"from\":{\"id\":1005,\"is_bot\":false,\"first_name\":\"A\"},"
+                    + "\"text\":\"edited\"}}"));
+    h.api.userSendsRaw(
+        (ObjectNode)
+            json.readTree(
+                "{\"message_reaction\":{\"chat\":{\"id\":1005,\"type\":\"private\"},\"message_id\":6,\"date\":1700000000,"
+                    + "\"old_reaction\":[],\"new_reaction\":[]}}"));
     h.awaitIdle();
     assertEquals(1, h.api.sent(chat).size(), h.texts(chat).toString());
     assertEquals(List.of(), h.api.violations());
@@ -184,7 +224,8 @@ class TelegramBotTest {
       answer(chat, DESK[i]);
     }
     var prompt = h.awaitText(chat, "share your location");
-    assertTrue(prompt.replyMarkup().path("keyboard").get(0).get(0).path("request_location").asBoolean());
+    assertTrue(
+        prompt.replyMarkup().path("keyboard").get(0).get(0).path("request_location").asBoolean());
     h.api.userSharesLocation(chat, 48.1, 11.6);
     h.awaitText(chat, "UTC+01:00");
     h.awaitText(chat, "Where does your back bother you");
@@ -227,7 +268,12 @@ class TelegramBotTest {
     h.api.userSendsCommand(1012, "/start");
     assertTrue(
         h.api.await(
-            () -> h.db.read(tx -> tx.count("SELECT COUNT(*) FROM users WHERE chat_id = 1012 AND active = 0")) == 1,
+            () ->
+                h.db.read(
+                        tx ->
+                            tx.count(
+                                "SELECT COUNT(*) FROM users WHERE chat_id = 1012 AND active = 0"))
+                    == 1,
             BotHarness.WAIT));
     h.awaitIdle();
     long sends = h.api.calls().stream().filter(c -> c.method().equals("sendmessage")).count();
@@ -241,7 +287,9 @@ class TelegramBotTest {
     h.awaitText(1013, "store your answers");
     h.awaitIdle();
     int before = h.api.sent(1013).size();
-    h.bot.restartPolling(); // a new session starts without an offset: unconfirmed updates would come again
+    h.bot
+        .restartPolling(); // a new session starts without an offset: unconfirmed updates would come
+    // again
     h.api.userSendsCommand(1013, "/help");
     h.awaitText(1013, "/plan");
     h.awaitIdle();
