@@ -8,7 +8,10 @@ import app.backcoach.content.ContentLoader;
 import app.backcoach.content.ContentSource;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
+import app.backcoach.delivery.SendLimits;
 import app.backcoach.storage.Database;
+import app.backcoach.telegram.TelegramBot;
+import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /** The composition root: builds every part with {@code new} and runs a mode. */
 final class App {
@@ -46,10 +51,46 @@ final class App {
   }
 
   static int bot(Config config, PrintStream err) {
-    content(config.contentDir());
-    err.println(
-        "backcoach: Telegram mode is not part of this build yet; run 'chat' for the console.");
-    return Main.USAGE;
+    if (config.botToken() == null) {
+      err.println(
+          "backcoach: bot mode needs TELEGRAM_BOT_TOKEN (from @BotFather); 'chat' runs without one.");
+      return Main.USAGE;
+    }
+    Clock clock = Clock.systemUTC();
+    ContentBundle content = content(config.contentDir());
+    Database db = Database.open(config.database(), clock);
+    ChatService chat = new ChatService(db, new Engine(content), content, clock);
+    TelegramBot bot = new TelegramBot(telegramSettings(config), db, chat, content, clock);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  bot.close();
+                  db.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    try {
+      bot.start();
+      stopped.await();
+      return Main.OK;
+    } catch (IllegalStateException e) {
+      err.println("backcoach: " + e.getMessage());
+      return Main.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Main.OK;
+    }
+  }
+
+  static TelegramSettings telegramSettings(Config c) {
+    int burst = (int) Math.max(1, Math.round(c.ratePerSecond()));
+    return new TelegramSettings(
+        c.botToken(),
+        c.apiUrl(),
+        Duration.ofSeconds(c.pollTimeoutSeconds()),
+        new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8));
   }
 
   static int checkContent(Path dir, PrintStream out, PrintStream err) {
