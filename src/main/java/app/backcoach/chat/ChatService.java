@@ -10,6 +10,7 @@ import app.backcoach.conversation.Outcome;
 import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.UserState;
 import app.backcoach.delivery.Delivery;
+import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
@@ -32,12 +33,14 @@ public final class ChatService {
   private final Clock clock;
   private final UserRepository users = new UserRepository();
   private final Outbox outbox = new Outbox();
+  private final ReminderTaps reminderTaps;
 
   public ChatService(Database db, Engine engine, ContentBundle content, Clock clock) {
     this.db = db;
     this.engine = engine;
     this.content = content;
     this.clock = clock;
+    this.reminderTaps = new ReminderTaps(content);
   }
 
   /** Applies an event from the console (no platform origin). */
@@ -51,7 +54,13 @@ public final class ChatService {
         tx -> {
           Instant now = clock.instant();
           UserState before = users.load(tx, chatId);
-          Outcome outcome = engine.handle(before, event, now);
+          Outcome outcome;
+          if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
+            ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
+            outcome = new Outcome(before, r.replies(), r.ack());
+          } else {
+            outcome = engine.handle(before, event, now);
+          }
           users.save(tx, outcome.state(), now);
           outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
           alsoInTx.accept(tx);

@@ -76,7 +76,29 @@ public enum Msg {
   EXERCISE_HARDER("name"),
   EQUIPMENT_NONE,
   ROUTINE_CARD("title", "purpose", "minutes", "steps"),
-  GUIDANCE_CARD("title", "text");
+  GUIDANCE_CARD("title", "text"),
+  REMINDER_POSTURE("item"),
+  REMINDER_MOBILITY("item"),
+  REMINDER_WORKOUT("session", "hint"),
+  REMINDER_CHECKIN,
+  WORKOUT_HINT("name"),
+  WORKOUT_HINT_NONE,
+  CATCH_UP("missed", "item"),
+  BTN_REMINDER_DONE,
+  BTN_SNOOZE_10,
+  BTN_SNOOZE_30,
+  BTN_SNOOZE_60,
+  BTN_SKIP_TODAY,
+  BTN_START_CHECKIN,
+  REMINDER_DONE,
+  REMINDER_SNOOZED("minutes"),
+  REMINDER_SKIPPED,
+  REMINDER_ALREADY,
+  STREAK("days"),
+  KIND_POSTURE,
+  KIND_MOBILITY,
+  KIND_WORKOUT,
+  KIND_CHECKIN;
 
   private final Set<String> placeholders;
 

@@ -10,9 +10,16 @@ import app.backcoach.conversation.Reply;
  * @param callbackId the tap to answer (NOTICE), or null when the adapter has no such thing
  * @param text for MARK the original text of the message; for NOTICE the short notice (may be null)
  * @param chosen for MARK the label of the chosen answer
+ * @param silent deliver without a notification sound (quiet hours)
  */
 public record Delivery(
-    Kind kind, Reply reply, Integer messageId, String callbackId, String text, String chosen) {
+    Kind kind,
+    Reply reply,
+    Integer messageId,
+    String callbackId,
+    String text,
+    String chosen,
+    boolean silent) {
 
   /** What kind of delivery. */
   public enum Kind {
@@ -27,19 +34,24 @@ public record Delivery(
   }
 
   public static Delivery send(Reply reply) {
-    return new Delivery(Kind.SEND, reply, null, null, null, null);
+    return new Delivery(Kind.SEND, reply, null, null, null, null, false);
   }
 
   public static Delivery edit(Integer messageId, Reply reply) {
-    return new Delivery(Kind.EDIT, reply, messageId, null, null, null);
+    return new Delivery(Kind.EDIT, reply, messageId, null, null, null, false);
   }
 
   public static Delivery mark(int messageId, String originalText, String chosen) {
-    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen);
+    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen, false);
   }
 
   public static Delivery notice(String callbackId, String notice) {
-    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null);
+    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null, false);
+  }
+
+  /** A new message delivered without a notification sound. */
+  public static Delivery sendSilently(Reply reply) {
+    return new Delivery(Kind.SEND, reply, null, null, null, null, true);
   }
 
   /** True for deliveries that count against Telegram's message rate limits. */

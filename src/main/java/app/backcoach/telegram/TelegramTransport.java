@@ -39,7 +39,7 @@ final class TelegramTransport implements Transport {
   public Result deliver(long chatId, Delivery d) {
     try {
       switch (d.kind()) {
-        case SEND -> client.execute(send(chatId, d.reply()));
+        case SEND -> client.execute(send(chatId, d.reply(), d.silent()));
         case EDIT ->
             client.execute(
                 EditMessageText.builder()
@@ -97,7 +97,7 @@ final class TelegramTransport implements Transport {
     return new Result.Transient(code + " " + what);
   }
 
-  private static SendMessage send(long chatId, Reply r) {
+  private static SendMessage send(long chatId, Reply r, boolean silent) {
     ReplyKeyboard markup =
         r.requestLocation() ? locationKeyboard(r.buttons()) : inline(r.buttons());
     return SendMessage.builder()
@@ -105,6 +105,7 @@ final class TelegramTransport implements Transport {
         .text(Html.withBoldTitle(r.text()))
         .parseMode(ParseMode.HTML)
         .replyMarkup(markup)
+        .disableNotification(silent ? Boolean.TRUE : null)
         .build();
   }
 

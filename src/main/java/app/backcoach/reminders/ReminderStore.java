@@ -1,0 +1,116 @@
+package app.backcoach.reminders;
+
+import app.backcoach.storage.Json;
+import app.backcoach.storage.Tx;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Reads and writes reminder rows; {@code next_due_at} is recomputed whenever a reminder's settings change. */
+public final class ReminderStore {
+  private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
+  static final String COLUMNS =
+      "r.id, r.chat_id, r.kind, r.enabled, r.time_of_day, r.days, r.interval_minutes, r.window_start,"
+          + " r.window_end, r.once, r.until_at";
+
+  public List<Reminder> forChat(Tx tx, long chatId) {
+    return tx.query(
+        "SELECT " + COLUMNS + " FROM reminders r WHERE r.chat_id = ? ORDER BY r.id", ReminderStore::row, chatId);
+  }
+
+  /** Makes the stored reminders equal to {@code wanted}: new ones inserted, changed ones rescheduled, others removed. */
+  public void replace(Tx tx, long chatId, List<Reminder> wanted, ZoneId zone, Instant now) {
+    List<Reminder> stored = forChat(tx, chatId);
+    for (Reminder s : stored) {
+      if (wanted.stream().noneMatch(w -> w.id() == s.id())) {
+        tx.update("DELETE FROM reminders WHERE id = ?", s.id());
+      }
+    }
+    for (Reminder w : wanted) {
+      Reminder s = stored.stream().filter(x -> x.id() == w.id()).findFirst().orElse(null);
+      if (s != null && s.equals(w)) {
+        continue;
+      }
+      Instant next = w.enabled() ? Schedule.next(w, zone, now) : null;
+      Long due = next == null ? null : next.toEpochMilli();
+      if (s == null) {
+        tx.update(
+            "INSERT INTO reminders (chat_id, kind, enabled, time_of_day, days, interval_minutes, window_start,"
+                + " window_end, once, until_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            chatId, w.kind().name(), w.enabled() ? 1 : 0, text(w.time()), days(w.days()), w.interval(),
+            text(w.windowStart()), text(w.windowEnd()), w.once() ? 1 : 0, w.untilMillis(), due);
+      } else {
+        tx.update(
+            "UPDATE reminders SET enabled = ?, time_of_day = ?, days = ?, interval_minutes = ?, window_start = ?,"
+                + " window_end = ?, until_at = ?, next_due_at = ? WHERE id = ?",
+            w.enabled() ? 1 : 0, text(w.time()), days(w.days()), w.interval(), text(w.windowStart()),
+            text(w.windowEnd()), w.untilMillis(), due, w.id());
+      }
+    }
+  }
+
+  /** Recomputes every enabled reminder of a chat, after its time zone changed. */
+  public void reschedule(Tx tx, long chatId, ZoneId zone, Instant now) {
+    for (Reminder r : forChat(tx, chatId)) {
+      Instant next = r.enabled() ? Schedule.next(r, zone, now) : null;
+      tx.update(
+          "UPDATE reminders SET next_due_at = ? WHERE id = ?", next == null ? null : next.toEpochMilli(), r.id());
+    }
+  }
+
+  static Reminder row(ResultSet rs) throws SQLException {
+    return new Reminder(
+        rs.getLong(1),
+        rs.getLong(2),
+        Kind.valueOf(rs.getString(3)),
+        rs.getInt(4) == 1,
+        time(rs.getString(5)),
+        days(rs.getString(6)),
+        (Integer) rs.getObject(7),
+        time(rs.getString(8)),
+        time(rs.getString(9)),
+        rs.getInt(10) == 1,
+        rs.getObject(11) == null ? null : rs.getLong(11));
+  }
+
+  static String days(Set<DayOfWeek> days) {
+    return Json.write(days.stream().map(DayOfWeek::getValue).sorted().toList());
+  }
+
+  static Set<DayOfWeek> days(String json) {
+    Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+    Json.read(json, INTS).forEach(d -> out.add(DayOfWeek.of(d)));
+    return out;
+  }
+
+  private static String text(LocalTime t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static LocalTime time(String s) {
+    return s == null ? null : LocalTime.parse(s);
+  }
+
+  static List<Reminder> visible(List<Reminder> all) {
+    List<Reminder> out = new ArrayList<>();
+    for (Reminder r : all) {
+      if (!r.once()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  static boolean same(Reminder a, Reminder b) {
+    return Objects.equals(a, b);
+  }
+}

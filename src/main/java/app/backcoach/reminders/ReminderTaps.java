@@ -1,0 +1,128 @@
+package app.backcoach.reminders;
+
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Msg;
+import app.backcoach.conversation.Ack;
+import app.backcoach.conversation.Reply;
+import app.backcoach.storage.Tx;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a tap on a reminder's buttons does: Done, Snooze 10/30/60 minutes, Skip today. Every outcome is stored. A tap
+ * names only a log row, which must belong to the tapping chat; anything else gets the stale-button notice.
+ */
+public final class ReminderTaps {
+  private static final Set<Integer> MILESTONES = Set.of(3, 7, 14, 21, 30, 50, 75, 100, 150, 200, 365);
+  private final ContentBundle content;
+
+  /** The acknowledgement and any reply a tap produces. */
+  public record Result(Ack ack, List<Reply> replies) {}
+
+  public ReminderTaps(ContentBundle content) {
+    this.content = content;
+  }
+
+  public static boolean handles(String data) {
+    return data != null && data.startsWith("rm:");
+  }
+
+  public Result tap(Tx tx, long chatId, String data, Instant now) {
+    String[] part = data.split(":");
+    if (part.length != 3 || !part[1].matches("\\d{1,18}")) {
+      return stale();
+    }
+    long logId = Long.parseLong(part[1]);
+    record Row(long chat, long reminderId, String kind, String outcome, String zone) {}
+    Row row =
+        tx.one(
+                "SELECT l.chat_id, l.reminder_id, l.kind, l.outcome, u.time_zone FROM reminder_log l"
+                    + " JOIN users u ON u.chat_id = l.chat_id WHERE l.id = ?",
+                rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                logId)
+            .orElse(null);
+    if (row == null || row.chat != chatId) {
+      return stale();
+    }
+    if (!row.outcome.equals("sent")) {
+      return new Result(Ack.notice(content.text(Msg.REMINDER_ALREADY)), List.of());
+    }
+    ZoneId zone = zone(row.zone);
+    switch (part[2]) {
+      case "d" -> {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        int doneToday = doneOn(tx, chatId, today, zone);
+        outcome(tx, logId, "done", now);
+        int streak = Streaks.streak(doneDates(tx, chatId, zone), today);
+        List<Reply> replies =
+            doneToday == 0 && MILESTONES.contains(streak)
+                ? List.of(Reply.text(content.text(Msg.STREAK, "days", streak)))
+                : List.of();
+        return new Result(Ack.chosen(content.text(Msg.BTN_REMINDER_DONE)), replies);
+      }
+      case "s10", "s30", "s60" -> {
+        int minutes = Integer.parseInt(part[2].substring(1));
+        outcome(tx, logId, "snoozed", now);
+        tx.update(
+            "INSERT INTO reminders (chat_id, kind, enabled, days, once, next_due_at) VALUES (?, ?, 1, '[1,2,3,4,5,6,7]', 1, ?)",
+            chatId, row.kind, now.plusSeconds(minutes * 60L).toEpochMilli());
+        String label = content.text(Msg.REMINDER_SNOOZED, "minutes", minutes);
+        return new Result(Ack.chosen(label), List.of());
+      }
+      case "k" -> {
+        outcome(tx, logId, "skipped", now);
+        if (Kind.valueOf(row.kind) == Kind.POSTURE) {
+          // No more posture breaks today: jump to tomorrow's first one.
+          Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+          new ReminderStore()
+              .forChat(tx, chatId).stream()
+                  .filter(r -> r.id() == row.reminderId && r.enabled())
+                  .findFirst()
+                  .ifPresent(
+                      r -> {
+                        Instant next = Schedule.next(r, zone, tomorrow);
+                        tx.update(
+                            "UPDATE reminders SET next_due_at = ? WHERE id = ?",
+                            next == null ? null : next.toEpochMilli(), r.id());
+                      });
+        }
+        return new Result(Ack.chosen(content.text(Msg.REMINDER_SKIPPED)), List.of());
+      }
+      default -> {
+        return stale();
+      }
+    }
+  }
+
+  private Result stale() {
+    return new Result(Ack.notice(content.text(Msg.STALE_BUTTON)), List.of());
+  }
+
+  private static void outcome(Tx tx, long logId, String outcome, Instant now) {
+    tx.update("UPDATE reminder_log SET outcome = ?, outcome_at = ? WHERE id = ?", outcome, now.toEpochMilli(), logId);
+  }
+
+  private static int doneOn(Tx tx, long chatId, LocalDate day, ZoneId zone) {
+    return (int) doneDates(tx, chatId, zone).stream().filter(day::equals).count();
+  }
+
+  /** Local dates on which the user tapped Done, from the tap times in their zone. */
+  static List<LocalDate> doneDates(Tx tx, long chatId, ZoneId zone) {
+    return tx.query(
+        "SELECT outcome_at FROM reminder_log WHERE chat_id = ? AND outcome = 'done' ORDER BY outcome_at DESC LIMIT 2000",
+        rs -> Instant.ofEpochMilli(rs.getLong(1)).atZone(zone).toLocalDate(),
+        chatId);
+  }
+
+  static ZoneId zone(String id) {
+    try {
+      return id == null ? ZoneOffset.UTC : ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+}

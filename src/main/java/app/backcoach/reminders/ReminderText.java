@@ -1,0 +1,112 @@
+package app.backcoach.reminders;
+
+import app.backcoach.coaching.Plan;
+import app.backcoach.content.Cards;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Exercise;
+import app.backcoach.content.Msg;
+import app.backcoach.content.Routine;
+import app.backcoach.conversation.Button;
+import app.backcoach.conversation.Reply;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes reminder messages: one concrete thing to do now, rotated so the last few are not repeated, with buttons. */
+final class ReminderText {
+  private final ContentBundle content;
+  private final Cards cards;
+
+  ReminderText(ContentBundle content) {
+    this.content = content;
+    this.cards = new Cards(content);
+  }
+
+  /** The thing to do now for a kind, the {@code rotation}-th of its list. */
+  String item(Kind kind, int rotation) {
+    List<String> items = items(kind);
+    return items.isEmpty() ? "" : items.get(Math.floorMod(rotation, items.size()));
+  }
+
+  List<String> items(Kind kind) {
+    String routine = kind == Kind.POSTURE ? "desk_breaks" : "morning_mobility";
+    Routine r = content.routine(routine);
+    List<String> out = new ArrayList<>();
+    for (Routine.Step s : r.steps()) {
+      out.add(cards.step(s));
+    }
+    return out;
+  }
+
+  Reply reminder(Kind kind, long logId, int rotation, Plan plan) {
+    return switch (kind) {
+      case POSTURE ->
+          Reply.withButtons(content.text(Msg.REMINDER_POSTURE, "item", item(kind, rotation)), buttons(logId));
+      case MOBILITY ->
+          Reply.withButtons(content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
+      case WORKOUT ->
+          Reply.withButtons(
+              content.text(Msg.REMINDER_WORKOUT, "session", session(plan), "hint", hint(plan, rotation)),
+              buttons(logId));
+      case CHECKIN ->
+          Reply.withButtons(
+              content.text(Msg.REMINDER_CHECKIN),
+              List.of(List.of(new Button(content.text(Msg.BTN_START_CHECKIN), "ck:start"))));
+    };
+  }
+
+  /** The main part of the user's plan as a numbered list. */
+  String session(Plan plan) {
+    List<String> lines = new ArrayList<>();
+    if (plan != null) {
+      for (Plan.Section s : plan.sections()) {
+        if (s.kind() == Plan.SectionKind.MAIN) {
+          for (Plan.Item i : s.items()) {
+            Exercise e = i.exercise() == null ? null : content.exercise(i.exercise());
+            lines.add(e == null ? i.note() : i.dose() == null ? e.name() : e.name() + ": " + i.dose());
+          }
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      Routine fallback = content.routine("home_back_workout");
+      fallback.steps().forEach(st -> lines.add(cards.step(st)));
+    }
+    return Cards.numbered(lines);
+  }
+
+  String hint(Plan plan, int rotation) {
+    List<String> harder = new ArrayList<>();
+    if (plan != null) {
+      for (String id : plan.exerciseIds()) {
+        Exercise e = content.exercise(id);
+        if (e != null && e.harder() != null && content.exercise(e.harder()) != null) {
+          harder.add(content.exercise(e.harder()).name());
+        }
+      }
+    }
+    return harder.isEmpty()
+        ? content.text(Msg.WORKOUT_HINT_NONE)
+        : content.text(Msg.WORKOUT_HINT, "name", harder.get(Math.floorMod(rotation, harder.size())));
+  }
+
+  String kindName(Kind kind) {
+    return content.text(
+        switch (kind) {
+          case POSTURE -> Msg.KIND_POSTURE;
+          case MOBILITY -> Msg.KIND_MOBILITY;
+          case WORKOUT -> Msg.KIND_WORKOUT;
+          case CHECKIN -> Msg.KIND_CHECKIN;
+        });
+  }
+
+  private List<List<Button>> buttons(long logId) {
+    String p = "rm:" + logId + ":";
+    return List.of(
+        List.of(new Button(content.text(Msg.BTN_REMINDER_DONE), p + "d")),
+        List.of(
+            new Button(content.text(Msg.BTN_SNOOZE_10), p + "s10"),
+            new Button(content.text(Msg.BTN_SNOOZE_30), p + "s30"),
+            new Button(content.text(Msg.BTN_SNOOZE_60), p + "s60")),
+        List.of(new Button(content.text(Msg.BTN_SKIP_TODAY), p + "k")));
+  }
+}
