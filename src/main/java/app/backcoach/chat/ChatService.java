@@ -53,15 +53,16 @@ public final class ChatService {
     return db.write(
         tx -> {
           Instant now = clock.instant();
-          UserState before = users.load(tx, chatId);
+          UserState before = users.load(tx, chatId, now);
           Outcome outcome;
           if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
+            // Bookkeeping on the reminder log only: the conversation state is not touched.
             ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
             outcome = new Outcome(before, r.replies(), r.ack());
           } else {
             outcome = engine.handle(before, event, now);
+            users.save(tx, outcome.state(), now);
           }
-          users.save(tx, outcome.state(), now);
           outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
           alsoInTx.accept(tx);
           return outcome;

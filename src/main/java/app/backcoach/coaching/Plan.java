@@ -8,10 +8,22 @@ import java.util.List;
  * plan a user saw stays the same when the bundle changes.
  */
 public record Plan(
-    List<String> fixes, List<Section> sections, boolean flaredUp, Instant createdAt) {
+    List<String> fixes,
+    List<Section> sections,
+    boolean flaredUp,
+    Instant createdAt,
+    List<String> changes) {
   public Plan {
     fixes = List.copyOf(fixes);
     sections = List.copyOf(sections);
+    changes = changes == null ? List.of() : List.copyOf(changes);
+  }
+
+  /** The same plan with a note of what changed and why, shown in /plan. */
+  public Plan withChange(String change) {
+    List<String> all = new java.util.ArrayList<>(changes);
+    all.add(change);
+    return new Plan(fixes, sections, flaredUp, createdAt, all);
   }
 
   /** A part of the routine: warm-up, main work, fix exercises, daily habits, cool-down. */

@@ -26,11 +26,7 @@ public final class PlanBuilder {
 
   public Plan build(Profile profile, Instant now) {
     boolean flared = profile.has("flared_up");
-    Set<String> kit = new HashSet<>(profile.tags());
-    kit.add("none");
-    kit.add("wall");
-    kit.add("chair");
-    kit.add("mat"); // a towel or carpet will do for floor work
+    Set<String> kit = kit(profile); // a towel or carpet will do as a mat
     List<String> fixes = topFixes(profile, content.onboarding().plan().topFixes());
 
     List<Plan.Section> sections = new ArrayList<>();
@@ -63,7 +59,59 @@ public final class PlanBuilder {
     if (!flared) {
       section(sections, Plan.SectionKind.COOL_DOWN, "cool_down", kit, false, used);
     }
-    return new Plan(fixes, sections, flared, now);
+    return new Plan(fixes, sections, flared, now, List.of());
+  }
+
+  /** The kit a profile has, plus what anyone has at home. */
+  static Set<String> kit(Profile profile) {
+    Set<String> kit = new HashSet<>(profile.tags());
+    kit.addAll(Set.of("none", "wall", "chair", "mat"));
+    return kit;
+  }
+
+  /**
+   * One progression step: the first exercise of the main work or the fixes that has a harder
+   * variation the user can do is swapped for it. Returns null when nothing can progress (then the
+   * advice is one more rep per set).
+   */
+  public Progression progress(Plan plan, Profile profile) {
+    Set<String> kit = kit(profile);
+    List<Plan.Section> sections = new ArrayList<>(plan.sections());
+    for (int s = 0; s < sections.size(); s++) {
+      Plan.Section section = sections.get(s);
+      if (section.kind() != Plan.SectionKind.MAIN && section.kind() != Plan.SectionKind.FIXES) {
+        continue;
+      }
+      for (int i = 0; i < section.items().size(); i++) {
+        Plan.Item item = section.items().get(i);
+        Exercise e = item.exercise() == null ? null : content.exercise(item.exercise());
+        Exercise harder = e == null || e.harder() == null ? null : content.exercise(e.harder());
+        if (harder == null || !harder.doableWith(kit) || plan.exerciseIds().contains(harder.id())) {
+          continue;
+        }
+        List<Plan.Item> items = new ArrayList<>(section.items());
+        items.set(i, new Plan.Item(harder.id(), harder.dose(), null));
+        sections.set(s, new Plan.Section(section.kind(), section.routineId(), items));
+        Plan next =
+            new Plan(plan.fixes(), sections, plan.flaredUp(), plan.createdAt(), plan.changes());
+        return new Progression(next, e.name(), harder.name());
+      }
+    }
+    return null;
+  }
+
+  /** A progressed plan and what was swapped. */
+  public record Progression(Plan plan, String from, String to) {}
+
+  /**
+   * The gentle version of the user's plan: same fixes, the sore-back routine, only flare-up safe
+   * moves.
+   */
+  public Plan stepBack(Plan plan, Profile profile, Instant now) {
+    Set<String> tags = new HashSet<>(profile.tags());
+    tags.add("flared_up");
+    Plan gentle = build(new Profile(tags, profile.signals()), now);
+    return new Plan(plan.fixes(), gentle.sections(), true, plan.createdAt(), plan.changes());
   }
 
   /** Mistake ids with a positive score, highest first; ties keep the bundle's order. */

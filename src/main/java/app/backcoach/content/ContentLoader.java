@@ -73,7 +73,7 @@ public final class ContentLoader {
       safety = new Safety(null, null, List.of());
     }
     if (onboarding == null) {
-      onboarding = new Onboarding(List.of(), null);
+      onboarding = new Onboarding(List.of(), null, List.of());
     }
     return new ContentBundle(
         mistakes,

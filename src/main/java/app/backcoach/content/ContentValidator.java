@@ -259,8 +259,15 @@ final class ContentValidator {
       problem(ONBOARDING, "-", "plan.resumeAfterHours", "required, at least 1");
     }
     Set<String> qids = new HashSet<>();
-    for (int i = 0; i < o.questions().size(); i++) {
-      Question q = o.questions().get(i);
+    questions(o.questions(), qids);
+    questions(o.checkin(), qids);
+    required(Required.QUESTIONS, o.questions());
+    required(Required.CHECKIN, o.checkin());
+  }
+
+  private void questions(List<Question> list, Set<String> qids) {
+    for (int i = 0; i < list.size(); i++) {
+      Question q = list.get(i);
       if (q == null) {
         problem(ONBOARDING, "#" + (i + 1), "questions", "empty item");
         continue;
@@ -286,9 +293,13 @@ final class ContentValidator {
       }
       options(q, id);
     }
-    Required.QUESTIONS.forEach(
+  }
+
+  private void required(Map<String, Question.Type> wanted, List<Question> list) {
+    wanted.forEach(
         (qid, type) -> {
-          Question q = o.question(qid);
+          Question q =
+              list.stream().filter(x -> x != null && qid.equals(x.id())).findFirst().orElse(null);
           if (q == null) {
             problem(ONBOARDING, qid, "-", "required question is missing");
           } else if (q.type() != type) {

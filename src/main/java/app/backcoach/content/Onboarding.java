@@ -2,10 +2,14 @@ package app.backcoach.content;
 
 import java.util.List;
 
-/** The onboarding questions in order, and the numbers the plan rules use. */
-public record Onboarding(List<Question> questions, PlanRules plan) {
+/**
+ * The onboarding questions in order, the numbers the plan rules use, and the weekly check-in
+ * questions.
+ */
+public record Onboarding(List<Question> questions, PlanRules plan, List<Question> checkin) {
   public Onboarding {
     questions = Lists.orEmpty(questions);
+    checkin = Lists.orEmpty(checkin);
   }
 
   /**

@@ -21,6 +21,14 @@ public final class Required {
           "desk_breaks",
           "morning_mobility");
 
+  /** Check-in questions the check-in rules read, with the type each must have. */
+  public static final Map<String, Question.Type> CHECKIN =
+      Map.of(
+          "ck_pain", Question.Type.NUMBER,
+          "ck_sessions", Question.Type.NUMBER,
+          "ck_fit", Question.Type.CHOICE,
+          "ck_red_flags", Question.Type.REDFLAGS);
+
   /** Questions the engine and plan rules read, with the type each must have. */
   public static final Map<String, Question.Type> QUESTIONS =
       Map.of(

@@ -1,10 +1,13 @@
 package app.backcoach.conversation;
 
+import app.backcoach.coaching.Plan;
+import app.backcoach.coaching.PlanBuilder;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Question;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +23,25 @@ public final class Engine {
   private final RedFlagDetector redFlags;
   private final PlanView planView;
   private final QuestionFlow questions;
+  private final QuestionFlow checkin;
+  private final SettingsFlow settings;
+  private final Checkins checkins;
+  private final PlanBuilder planner;
   private final Duration resumeAfter;
 
   public Engine(ContentBundle content) {
     this.content = content;
     this.redFlags = new RedFlagDetector(content.safety().redFlags());
     this.planView = new PlanView(content);
-    this.questions = new QuestionFlow(content, planView);
+    this.planner = new PlanBuilder(content);
+    this.questions =
+        new QuestionFlow(
+            content, content.onboarding().questions(), Stage.ASKING, this::finishOnboarding);
+    this.checkins = new Checkins(content, planView);
+    this.checkin =
+        new QuestionFlow(
+            content, content.onboarding().checkin(), Stage.CHECKIN, this::finishCheckin);
+    this.settings = new SettingsFlow(content, questions);
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
   }
 
@@ -50,8 +65,7 @@ public final class Engine {
       return tap(s, tap.data() == null ? "" : tap.data(), now);
     }
     if (event instanceof Event.Location loc) {
-      Outcome zone = s.stage() == Stage.ASKING ? questions.location(s, loc.longitude(), now) : null;
-      return zone != null ? zone : unsupported(s, "location");
+      return location(s, loc, now);
     }
     if (event instanceof Event.Unsupported u) {
       return unsupported(s, u.kind());
@@ -59,17 +73,30 @@ public final class Engine {
     return open(s, now);
   }
 
+  private QuestionFlow flow(UserState s) {
+    return s.stage() == Stage.CHECKIN ? checkin : questions;
+  }
+
   private Outcome open(UserState s, Instant now) {
     return switch (s.stage()) {
       case NEW, CONSENT -> begin(s);
       case ASKING ->
           stale(s, now) ? offerResume(s) : reply(s, questions.ask(s, questions.current(s)));
+      case CHECKIN -> reply(s, checkin.ask(s, checkin.current(s)));
       case READY -> reply(s, buttons(Msg.WELCOME_BACK, planButton()));
       case IDLE, DECLINED -> reply(s, Reply.text(content.text(Msg.PLAN_NONE)));
     };
   }
 
   private Outcome text(UserState s, String text, Instant now) {
+    if (s.pending() == Pending.ZONE) {
+      ZoneId zone = questions.zone(text);
+      if (zone != null) {
+        return settings.zoneGiven(s, zone, Msg.ZONE_SET, now);
+      }
+      String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
+      return reply(s, Reply.text(content.text(Msg.INVALID_ZONE, "input", shown)));
+    }
     return switch (s.stage()) {
       case NEW -> begin(s);
       case CONSENT -> {
@@ -82,13 +109,33 @@ public final class Engine {
       }
       case DECLINED -> reply(s, Reply.text(content.text(Msg.CONSENT_NEEDED)));
       case ASKING -> questions.typed(s.withPending(null), text, now);
-      case IDLE -> reply(s, Reply.text(content.text(Msg.PLAN_NONE)));
-      case READY -> reply(s, buttons(Msg.NOT_UNDERSTOOD, planButton()));
+      case CHECKIN -> checkin.typed(s.withPending(null), text, now);
+      case IDLE, READY -> {
+        Outcome changed = s.consented() ? settings.typed(s, text) : null;
+        if (changed != null) {
+          yield changed;
+        }
+        yield s.stage() == Stage.IDLE
+            ? reply(s, Reply.text(content.text(Msg.PLAN_NONE)))
+            : reply(s, buttons(Msg.NOT_UNDERSTOOD, planButton()));
+      }
     };
   }
 
+  private Outcome location(UserState s, Event.Location loc, Instant now) {
+    if (Double.isNaN(loc.longitude()) || Math.abs(loc.longitude()) > 180) {
+      return unsupported(s, "location");
+    }
+    if (s.pending() == Pending.ZONE) {
+      return settings.zoneGiven(
+          s, TimeZones.fromLongitude(loc.longitude()), Msg.ZONE_FROM_LOCATION, now);
+    }
+    Outcome zone = s.stage() == Stage.ASKING ? questions.location(s, loc.longitude(), now) : null;
+    return zone != null ? zone : unsupported(s, "location");
+  }
+
   /**
-   * Red flags win: the referral comes first, advice pauses, and onboarding carries on so the plan
+   * Red flags win: the referral comes first, advice pauses, and the questions carry on so the plan
    * is ready later.
    */
   private Outcome referral(UserState s, Set<String> flags, Instant now) {
@@ -101,15 +148,16 @@ public final class Engine {
     Reply referral = planView.referral(flags);
     switch (s.stage()) {
       case NEW:
-        Outcome begun = begin(flagged);
-        return prepend(referral, begun);
+        return prepend(referral, begin(flagged));
       case CONSENT:
         return new Outcome(flagged, List.of(referral, consentQuestion()), null);
       case ASKING:
-        Question q = questions.current(s);
+      case CHECKIN:
+        QuestionFlow flow = flow(s);
+        Question q = flow.current(s);
         Reply goOn = Reply.text(content.text(Msg.ONBOARDING_CONTINUES));
         if (q.type() == Question.Type.REDFLAGS) {
-          return questions.record(
+          return flow.record(
               flagged.withPending(null),
               q,
               new Answer(List.copyOf(flags), null),
@@ -117,7 +165,7 @@ public final class Engine {
               Ack.NONE,
               now);
         }
-        return new Outcome(flagged, List.of(referral, goOn, questions.ask(flagged, q)), null);
+        return new Outcome(flagged, List.of(referral, goOn, flow.ask(flagged, q)), null);
       default:
         return reply(flagged, referral);
     }
@@ -125,11 +173,19 @@ public final class Engine {
 
   private Outcome command(UserState s, Event.Command c, Instant now) {
     String name = c.name() == null ? "" : c.name();
+    boolean hasPlan = s.plan() != null && s.consented();
     return switch (name) {
       case "start" -> start(s);
       case "help" -> reply(s, Reply.text(content.text(Msg.HELP)));
-      case "plan" -> new Outcome(s.withPending(null), planView.plan(s), null);
+      case "plan" -> new Outcome(s.withPending(null), planWithChanges(s), null);
       case "cancel" -> cancel(s);
+      case "reminders", "settings" ->
+          hasPlan ? settings.overview(s.withPending(null), now) : needsPlan(s);
+      case "timezone" -> s.consented() ? settings.askZone(s) : needsPlan(s);
+      case "pause" -> hasPlan ? settings.askPause(s) : needsPlan(s);
+      case "resume" -> settings.resume(s, now);
+      case "desk" -> hasPlan ? settings.desk(s, now) : needsPlan(s);
+      case "checkin" -> hasPlan ? startCheckin(s) : needsPlan(s);
       default -> {
         String shown = name.length() > 32 ? name.substring(0, 32) : name;
         yield reply(s, Reply.text(content.text(Msg.UNKNOWN_COMMAND, "command", shown)));
@@ -137,12 +193,33 @@ public final class Engine {
     };
   }
 
+  private Outcome needsPlan(UserState s) {
+    return reply(s, Reply.text(content.text(Msg.NEEDS_PLAN)));
+  }
+
+  private List<Reply> planWithChanges(UserState s) {
+    List<Reply> out = new ArrayList<>(planView.plan(s));
+    if (!s.advicePaused()) {
+      out.addAll(checkins.planChanges(s.plan()));
+    }
+    return out;
+  }
+
+  private Outcome startCheckin(UserState s) {
+    Question first = checkin.first();
+    UserState asking = s.withStage(Stage.CHECKIN, first.id());
+    return new Outcome(
+        asking,
+        List.of(Reply.text(content.text(Msg.CHECKIN_INTRO)), checkin.ask(asking, first)),
+        null);
+  }
+
   private Outcome start(UserState s) {
     return switch (s.stage()) {
       case NEW, CONSENT, DECLINED -> begin(s);
       case ASKING -> offerResume(s);
       case IDLE -> s.answers().isEmpty() ? restart(s) : offerResume(s);
-      case READY ->
+      case READY, CHECKIN ->
           new Outcome(
               s.withPending(Pending.RESTART),
               List.of(
@@ -157,9 +234,9 @@ public final class Engine {
   }
 
   private Outcome cancel(UserState s) {
-    if (s.stage() == Stage.ASKING) {
+    if (s.stage() == Stage.ASKING || s.stage() == Stage.CHECKIN) {
       Stage back = s.plan() != null ? Stage.READY : Stage.IDLE;
-      UserState stopped = s.withStage(back, s.questionId());
+      UserState stopped = s.withStage(back, s.stage() == Stage.ASKING ? s.questionId() : null);
       return reply(stopped, Reply.text(content.text(Msg.CANCELLED)));
     }
     if (s.pending() != null) {
@@ -217,6 +294,30 @@ public final class Engine {
     return reply(fresh, questions.ask(fresh, first));
   }
 
+  /**
+   * After the last onboarding answer: the plan, then (with advice on and no reminders yet) the
+   * reminder proposal.
+   */
+  private Outcome finishOnboarding(UserState answered, List<Reply> before, Ack ack, Instant now) {
+    Plan plan = planner.build(questions.profile(answered.answers()), now);
+    UserState ready = answered.withStage(Stage.READY, null).withPlan(plan);
+    List<Reply> replies = new ArrayList<>(before);
+    if (!ready.advicePaused()) {
+      replies.add(Reply.text(content.text(Msg.PLAN_READY)));
+    }
+    replies.addAll(planView.plan(ready));
+    boolean noReminders = ready.coaching().reminders().stream().allMatch(r -> r.once());
+    if (!ready.advicePaused() && noReminders) {
+      replies.add(settings.proposal(ready, now));
+      ready = ready.withPending(Pending.PROPOSAL);
+    }
+    return new Outcome(ready, replies, ack);
+  }
+
+  private Outcome finishCheckin(UserState answered, List<Reply> before, Ack ack, Instant now) {
+    return checkins.finish(answered, before, ack, now, questions.profile(answered.answers()));
+  }
+
   private boolean stale(UserState s, Instant now) {
     return s.lastActivity() != null
         && Duration.between(s.lastActivity(), now).compareTo(resumeAfter) > 0;
@@ -239,40 +340,28 @@ public final class Engine {
     String kind = part[0];
     String arg = part.length > 1 ? part[1] : "";
     String opt = part.length > 2 ? part[2] : "";
+    Outcome handled = tapped(s, kind, arg, opt, now);
+    return handled != null
+        ? handled
+        : new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+  }
+
+  /** The outcome of a tap, or null when the button is stale, forged or unknown. */
+  private Outcome tapped(UserState s, String kind, String arg, String opt, Instant now) {
+    boolean hasPlan = s.plan() != null && s.consented();
     switch (kind) {
       case "c":
         if (s.stage() != Stage.CONSENT) {
-          break;
+          return null;
         }
-        if (arg.equals("y")) {
-          return consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)));
-        }
-        if (arg.equals("n")) {
-          return decline(s, Ack.chosen(content.text(Msg.BTN_CONSENT_NO)));
-        }
-        break;
+        return arg.equals("y")
+            ? consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)))
+            : arg.equals("n") ? decline(s, Ack.chosen(content.text(Msg.BTN_CONSENT_NO))) : null;
       case "a", "m", "md":
-        if (s.stage() != Stage.ASKING || !arg.equals(s.questionId())) {
-          break;
-        }
-        Question q = questions.current(s);
-        UserState active = s.withPending(null);
-        if (kind.equals("m") && q.type() == Question.Type.MULTI) {
-          return questions.toggle(active, q, opt);
-        }
-        if (kind.equals("md") && q.type() == Question.Type.MULTI) {
-          return questions.done(active, q, now);
-        }
-        if (kind.equals("a") && q.type() == Question.Type.REDFLAGS) {
-          return redFlagAnswer(active, q, opt, now);
-        }
-        if (kind.equals("a") && q.type() != Question.Type.MULTI) {
-          return questions.tapped(active, q, opt, now);
-        }
-        break;
+        return answerTap(s, kind, arg, opt, now);
       case "rs":
         if (s.pending() != Pending.RESTART) {
-          break;
+          return null;
         }
         if (arg.equals("y")) {
           return acked(restart(s.withPending(null)), content.text(Msg.BTN_RESTART_YES));
@@ -283,7 +372,7 @@ public final class Engine {
             Ack.chosen(content.text(Msg.BTN_RESTART_NO)));
       case "g":
         if (s.pending() != Pending.RESUME) {
-          break;
+          return null;
         }
         if (arg.equals("r")) {
           return acked(restart(s.withPending(null)), content.text(Msg.BTN_START_OVER));
@@ -296,23 +385,57 @@ public final class Engine {
       case "cl":
         return clearance(s, arg);
       case "p":
-        return new Outcome(s, planView.plan(s), null);
+        return new Outcome(s, planWithChanges(s), null);
       case "f", "x", "r":
         Reply card = planView.card(s, kind, arg);
-        if (card != null) {
-          return reply(s, card);
-        }
-        break;
+        return card == null ? null : reply(s, card);
+      case "rp":
+        return s.pending() == Pending.PROPOSAL && hasPlan
+            ? settings.proposalAnswer(s, arg.equals("y"), now)
+            : null;
+      case "rt":
+        return hasPlan ? settings.toggle(s, arg, now) : null;
+      case "rq":
+        return hasPlan ? settings.toggleQuietMode(s, now) : null;
+      case "pz":
+        return hasPlan ? settings.pause(s, arg, now) : null;
+      case "ck":
+        return hasPlan && s.stage() == Stage.READY
+            ? acked(startCheckin(s), content.text(Msg.BTN_START_CHECKIN))
+            : null;
       default:
-        break;
+        return null;
     }
-    return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
   }
 
-  private Outcome redFlagAnswer(UserState s, Question q, String flagId, Instant now) {
+  private Outcome answerTap(UserState s, String kind, String qid, String opt, Instant now) {
+    boolean asking = s.stage() == Stage.ASKING || s.stage() == Stage.CHECKIN;
+    if (!asking || !qid.equals(s.questionId())) {
+      return null;
+    }
+    QuestionFlow flow = flow(s);
+    Question q = flow.current(s);
+    UserState active = s.withPending(null);
+    if (kind.equals("m") && q.type() == Question.Type.MULTI) {
+      return flow.toggle(active, q, opt);
+    }
+    if (kind.equals("md") && q.type() == Question.Type.MULTI) {
+      return flow.done(active, q, now);
+    }
+    if (kind.equals("a") && q.type() == Question.Type.REDFLAGS) {
+      return redFlagAnswer(active, flow, q, opt, now);
+    }
+    if (kind.equals("a") && q.type() != Question.Type.MULTI) {
+      return flow.tapped(active, q, opt, now);
+    }
+    return null;
+  }
+
+  private Outcome redFlagAnswer(
+      UserState s, QuestionFlow flow, Question q, String flagId, Instant now) {
     if (flagId.equals(QuestionFlow.NONE)) {
       // A "none" here never dismisses a flag raised earlier: only the clearance confirmation does.
-      return questions.record(
+      return flow.record(
           s,
           q,
           Answer.of(QuestionFlow.NONE),
@@ -320,23 +443,17 @@ public final class Engine {
           Ack.chosen(content.text(Msg.BTN_NONE_OF_THESE)),
           now);
     }
-    boolean known = content.safety().redFlags().stream().anyMatch(f -> f.id().equals(flagId));
-    if (!known) {
-      return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+    var flag = content.safety().redFlags().stream().filter(f -> f.id().equals(flagId)).findFirst();
+    if (flag.isEmpty()) {
+      return null;
     }
     Outcome referred = referral(s, Set.of(flagId), now);
-    String label =
-        content.safety().redFlags().stream()
-            .filter(f -> f.id().equals(flagId))
-            .findFirst()
-            .get()
-            .label();
-    return new Outcome(referred.state(), referred.replies(), Ack.chosen(label));
+    return new Outcome(referred.state(), referred.replies(), Ack.chosen(flag.get().label()));
   }
 
   private Outcome clearance(UserState s, String arg) {
     if (!s.advicePaused()) {
-      return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+      return null;
     }
     switch (arg) {
       case "a":
@@ -350,7 +467,7 @@ public final class Engine {
                         new Button(content.text(Msg.BTN_NOT_YET), "cl:n")))));
       case "y":
         if (s.pending() != Pending.CLEARANCE) {
-          break;
+          return null;
         }
         UserState cleared = s.withPending(null).withRedFlags(Set.of());
         List<Reply> replies = new ArrayList<>();
@@ -361,24 +478,23 @@ public final class Engine {
         return new Outcome(cleared, replies, Ack.chosen(content.text(Msg.BTN_YES_CLEARED)));
       case "n":
         if (s.pending() != Pending.CLEARANCE) {
-          break;
+          return null;
         }
         return new Outcome(
             s.withPending(null),
             List.of(Reply.text(content.text(Msg.NOT_CLEARED))),
             Ack.chosen(content.text(Msg.BTN_NOT_YET)));
       default:
-        break;
+        return null;
     }
-    return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
   }
 
   private Outcome unsupported(UserState s, String kind) {
     List<Reply> replies = new ArrayList<>();
     String shown = kind == null || kind.length() > 20 ? "message" : kind;
     replies.add(Reply.text(content.text(Msg.UNSUPPORTED_INPUT, "kind", shown)));
-    if (s.stage() == Stage.ASKING) {
-      replies.add(questions.ask(s, questions.current(s)));
+    if (s.stage() == Stage.ASKING || s.stage() == Stage.CHECKIN) {
+      replies.add(flow(s).ask(s, flow(s).current(s)));
     }
     return new Outcome(s, replies, null);
   }

@@ -7,5 +7,9 @@ public enum Pending {
   /** "Continue where we left off, or start over?" */
   RESUME,
   /** "Has a clinician cleared you to exercise?" */
-  CLEARANCE
+  CLEARANCE,
+  /** "Shall I set up these reminders?" */
+  PROPOSAL,
+  /** Waiting for a typed time zone (/timezone). */
+  ZONE
 }

@@ -1,11 +1,8 @@
 package app.backcoach.conversation;
 
-import app.backcoach.coaching.Plan;
-import app.backcoach.coaching.PlanBuilder;
 import app.backcoach.coaching.Profile;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
-import app.backcoach.content.Onboarding;
 import app.backcoach.content.Question;
 import app.backcoach.content.RedFlag;
 import java.time.Instant;
@@ -27,34 +24,51 @@ final class QuestionFlow {
   static final String NONE = "none";
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
   private final ContentBundle content;
-  private final Onboarding onboarding;
+  private final List<Question> questions;
+  private final Stage stage;
+  private final Finisher finisher;
   private final TimeZones zones;
-  private final PlanBuilder planner;
-  private final PlanView planView;
 
-  QuestionFlow(ContentBundle content, PlanView planView) {
+  /**
+   * What happens after the last answer: the plan for onboarding, the adjustments for a check-in.
+   */
+  @FunctionalInterface
+  interface Finisher {
+    Outcome finish(UserState answered, List<Reply> replies, Ack ack, Instant now);
+  }
+
+  QuestionFlow(ContentBundle content, List<Question> questions, Stage stage, Finisher finisher) {
     this.content = content;
-    this.onboarding = content.onboarding();
+    this.questions = List.copyOf(questions);
+    this.stage = stage;
+    this.finisher = finisher;
     this.zones = new TimeZones(content.places());
-    this.planner = new PlanBuilder(content);
-    this.planView = planView;
   }
 
   Question first() {
-    return onboarding.questions().get(0);
+    return questions.get(0);
+  }
+
+  Question question(String id) {
+    return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
   }
 
   Question current(UserState s) {
-    Question q = s.questionId() == null ? null : onboarding.question(s.questionId());
+    Question q = s.questionId() == null ? null : question(s.questionId());
     return q == null ? first() : q;
   }
 
   int number(Question q) {
-    return onboarding.questions().indexOf(q) + 1;
+    return questions.indexOf(q) + 1;
   }
 
   int total() {
-    return onboarding.questions().size();
+    return questions.size();
+  }
+
+  /** The time zone the text names, or null. */
+  ZoneId zone(String text) {
+    return zones.parse(text);
   }
 
   /** The question as a message with its buttons; ticks show what a multiple choice has so far. */
@@ -229,23 +243,18 @@ final class QuestionFlow {
     return zones.parse(o.match().isEmpty() ? o.label() : o.match().get(0));
   }
 
-  /** Stores the answer and moves on: the next question, or the plan after the last one. */
+  /** Stores the answer and moves on: the next question, or the finisher after the last one. */
   Outcome record(UserState s, Question q, Answer a, List<Reply> before, Ack ack, Instant now) {
     UserState answered = s.withAnswer(q.id(), a);
     List<Reply> replies = new ArrayList<>(before);
-    Question next = onboarding.after(q.id());
-    if (next != null) {
-      UserState moved = answered.withStage(Stage.ASKING, next.id());
+    int at = questions.indexOf(q);
+    if (at >= 0 && at + 1 < questions.size()) {
+      Question next = questions.get(at + 1);
+      UserState moved = answered.withStage(stage, next.id());
       replies.add(ask(moved, next));
       return new Outcome(moved, replies, ack);
     }
-    Plan plan = planner.build(profile(answered.answers()), now);
-    UserState ready = answered.withStage(Stage.READY, null).withPlan(plan);
-    if (!ready.advicePaused()) {
-      replies.add(Reply.text(content.text(Msg.PLAN_READY)));
-    }
-    replies.addAll(planView.plan(ready));
-    return new Outcome(ready, replies, ack);
+    return finisher.finish(answered, replies, ack, now);
   }
 
   /**
@@ -256,7 +265,7 @@ final class QuestionFlow {
     Map<String, Integer> signals = new HashMap<>();
     answers.forEach(
         (qid, answer) -> {
-          Question q = onboarding.question(qid);
+          Question q = content.onboarding().question(qid);
           if (q == null) {
             return;
           }

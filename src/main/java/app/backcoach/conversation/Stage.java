@@ -13,5 +13,7 @@ public enum Stage {
   /** Stopped onboarding with /cancel before a plan existed. */
   IDLE,
   /** Has a plan. */
-  READY
+  READY,
+  /** Answering the weekly check-in. */
+  CHECKIN
 }

@@ -26,22 +26,41 @@ public record UserState(
     boolean disclaimerShown,
     Set<String> redFlags,
     Plan plan,
-    Instant lastActivity) {
+    Instant lastActivity,
+    Coaching coaching) {
 
   public UserState {
     answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     selection = List.copyOf(selection);
     redFlags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(redFlags));
+    coaching = coaching == null ? Coaching.defaults() : coaching;
   }
 
   /** A user we have never heard from. */
   public static UserState fresh(long chatId) {
     return new UserState(
-        chatId, Stage.NEW, null, null, Map.of(), List.of(), false, false, Set.of(), null, null);
+        chatId,
+        Stage.NEW,
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        false,
+        false,
+        Set.of(),
+        null,
+        null,
+        Coaching.defaults());
   }
 
   public boolean advicePaused() {
     return !redFlags.isEmpty();
+  }
+
+  /** The user's time zone from their answer, or null before they gave one. */
+  public String zone() {
+    Answer a = answers.get("timezone");
+    return a == null ? null : a.value();
   }
 
   UserState withStage(Stage s, String question) {
@@ -56,7 +75,8 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withPending(Pending p) {
@@ -71,12 +91,17 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withAnswer(String question, Answer answer) {
     Map<String, Answer> next = new LinkedHashMap<>(answers);
-    next.put(question, answer);
+    if (answer == null) {
+      next.remove(question);
+    } else {
+      next.put(question, answer);
+    }
     return new UserState(
         chatId,
         stage,
@@ -88,7 +113,8 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withSelection(List<String> s) {
@@ -103,7 +129,8 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withConsent(boolean c) {
@@ -118,7 +145,8 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withDisclaimerShown() {
@@ -133,7 +161,8 @@ public record UserState(
         true,
         redFlags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withRedFlags(Set<String> flags) {
@@ -148,7 +177,8 @@ public record UserState(
         disclaimerShown,
         flags,
         plan,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState withPlan(Plan p) {
@@ -163,10 +193,27 @@ public record UserState(
         disclaimerShown,
         redFlags,
         p,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
-  /** Forgets the answers and plan for a fresh onboarding; red flags stay until cleared. */
+  UserState withCoaching(Coaching c) {
+    return new UserState(
+        chatId,
+        stage,
+        questionId,
+        pending,
+        answers,
+        selection,
+        consented,
+        disclaimerShown,
+        redFlags,
+        plan,
+        lastActivity,
+        c);
+  }
+
+  /** Forgets the onboarding answers and plan for a fresh start; red flags and reminders stay. */
   UserState withoutAnswers() {
     return new UserState(
         chatId,
@@ -179,7 +226,8 @@ public record UserState(
         disclaimerShown,
         redFlags,
         null,
-        lastActivity);
+        lastActivity,
+        coaching);
   }
 
   UserState touchedAt(Instant now) {
@@ -194,6 +242,7 @@ public record UserState(
         disclaimerShown,
         redFlags,
         plan,
-        now);
+        now,
+        coaching);
   }
 }

@@ -5,6 +5,7 @@ import app.backcoach.storage.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,14 @@ public final class OutboxSender implements AutoCloseable {
   private final Outbox outbox = new Outbox();
   private final SenderStats stats = new SenderStats();
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Items finished recently, with their attempt count when dispatched: a read that began before a
+   * worker's commit can still show such an item as pending after its chat has left the in-flight
+   * set, and must not send it again.
+   */
+  private final Map<Long, long[]> finished = new ConcurrentHashMap<>();
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final ExecutorService workers;
@@ -96,6 +105,8 @@ public final class OutboxSender implements AutoCloseable {
       long now = clock.millis();
       if (now - lastPrune > 60_000) {
         limiter.prune(now);
+        long old = System.nanoTime() - 60_000_000_000L;
+        finished.values().removeIf(v -> v[1] < old);
         lastPrune = now;
       }
       if (dispatched == 0) {
@@ -114,6 +125,10 @@ public final class OutboxSender implements AutoCloseable {
     for (Outbox.Item item : due) {
       if (inFlight.contains(item.chatId())) {
         continue;
+      }
+      long[] done = finished.get(item.id());
+      if (done != null && done[0] == item.attempts()) {
+        continue; // a stale view of an item that was just handled
       }
       if (item.delivery().isMessage()) {
         if (limiter.globallyExhausted(now)) {
@@ -145,6 +160,7 @@ public final class OutboxSender implements AutoCloseable {
       log.error(
           "sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
     } finally {
+      finished.put(item.id(), new long[] {item.attempts(), System.nanoTime()});
       inFlight.remove(chat);
       wake();
     }

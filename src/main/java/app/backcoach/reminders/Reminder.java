@@ -5,8 +5,8 @@ import java.time.LocalTime;
 import java.util.Set;
 
 /**
- * One reminder's settings. Daily kinds use {@code time} on {@code days}; posture breaks use {@code interval} minutes
- * between {@code windowStart} and {@code windowEnd} on {@code days}.
+ * One reminder's settings. Daily kinds use {@code time} on {@code days}; posture breaks use {@code
+ * interval} minutes between {@code windowStart} and {@code windowEnd} on {@code days}.
  *
  * @param once fires a single time (a snooze), then is removed
  * @param untilMillis stops after this instant (a desk session), or null

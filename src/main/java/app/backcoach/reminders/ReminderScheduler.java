@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz drives the timing with a single trigger that runs the due-reminder claim every few seconds; the truth (what is
- * due, what was sent) lives in SQLite, so 100,000 users cost one trigger, not 100,000, and a restart loses nothing.
+ * Quartz drives the timing with a single trigger that runs the due-reminder claim every few
+ * seconds; the truth (what is due, what was sent) lives in SQLite, so 100,000 users cost one
+ * trigger, not 100,000, and a restart loses nothing.
  */
 public final class ReminderScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
@@ -27,7 +28,8 @@ public final class ReminderScheduler implements AutoCloseable {
   public ReminderScheduler(ReminderService service, Duration every) {
     try {
       Properties p = new Properties();
-      p.setProperty("org.quartz.scheduler.instanceName", "backcoach-" + System.identityHashCode(this));
+      p.setProperty(
+          "org.quartz.scheduler.instanceName", "backcoach-" + System.identityHashCode(this));
       p.setProperty("org.quartz.threadPool.threadCount", "1");
       p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
       p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

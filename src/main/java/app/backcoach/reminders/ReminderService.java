@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due reminders from the indexed table in batches and queues them, advancing each one's next time in the same
- * transaction. Late reminders within the grace window still go out; older ones (the bot was down) are folded into one
- * catch-up message per user. Quiet hours, pauses, blocked users and paused exercise advice are respected here.
+ * Claims due reminders from the indexed table in batches and queues them, advancing each one's next
+ * time in the same transaction. Late reminders within the grace window still go out; older ones
+ * (the bot was down) are folded into one catch-up message per user. Quiet hours, pauses, blocked
+ * users and paused exercise advice are respected here.
  */
 public final class ReminderService {
   private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
@@ -51,7 +52,12 @@ public final class ReminderService {
   /** What one run did, for logs, metrics and tests. */
   public record Run(int sent, int late, int missed, int catchUps, int skipped) {
     Run plus(Run o) {
-      return new Run(sent + o.sent, late + o.late, missed + o.missed, catchUps + o.catchUps, skipped + o.skipped);
+      return new Run(
+          sent + o.sent,
+          late + o.late,
+          missed + o.missed,
+          catchUps + o.catchUps,
+          skipped + o.skipped);
     }
   }
 
@@ -82,7 +88,11 @@ public final class ReminderService {
     if (total.sent + total.missed + total.skipped > 0) {
       log.info(
           "reminders: sent {} ({} late), missed {} in {} catch-ups, skipped {}",
-          total.sent, total.late, total.missed, total.catchUps, total.skipped);
+          total.sent,
+          total.late,
+          total.missed,
+          total.catchUps,
+          total.skipped);
     }
     return total;
   }
@@ -90,8 +100,17 @@ public final class ReminderService {
   private record BatchResult(int claimed, Run run) {}
 
   private record Due(
-      Reminder reminder, long dueAt, int rotation, ZoneId zone, LocalTime quietStart, LocalTime quietEnd,
-      boolean silentInQuiet, Long pausedUntil, boolean active, boolean advicePaused, Plan plan) {}
+      Reminder reminder,
+      long dueAt,
+      int rotation,
+      ZoneId zone,
+      LocalTime quietStart,
+      LocalTime quietEnd,
+      boolean silentInQuiet,
+      Long pausedUntil,
+      boolean active,
+      boolean advicePaused,
+      Plan plan) {}
 
   private BatchResult batch(Tx tx, Instant now) {
     List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
@@ -123,14 +142,18 @@ public final class ReminderService {
           if (!end.isAfter(dueAt)) {
             end = Schedule.at(dueAt.atZone(d.zone).toLocalDate().plusDays(1), d.quietEnd, d.zone);
           }
-          tx.update("UPDATE reminders SET next_due_at = ? WHERE id = ?", end.toEpochMilli(), r.id());
+          tx.update(
+              "UPDATE reminders SET next_due_at = ? WHERE id = ?", end.toEpochMilli(), r.id());
           continue;
         }
         long logId = log(tx, d, "sent", text.item(r.kind(), d.rotation));
         Reply reply = text.reminder(r.kind(), logId, d.rotation, d.plan);
         outbox.enqueue(
-            tx, r.chatId(), List.of(quiet ? Delivery.sendSilently(reply) : Delivery.send(reply)),
-            Outbox.SCHEDULED, now);
+            tx,
+            r.chatId(),
+            List.of(quiet ? Delivery.sendSilently(reply) : Delivery.send(reply)),
+            Outbox.SCHEDULED,
+            now);
         sent++;
         if (lateBy > 60_000) {
           late++;
@@ -147,14 +170,19 @@ public final class ReminderService {
               .stream()
               .map(k -> k.getValue() + " × " + text.kindName(k.getKey()))
               .collect(Collectors.joining(", "));
-      Reply reply = Reply.text(content.text(Msg.CATCH_UP, "missed", what, "item", text.item(Kind.POSTURE, 0)));
+      Reply reply =
+          Reply.text(
+              content.text(Msg.CATCH_UP, "missed", what, "item", text.item(Kind.POSTURE, 0)));
       outbox.enqueue(tx, e.getKey(), List.of(Delivery.send(reply)), Outbox.SCHEDULED, now);
       catchUps++;
     }
     return new BatchResult(due.size(), new Run(sent, late, missed, catchUps, skipped));
   }
 
-  /** The next time after now (never a backlog), or removal for a fired snooze or a finished desk session. */
+  /**
+   * The next time after now (never a backlog), or removal for a fired snooze or a finished desk
+   * session.
+   */
   private void advance(Tx tx, Due d, Instant now) {
     Reminder r = d.reminder;
     Instant from = now.isAfter(Instant.ofEpochMilli(d.dueAt)) ? now : Instant.ofEpochMilli(d.dueAt);
@@ -163,7 +191,9 @@ public final class ReminderService {
       tx.update("DELETE FROM reminders WHERE id = ?", r.id());
     } else {
       tx.update(
-          "UPDATE reminders SET next_due_at = ?, rotation = rotation + 1 WHERE id = ?", next.toEpochMilli(), r.id());
+          "UPDATE reminders SET next_due_at = ?, rotation = rotation + 1 WHERE id = ?",
+          next.toEpochMilli(),
+          r.id());
     }
   }
 
@@ -171,7 +201,13 @@ public final class ReminderService {
     String date = Instant.ofEpochMilli(d.dueAt).atZone(d.zone).toLocalDate().toString();
     return tx.insert(
         "INSERT INTO reminder_log (chat_id, reminder_id, kind, due_at, local_date, item, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        d.reminder.chatId(), d.reminder.id(), d.reminder.kind().name(), d.dueAt, date, item, outcome);
+        d.reminder.chatId(),
+        d.reminder.id(),
+        d.reminder.kind().name(),
+        d.dueAt,
+        date,
+        item,
+        outcome);
   }
 
   private static Due due(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Reads and writes reminder rows; {@code next_due_at} is recomputed whenever a reminder's settings change. */
+/**
+ * Reads and writes reminder rows; {@code next_due_at} is recomputed whenever a reminder's settings
+ * change.
+ */
 public final class ReminderStore {
   private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
   static final String COLUMNS =
@@ -24,14 +27,20 @@ public final class ReminderStore {
 
   public List<Reminder> forChat(Tx tx, long chatId) {
     return tx.query(
-        "SELECT " + COLUMNS + " FROM reminders r WHERE r.chat_id = ? ORDER BY r.id", ReminderStore::row, chatId);
+        "SELECT " + COLUMNS + " FROM reminders r WHERE r.chat_id = ? ORDER BY r.id",
+        ReminderStore::row,
+        chatId);
   }
 
-  /** Makes the stored reminders equal to {@code wanted}: new ones inserted, changed ones rescheduled, others removed. */
+  /**
+   * Makes the stored reminders equal to {@code wanted}: new ones inserted, changed ones
+   * rescheduled, others removed.
+   */
   public void replace(Tx tx, long chatId, List<Reminder> wanted, ZoneId zone, Instant now) {
     List<Reminder> stored = forChat(tx, chatId);
     for (Reminder s : stored) {
-      if (wanted.stream().noneMatch(w -> w.id() == s.id())) {
+      // Snoozes are made by reminder taps, never by the conversation, so they are left alone here.
+      if (!s.once() && wanted.stream().noneMatch(w -> w.id() == s.id())) {
         tx.update("DELETE FROM reminders WHERE id = ?", s.id());
       }
     }
@@ -46,14 +55,30 @@ public final class ReminderStore {
         tx.update(
             "INSERT INTO reminders (chat_id, kind, enabled, time_of_day, days, interval_minutes, window_start,"
                 + " window_end, once, until_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            chatId, w.kind().name(), w.enabled() ? 1 : 0, text(w.time()), days(w.days()), w.interval(),
-            text(w.windowStart()), text(w.windowEnd()), w.once() ? 1 : 0, w.untilMillis(), due);
+            chatId,
+            w.kind().name(),
+            w.enabled() ? 1 : 0,
+            text(w.time()),
+            days(w.days()),
+            w.interval(),
+            text(w.windowStart()),
+            text(w.windowEnd()),
+            w.once() ? 1 : 0,
+            w.untilMillis(),
+            due);
       } else {
         tx.update(
             "UPDATE reminders SET enabled = ?, time_of_day = ?, days = ?, interval_minutes = ?, window_start = ?,"
                 + " window_end = ?, until_at = ?, next_due_at = ? WHERE id = ?",
-            w.enabled() ? 1 : 0, text(w.time()), days(w.days()), w.interval(), text(w.windowStart()),
-            text(w.windowEnd()), w.untilMillis(), due, w.id());
+            w.enabled() ? 1 : 0,
+            text(w.time()),
+            days(w.days()),
+            w.interval(),
+            text(w.windowStart()),
+            text(w.windowEnd()),
+            w.untilMillis(),
+            due,
+            w.id());
       }
     }
   }
@@ -63,7 +88,9 @@ public final class ReminderStore {
     for (Reminder r : forChat(tx, chatId)) {
       Instant next = r.enabled() ? Schedule.next(r, zone, now) : null;
       tx.update(
-          "UPDATE reminders SET next_due_at = ? WHERE id = ?", next == null ? null : next.toEpochMilli(), r.id());
+          "UPDATE reminders SET next_due_at = ? WHERE id = ?",
+          next == null ? null : next.toEpochMilli(),
+          r.id());
     }
   }
 

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a tap on a reminder's buttons does: Done, Snooze 10/30/60 minutes, Skip today. Every outcome is stored. A tap
- * names only a log row, which must belong to the tapping chat; anything else gets the stale-button notice.
+ * What a tap on a reminder's buttons does: Done, Snooze 10/30/60 minutes, Skip today. Every outcome
+ * is stored. A tap names only a log row, which must belong to the tapping chat; anything else gets
+ * the stale-button notice.
  */
 public final class ReminderTaps {
-  private static final Set<Integer> MILESTONES = Set.of(3, 7, 14, 21, 30, 50, 75, 100, 150, 200, 365);
+  private static final Set<Integer> MILESTONES =
+      Set.of(3, 7, 14, 21, 30, 50, 75, 100, 150, 200, 365);
   private final ContentBundle content;
 
   /** The acknowledgement and any reply a tap produces. */
@@ -42,7 +44,13 @@ public final class ReminderTaps {
         tx.one(
                 "SELECT l.chat_id, l.reminder_id, l.kind, l.outcome, u.time_zone FROM reminder_log l"
                     + " JOIN users u ON u.chat_id = l.chat_id WHERE l.id = ?",
-                rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                rs ->
+                    new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)),
                 logId)
             .orElse(null);
     if (row == null || row.chat != chatId) {
@@ -69,7 +77,9 @@ public final class ReminderTaps {
         outcome(tx, logId, "snoozed", now);
         tx.update(
             "INSERT INTO reminders (chat_id, kind, enabled, days, once, next_due_at) VALUES (?, ?, 1, '[1,2,3,4,5,6,7]', 1, ?)",
-            chatId, row.kind, now.plusSeconds(minutes * 60L).toEpochMilli());
+            chatId,
+            row.kind,
+            now.plusSeconds(minutes * 60L).toEpochMilli());
         String label = content.text(Msg.REMINDER_SNOOZED, "minutes", minutes);
         return new Result(Ack.chosen(label), List.of());
       }
@@ -77,7 +87,8 @@ public final class ReminderTaps {
         outcome(tx, logId, "skipped", now);
         if (Kind.valueOf(row.kind) == Kind.POSTURE) {
           // No more posture breaks today: jump to tomorrow's first one.
-          Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+          Instant tomorrow =
+              now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
           new ReminderStore()
               .forChat(tx, chatId).stream()
                   .filter(r -> r.id() == row.reminderId && r.enabled())
@@ -87,7 +98,8 @@ public final class ReminderTaps {
                         Instant next = Schedule.next(r, zone, tomorrow);
                         tx.update(
                             "UPDATE reminders SET next_due_at = ? WHERE id = ?",
-                            next == null ? null : next.toEpochMilli(), r.id());
+                            next == null ? null : next.toEpochMilli(),
+                            r.id());
                       });
         }
         return new Result(Ack.chosen(content.text(Msg.REMINDER_SKIPPED)), List.of());
@@ -103,7 +115,11 @@ public final class ReminderTaps {
   }
 
   private static void outcome(Tx tx, long logId, String outcome, Instant now) {
-    tx.update("UPDATE reminder_log SET outcome = ?, outcome_at = ? WHERE id = ?", outcome, now.toEpochMilli(), logId);
+    tx.update(
+        "UPDATE reminder_log SET outcome = ?, outcome_at = ? WHERE id = ?",
+        outcome,
+        now.toEpochMilli(),
+        logId);
   }
 
   private static int doneOn(Tx tx, long chatId, LocalDate day, ZoneId zone) {

@@ -11,7 +11,10 @@ import app.backcoach.conversation.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes reminder messages: one concrete thing to do now, rotated so the last few are not repeated, with buttons. */
+/**
+ * Writes reminder messages: one concrete thing to do now, rotated so the last few are not repeated,
+ * with buttons.
+ */
 final class ReminderText {
   private final ContentBundle content;
   private final Cards cards;
@@ -40,12 +43,15 @@ final class ReminderText {
   Reply reminder(Kind kind, long logId, int rotation, Plan plan) {
     return switch (kind) {
       case POSTURE ->
-          Reply.withButtons(content.text(Msg.REMINDER_POSTURE, "item", item(kind, rotation)), buttons(logId));
+          Reply.withButtons(
+              content.text(Msg.REMINDER_POSTURE, "item", item(kind, rotation)), buttons(logId));
       case MOBILITY ->
-          Reply.withButtons(content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
+          Reply.withButtons(
+              content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
       case WORKOUT ->
           Reply.withButtons(
-              content.text(Msg.REMINDER_WORKOUT, "session", session(plan), "hint", hint(plan, rotation)),
+              content.text(
+                  Msg.REMINDER_WORKOUT, "session", session(plan), "hint", hint(plan, rotation)),
               buttons(logId));
       case CHECKIN ->
           Reply.withButtons(
@@ -62,7 +68,8 @@ final class ReminderText {
         if (s.kind() == Plan.SectionKind.MAIN) {
           for (Plan.Item i : s.items()) {
             Exercise e = i.exercise() == null ? null : content.exercise(i.exercise());
-            lines.add(e == null ? i.note() : i.dose() == null ? e.name() : e.name() + ": " + i.dose());
+            lines.add(
+                e == null ? i.note() : i.dose() == null ? e.name() : e.name() + ": " + i.dose());
           }
         }
       }
@@ -86,7 +93,8 @@ final class ReminderText {
     }
     return harder.isEmpty()
         ? content.text(Msg.WORKOUT_HINT_NONE)
-        : content.text(Msg.WORKOUT_HINT, "name", harder.get(Math.floorMod(rotation, harder.size())));
+        : content.text(
+            Msg.WORKOUT_HINT, "name", harder.get(Math.floorMod(rotation, harder.size())));
   }
 
   String kindName(Kind kind) {

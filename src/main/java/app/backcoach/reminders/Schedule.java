@@ -10,16 +10,19 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
 /**
- * When a reminder next fires, in the user's zone. A local time that does not exist (the hour skipped when clocks go
- * forward) fires at the first valid minute after the gap; a time that exists twice (clocks going back) fires once, at
- * its first occurrence.
+ * When a reminder next fires, in the user's zone. A local time that does not exist (the hour
+ * skipped when clocks go forward) fires at the first valid minute after the gap; a time that exists
+ * twice (clocks going back) fires once, at its first occurrence.
  */
 public final class Schedule {
   private static final int DAYS_AHEAD = 15;
 
   private Schedule() {}
 
-  /** The first firing strictly after {@code after}, or null if there is none (a finished desk session). */
+  /**
+   * The first firing strictly after {@code after}, or null if there is none (a finished desk
+   * session).
+   */
   public static Instant next(Reminder r, ZoneId zone, Instant after) {
     LocalDate start = after.atZone(zone).toLocalDate();
     for (int d = 0; d <= DAYS_AHEAD; d++) {
@@ -27,7 +30,8 @@ public final class Schedule {
       if (!r.days().contains(date.getDayOfWeek())) {
         continue;
       }
-      Instant found = r.kind() == Kind.POSTURE ? nextSlot(r, date, zone, after) : at(date, r.time(), zone);
+      Instant found =
+          r.kind() == Kind.POSTURE ? nextSlot(r, date, zone, after) : at(date, r.time(), zone);
       if (found != null && found.isAfter(after)) {
         if (r.untilMillis() != null && found.toEpochMilli() > r.untilMillis()) {
           return null;
@@ -45,7 +49,8 @@ public final class Schedule {
     // Slots are counted from the window start, so they stay on the same minutes every day.
     for (int k = 1; ; k++) {
       LocalTime slot = t.plusMinutes((long) step * k);
-      if (!slot.isAfter(t.plusMinutes((long) step * (k - 1))) || !slot.isBefore(end.plusSeconds(1))) {
+      if (!slot.isAfter(t.plusMinutes((long) step * (k - 1)))
+          || !slot.isBefore(end.plusSeconds(1))) {
         return null; // past the window (or wrapped past midnight)
       }
       Instant at = at(date, slot, zone);
@@ -66,7 +71,10 @@ public final class Schedule {
     return ZonedDateTime.ofLocal(local, zone, null).toInstant();
   }
 
-  /** True when a local time falls in [start, end), a window that may wrap past midnight (22:00-07:00). */
+  /**
+   * True when a local time falls in [start, end), a window that may wrap past midnight
+   * (22:00-07:00).
+   */
   public static boolean within(LocalTime t, LocalTime start, LocalTime end) {
     if (start.equals(end)) {
       return false;

@@ -51,7 +51,7 @@ public final class Tx {
 
   public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
     List<T> all = query(sql, row, args);
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
   }
 
   /** The first column of the first row as an int (a COUNT, say); 0 when there is no row. */

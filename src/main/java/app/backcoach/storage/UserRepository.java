@@ -1,12 +1,20 @@
 package app.backcoach.storage;
 
+import app.backcoach.coaching.CheckinRecord;
 import app.backcoach.coaching.Plan;
 import app.backcoach.conversation.Answer;
+import app.backcoach.conversation.Coaching;
 import app.backcoach.conversation.Pending;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
+import app.backcoach.reminders.ReminderStore;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +27,15 @@ public final class UserRepository {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final String SELECT_USER =
       "SELECT u.consented, u.disclaimer_shown, u.red_flags, c.stage, c.question_id, c.pending, c.selection,"
-          + " c.last_activity FROM users u JOIN conversations c ON c.chat_id = u.chat_id WHERE u.chat_id = ?";
+          + " c.last_activity, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until, u.time_zone"
+          + " FROM users u JOIN conversations c ON c.chat_id = u.chat_id WHERE u.chat_id = ?";
+  private static final String SELECT_CHECKINS =
+      "SELECT week_of, pain, sessions, adherence, decision FROM (SELECT * FROM checkins WHERE chat_id = ?"
+          + " ORDER BY id DESC LIMIT 12) ORDER BY id";
+  private static final String ADHERENCE =
+      "SELECT SUM(outcome = 'done'), COUNT(*) FROM reminder_log WHERE chat_id = ? AND due_at >= ?"
+          + " AND kind <> 'CHECKIN'";
+  private final ReminderStore reminders = new ReminderStore();
   private static final String SELECT_ANSWERS =
       "SELECT question_id, options, value FROM answers WHERE chat_id = ? ORDER BY rowid";
   private static final String SELECT_PLAN = "SELECT body FROM plans WHERE chat_id = ?";
@@ -36,10 +52,17 @@ public final class UserRepository {
 
   /** The stored state, or a fresh one for a chat we have never seen. */
   public UserState load(Tx tx, long chatId) {
-    return tx.one(SELECT_USER, rs -> row(tx, chatId, rs), chatId).orElse(UserState.fresh(chatId));
+    return load(tx, chatId, Instant.EPOCH);
   }
 
-  private UserState row(Tx tx, long chatId, java.sql.ResultSet rs) throws java.sql.SQLException {
+  /** The stored state with the share of reminders done in the 7 days before {@code now}. */
+  public UserState load(Tx tx, long chatId, Instant now) {
+    return tx.one(SELECT_USER, rs -> row(tx, chatId, rs, now), chatId)
+        .orElse(UserState.fresh(chatId));
+  }
+
+  private UserState row(Tx tx, long chatId, java.sql.ResultSet rs, Instant now)
+      throws java.sql.SQLException {
     boolean consented = rs.getInt(1) == 1;
     boolean disclaimer = rs.getInt(2) == 1;
     List<String> flags = Json.read(rs.getString(3), STRINGS);
@@ -48,6 +71,38 @@ public final class UserRepository {
     Pending pending = rs.getString(6) == null ? null : Pending.valueOf(rs.getString(6));
     List<String> selection = Json.read(rs.getString(7), STRINGS);
     Instant last = rs.getString(8) == null ? null : Instant.parse(rs.getString(8));
+    LocalTime quietStart = LocalTime.parse(rs.getString(9));
+    LocalTime quietEnd = LocalTime.parse(rs.getString(10));
+    boolean silent = "SILENT".equals(rs.getString(11));
+    Long paused = rs.getObject(12) == null ? null : rs.getLong(12);
+    List<CheckinRecord> checkins =
+        tx.query(
+            SELECT_CHECKINS,
+            c ->
+                new CheckinRecord(
+                    LocalDate.parse(c.getString(1)),
+                    c.getInt(2),
+                    c.getInt(3),
+                    c.getObject(4) == null ? null : c.getDouble(4),
+                    c.getString(5)),
+            chatId);
+    long since = now.minus(Duration.ofDays(7)).toEpochMilli();
+    Double adherence =
+        tx.one(
+                ADHERENCE,
+                a -> a.getInt(2) == 0 ? null : a.getInt(1) / (double) a.getInt(2),
+                chatId,
+                since)
+            .orElse(null);
+    Coaching coaching =
+        new Coaching(
+            reminders.forChat(tx, chatId),
+            quietStart,
+            quietEnd,
+            silent,
+            paused,
+            checkins,
+            adherence);
     Map<String, Answer> answers = new LinkedHashMap<>();
     tx.query(
         SELECT_ANSWERS,
@@ -68,7 +123,50 @@ public final class UserRepository {
         disclaimer,
         new LinkedHashSet<>(flags),
         plan,
-        last);
+        last,
+        coaching);
+  }
+
+  private static void saveLatestCheckin(
+      Tx tx, long chatId, List<CheckinRecord> checkins, Instant now) {
+    if (checkins.isEmpty()) {
+      return;
+    }
+    CheckinRecord latest = checkins.get(checkins.size() - 1);
+    CheckinRecord stored =
+        tx.one(
+                "SELECT week_of, pain, sessions, adherence, decision FROM checkins WHERE chat_id = ? ORDER BY id DESC"
+                    + " LIMIT 1",
+                c ->
+                    new CheckinRecord(
+                        LocalDate.parse(c.getString(1)),
+                        c.getInt(2),
+                        c.getInt(3),
+                        c.getObject(4) == null ? null : c.getDouble(4),
+                        c.getString(5)),
+                chatId)
+            .orElse(null);
+    if (!latest.equals(stored)) {
+      tx.update(
+          "INSERT INTO checkins (chat_id, week_of, pain, sessions, adherence, decision, created_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          chatId,
+          latest.weekOf().toString(),
+          latest.pain(),
+          latest.sessions(),
+          latest.adherence(),
+          latest.decision(),
+          now.toString());
+    }
+  }
+
+  /** The zone for an id, UTC when unknown. */
+  public static ZoneId zoneOf(String id) {
+    try {
+      return id == null ? ZoneOffset.UTC : ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
   }
 
   /**
@@ -77,6 +175,9 @@ public final class UserRepository {
    */
   public void save(Tx tx, UserState s, Instant now) {
     Answer zone = s.answers().get("timezone");
+    String storedZone =
+        tx.one("SELECT time_zone FROM users WHERE chat_id = ?", rs -> rs.getString(1), s.chatId())
+            .orElse(null);
     tx.update(
         UPSERT_USER,
         s.chatId(),
@@ -104,6 +205,20 @@ public final class UserRepository {
                     q,
                     Json.write(a.options()),
                     a.value()));
+    Coaching c = s.coaching();
+    tx.update(
+        "UPDATE users SET quiet_start = ?, quiet_end = ?, quiet_mode = ?, paused_until = ? WHERE chat_id = ?",
+        c.quietStart().toString(),
+        c.quietEnd().toString(),
+        c.quietSilent() ? "SILENT" : "DEFER",
+        c.pausedUntil(),
+        s.chatId());
+    ZoneId userZone = zoneOf(s.zone());
+    reminders.replace(tx, s.chatId(), c.reminders(), userZone, now);
+    if (!java.util.Objects.equals(storedZone, s.zone())) {
+      reminders.reschedule(tx, s.chatId(), userZone, now);
+    }
+    saveLatestCheckin(tx, s.chatId(), c.checkins(), now);
     if (s.plan() == null) {
       tx.update("DELETE FROM plans WHERE chat_id = ?", s.chatId());
     } else {

@@ -53,7 +53,8 @@ class ReminderServiceTest {
   }
 
   @TempDir Path dir;
-  MutableClock clock = new MutableClock(Instant.parse("2026-03-02T06:00:00Z")); // Monday 07:00 in Berlin
+  MutableClock clock =
+      new MutableClock(Instant.parse("2026-03-02T06:00:00Z")); // Monday 07:00 in Berlin
   Database db;
   ReminderService service;
   ChatService chat;
@@ -62,7 +63,8 @@ class ReminderServiceTest {
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("r.db"), clock);
-    service = new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
+    service =
+        new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
     chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), clock);
   }
 
@@ -72,22 +74,39 @@ class ReminderServiceTest {
   }
 
   void user(long chatId, String zone) {
-    db.write(tx -> tx.update(
-        "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone) VALUES (?, 'x', 'x', 1, ?)",
-        chatId, zone));
+    db.write(
+        tx ->
+            tx.update(
+                "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone) VALUES (?, 'x', 'x', 1, ?)",
+                chatId,
+                zone));
   }
 
   void daily(long chatId, Kind kind, String time) {
-    Reminder r = new Reminder(0, chatId, kind, true, LocalTime.parse(time), Schedule.EVERY_DAY, null, null, null,
-        false, null);
-    db.write(tx -> {
-      new ReminderStore().replace(tx, chatId, List.of(r), zone(tx, chatId), clock.instant());
-      return null;
-    });
+    Reminder r =
+        new Reminder(
+            0,
+            chatId,
+            kind,
+            true,
+            LocalTime.parse(time),
+            Schedule.EVERY_DAY,
+            null,
+            null,
+            null,
+            false,
+            null);
+    db.write(
+        tx -> {
+          new ReminderStore().replace(tx, chatId, List.of(r), zone(tx, chatId), clock.instant());
+          return null;
+        });
   }
 
   static ZoneId zone(app.backcoach.storage.Tx tx, long chatId) {
-    return ZoneId.of(tx.one("SELECT time_zone FROM users WHERE chat_id = ?", rs -> rs.getString(1), chatId).orElseThrow());
+    return ZoneId.of(
+        tx.one("SELECT time_zone FROM users WHERE chat_id = ?", rs -> rs.getString(1), chatId)
+            .orElseThrow());
   }
 
   List<Outbox.Item> queued(long chatId) {
@@ -111,7 +130,9 @@ class ReminderServiceTest {
     Delivery d = q.get(0).delivery();
     assertTrue(d.reply().text().startsWith("Your daily mobility"), d.reply().text());
     assertEquals(5, d.reply().flatButtons().size());
-    long next = db.read(tx -> tx.one("SELECT next_due_at FROM reminders", rs -> rs.getLong(1)).orElseThrow());
+    long next =
+        db.read(
+            tx -> tx.one("SELECT next_due_at FROM reminders", rs -> rs.getLong(1)).orElseThrow());
     assertEquals(Instant.parse("2026-03-03T06:30:00Z").toEpochMilli(), next);
   }
 
@@ -119,15 +140,28 @@ class ReminderServiceTest {
   void afterDowntimeLateOnesWithinGraceGoOutAndOlderOnesBecomeOneCatchUp() {
     user(1, "Europe/Berlin");
     daily(1, Kind.MOBILITY, "07:30");
-    Reminder posture = new Reminder(0, 1, Kind.POSTURE, true, null, Schedule.EVERY_DAY, 30,
-        LocalTime.parse("07:00"), LocalTime.parse("12:00"), false, null);
-    db.write(tx -> {
-      var all = new java.util.ArrayList<>(new ReminderStore().forChat(tx, 1));
-      all.add(posture);
-      new ReminderStore().replace(tx, 1, all, ZoneId.of("Europe/Berlin"), clock.instant());
-      return null;
-    });
-    // The bot was down from 07:00 to 09:10 local: mobility at 07:30 and posture 07:30..09:00 are long overdue.
+    Reminder posture =
+        new Reminder(
+            0,
+            1,
+            Kind.POSTURE,
+            true,
+            null,
+            Schedule.EVERY_DAY,
+            30,
+            LocalTime.parse("07:00"),
+            LocalTime.parse("12:00"),
+            false,
+            null);
+    db.write(
+        tx -> {
+          var all = new java.util.ArrayList<>(new ReminderStore().forChat(tx, 1));
+          all.add(posture);
+          new ReminderStore().replace(tx, 1, all, ZoneId.of("Europe/Berlin"), clock.instant());
+          return null;
+        });
+    // The bot was down from 07:00 to 09:10 local: mobility at 07:30 and posture 07:30..09:00 are
+    // long overdue.
     clock.set("2026-03-02T08:10:00Z");
     ReminderService.Run run = service.runDue();
     assertEquals(0, run.sent());
@@ -184,12 +218,15 @@ class ReminderServiceTest {
     for (long c = 1; c <= 3; c++) {
       daily(c, Kind.MOBILITY, "09:00");
     }
-    db.write(tx -> {
-      tx.update("UPDATE users SET paused_until = ? WHERE chat_id = 1", Instant.parse("2026-03-09T00:00:00Z").toEpochMilli());
-      tx.update("UPDATE users SET active = 0 WHERE chat_id = 2");
-      tx.update("UPDATE users SET red_flags = '[\"fever\"]' WHERE chat_id = 3");
-      return null;
-    });
+    db.write(
+        tx -> {
+          tx.update(
+              "UPDATE users SET paused_until = ? WHERE chat_id = 1",
+              Instant.parse("2026-03-09T00:00:00Z").toEpochMilli());
+          tx.update("UPDATE users SET active = 0 WHERE chat_id = 2");
+          tx.update("UPDATE users SET red_flags = '[\"fever\"]' WHERE chat_id = 3");
+          return null;
+        });
     clock.set("2026-03-02T09:00:00Z");
     ReminderService.Run run = service.runDue();
     assertEquals(0, run.sent());
@@ -214,7 +251,11 @@ class ReminderServiceTest {
     for (int day = 2; day <= 6; day++) {
       clock.set("2026-03-0" + day + "T09:00:00Z");
       service.runDue();
-      items.add(db.read(tx -> tx.one("SELECT item FROM reminder_log ORDER BY id DESC", rs -> rs.getString(1)).orElseThrow()));
+      items.add(
+          db.read(
+              tx ->
+                  tx.one("SELECT item FROM reminder_log ORDER BY id DESC", rs -> rs.getString(1))
+                      .orElseThrow()));
     }
     for (int i = 1; i < items.size(); i++) {
       assertTrue(!items.get(i).equals(items.get(i - 1)), "repeated " + items.get(i));
@@ -236,7 +277,10 @@ class ReminderServiceTest {
     long log = sendOne();
     var outcome = chat.handle(1, new Event.Tap("rm:" + log + ":d"));
     assertEquals("✅ Done", outcome.ack().chosen());
-    assertEquals("done", db.read(tx -> tx.one("SELECT outcome FROM reminder_log", rs -> rs.getString(1)).orElseThrow()));
+    assertEquals(
+        "done",
+        db.read(
+            tx -> tx.one("SELECT outcome FROM reminder_log", rs -> rs.getString(1)).orElseThrow()));
     var again = chat.handle(1, new Event.Tap("rm:" + log + ":d"));
     assertTrue(again.ack().notice() != null);
   }
@@ -257,17 +301,32 @@ class ReminderServiceTest {
   @Test
   void skipTodayOnPostureSilencesTheRestOfTheDay() {
     user(1, "UTC");
-    Reminder posture = new Reminder(0, 1, Kind.POSTURE, true, null, Schedule.EVERY_DAY, 30,
-        LocalTime.parse("09:00"), LocalTime.parse("17:00"), false, null);
-    db.write(tx -> {
-      new ReminderStore().replace(tx, 1, List.of(posture), ZoneOffset.UTC, clock.instant());
-      return null;
-    });
+    Reminder posture =
+        new Reminder(
+            0,
+            1,
+            Kind.POSTURE,
+            true,
+            null,
+            Schedule.EVERY_DAY,
+            30,
+            LocalTime.parse("09:00"),
+            LocalTime.parse("17:00"),
+            false,
+            null);
+    db.write(
+        tx -> {
+          new ReminderStore().replace(tx, 1, List.of(posture), ZoneOffset.UTC, clock.instant());
+          return null;
+        });
     clock.set("2026-03-02T09:30:00Z");
     service.runDue();
-    long log = db.read(tx -> tx.one("SELECT id FROM reminder_log", rs -> rs.getLong(1)).orElseThrow());
+    long log =
+        db.read(tx -> tx.one("SELECT id FROM reminder_log", rs -> rs.getLong(1)).orElseThrow());
     chat.handle(1, new Event.Tap("rm:" + log + ":k"));
-    long next = db.read(tx -> tx.one("SELECT next_due_at FROM reminders", rs -> rs.getLong(1)).orElseThrow());
+    long next =
+        db.read(
+            tx -> tx.one("SELECT next_due_at FROM reminders", rs -> rs.getLong(1)).orElseThrow());
     assertEquals(Instant.parse("2026-03-03T09:30:00Z").toEpochMilli(), next);
   }
 
@@ -277,7 +336,10 @@ class ReminderServiceTest {
     user(2, "UTC");
     var outcome = chat.handle(2, new Event.Tap("rm:" + log + ":d"));
     assertTrue(outcome.ack().notice() != null);
-    assertEquals("sent", db.read(tx -> tx.one("SELECT outcome FROM reminder_log", rs -> rs.getString(1)).orElseThrow()));
+    assertEquals(
+        "sent",
+        db.read(
+            tx -> tx.one("SELECT outcome FROM reminder_log", rs -> rs.getString(1)).orElseThrow()));
   }
 
   @Test
@@ -286,15 +348,22 @@ class ReminderServiceTest {
     daily(1, Kind.MOBILITY, "09:00");
     clock.set("2026-03-02T09:00:00Z");
     assertEquals(1, service.runDue().sent());
-    ReminderService fresh = new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
+    ReminderService fresh =
+        new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
     assertEquals(0, fresh.runDue().sent());
   }
 
   @Test
   void streakCountsDaysInARow() {
     var today = java.time.LocalDate.parse("2026-03-10");
-    assertEquals(3, Streaks.streak(List.of(today, today.minusDays(1), today.minusDays(2), today.minusDays(4)), today));
-    assertEquals(2, Streaks.streak(List.of(today.minusDays(1), today.minusDays(2)), today), "today not done yet");
+    assertEquals(
+        3,
+        Streaks.streak(
+            List.of(today, today.minusDays(1), today.minusDays(2), today.minusDays(4)), today));
+    assertEquals(
+        2,
+        Streaks.streak(List.of(today.minusDays(1), today.minusDays(2)), today),
+        "today not done yet");
     assertEquals(0, Streaks.streak(List.of(today.minusDays(3)), today));
   }
 }
