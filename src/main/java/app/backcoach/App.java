@@ -7,7 +7,10 @@ import app.backcoach.content.ContentException;
 import app.backcoach.content.ContentLoader;
 import app.backcoach.content.ContentSource;
 import app.backcoach.content.Problem;
+import app.backcoach.content.Msg;
 import app.backcoach.conversation.Engine;
+import app.backcoach.reminders.ReminderScheduler;
+import app.backcoach.reminders.ReminderService;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.storage.Database;
 import app.backcoach.telegram.TelegramBot;
@@ -27,6 +30,12 @@ import java.util.concurrent.CountDownLatch;
 
 /** The composition root: builds every part with {@code new} and runs a mode. */
 final class App {
+  /** A reminder this late still goes out; an older one is folded into the catch-up message. */
+  static final Duration GRACE = Duration.ofMinutes(15);
+
+  /** How often the due reminders are claimed. */
+  static final Duration REMINDER_TICK = Duration.ofSeconds(15);
+
   private App() {}
 
   static ContentBundle content(Path dir) {
@@ -44,7 +53,12 @@ final class App {
     try (Database db = Database.open(config.database(), clock)) {
       ChatService chat = new ChatService(db, new Engine(content), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return new ConsoleChat(chat, db, clock, reader, out, ConsoleChat.CONSOLE_CHAT_ID).run();
+      ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
+      try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
+        return new ConsoleChat(
+                chat, db, clock, reader, out, ConsoleChat.CONSOLE_CHAT_ID, content.text(Msg.CHART_SAVED))
+            .run();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("reading the console failed", e);
     }
@@ -61,11 +75,14 @@ final class App {
     Database db = Database.open(config.database(), clock);
     ChatService chat = new ChatService(db, new Engine(content), content, clock);
     TelegramBot bot = new TelegramBot(telegramSettings(config), db, chat, content, clock);
+    ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
+    ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  scheduler.close();
                   bot.close();
                   db.close();
                   stopped.countDown();
@@ -73,6 +90,7 @@ final class App {
                 "shutdown"));
     try {
       bot.start();
+      scheduler.start();
       stopped.await();
       return Main.OK;
     } catch (IllegalStateException e) {

@@ -10,6 +10,7 @@ import app.backcoach.conversation.Outcome;
 import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.UserState;
 import app.backcoach.delivery.Delivery;
+import app.backcoach.progress.ProgressService;
 import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
@@ -34,6 +35,7 @@ public final class ChatService {
   private final UserRepository users = new UserRepository();
   private final Outbox outbox = new Outbox();
   private final ReminderTaps reminderTaps;
+  private final ProgressService progress;
 
   public ChatService(Database db, Engine engine, ContentBundle content, Clock clock) {
     this.db = db;
@@ -41,6 +43,7 @@ public final class ChatService {
     this.content = content;
     this.clock = clock;
     this.reminderTaps = new ReminderTaps(content);
+    this.progress = new ProgressService(content);
   }
 
   /** Applies an event from the console (no platform origin). */
@@ -55,6 +58,14 @@ public final class ChatService {
           Instant now = clock.instant();
           UserState before = users.load(tx, chatId, now);
           Outcome outcome;
+          if (event instanceof Event.Command c && "progress".equals(c.name()) && before.plan() != null) {
+            // Reads history and renders a chart: a service of its own, outside the pure conversation.
+            List<Delivery> chart =
+                progress.progress(tx, chatId, UserRepository.zoneOf(before.zone()), now);
+            outbox.enqueue(tx, chatId, chart, Outbox.INTERACTIVE, now);
+            alsoInTx.accept(tx);
+            return new Outcome(before, List.of(), null);
+          }
           if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
             // Bookkeeping on the reminder log only: the conversation state is not touched.
             ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);

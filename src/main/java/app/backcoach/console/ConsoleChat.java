@@ -12,10 +12,15 @@ import app.backcoach.storage.Outbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A chat in the terminal: bot messages print as text with numbered buttons; the user answers with a
@@ -34,21 +39,55 @@ public final class ConsoleChat {
   private final long chatId;
   private final Outbox outbox = new Outbox();
   private List<Button> buttons = List.of();
+  private final Path chartDir;
+  private final String chartSaved;
 
   public ConsoleChat(
-      ChatService chat, Database db, Clock clock, BufferedReader in, PrintStream out, long chatId) {
+      ChatService chat,
+      Database db,
+      Clock clock,
+      BufferedReader in,
+      PrintStream out,
+      long chatId,
+      String chartSaved) {
     this.chat = chat;
     this.db = db;
     this.clock = clock;
     this.in = in;
     this.out = out;
     this.chatId = chatId;
+    this.chartSaved = chartSaved;
+    this.chartDir = db.file().getParent();
   }
 
-  /** Runs until /quit or end of input; returns the exit code. */
+  /** Runs until /quit or end of input; returns the exit code. Reminders that fall due meanwhile print as they come. */
   public int run() throws IOException {
     chat.handle(chatId, new Event.Open());
     deliver();
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "console-reminders");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleWithFixedDelay(this::deliverQuietly, 1, 1, TimeUnit.SECONDS);
+    try {
+      return loop();
+    } finally {
+      ticker.shutdownNow();
+    }
+  }
+
+  private void deliverQuietly() {
+    try {
+      deliver();
+    } catch (RuntimeException e) {
+      out.println("(could not show a reminder: " + e.getMessage() + ")");
+    }
+  }
+
+  private int loop() throws IOException {
     String line;
     while ((line = prompt()) != null) {
       String trimmed = line.strip();
@@ -101,7 +140,7 @@ public final class ConsoleChat {
   }
 
   /** Prints everything the outbox holds for the console user and marks it sent. */
-  private void deliver() {
+  private synchronized void deliver() {
     List<Button> shown = new ArrayList<>();
     db.write(
         tx -> {
@@ -119,6 +158,18 @@ public final class ConsoleChat {
                 }
               }
               case MARK -> {}
+              case PHOTO -> {
+                Path file = chartDir.resolve("progress-" + chatId + ".png");
+                try {
+                  Files.createDirectories(chartDir);
+                  Files.write(file, d.image());
+                  out.println();
+                  out.println(d.reply().text());
+                  out.println(chartSaved.replace("{path}", file.toAbsolutePath().toString()));
+                } catch (IOException e) {
+                  out.println("(could not write the chart to " + file + ": " + e.getMessage() + ")");
+                }
+              }
             }
             outbox.markSent(tx, item.id(), clock.instant());
           }

@@ -149,7 +149,20 @@ public enum Msg {
   CHECKIN_DELOAD,
   PLAN_CHANGES("changes"),
   CHANGE_PROGRESS("from", "to"),
-  CHANGE_STEP_BACK;
+  CHANGE_STEP_BACK,
+  PROGRESS_TEXT("weeks", "share", "streak"),
+  PROGRESS_WEEK("week", "pain", "done", "total"),
+  PROGRESS_NO_PAIN,
+  PROGRESS_EMPTY,
+  CHART_CAPTION,
+  CHART_TITLE,
+  CHART_WEEK_AXIS,
+  CHART_PAIN,
+  CHART_ADHERENCE,
+  CHART_PAIN_AXIS,
+  CHART_ADHERENCE_AXIS,
+  CHART_EMPTY,
+  CHART_SAVED("path");
 
   private final Set<String> placeholders;
 

@@ -11,6 +11,7 @@ import app.backcoach.conversation.Reply;
  * @param text for MARK the original text of the message; for NOTICE the short notice (may be null)
  * @param chosen for MARK the label of the chosen answer
  * @param silent deliver without a notification sound (quiet hours)
+ * @param image for PHOTO the PNG bytes; the reply's text is the caption
  */
 public record Delivery(
     Kind kind,
@@ -19,7 +20,8 @@ public record Delivery(
     String callbackId,
     String text,
     String chosen,
-    boolean silent) {
+    boolean silent,
+    byte[] image) {
 
   /** What kind of delivery. */
   public enum Kind {
@@ -30,28 +32,34 @@ public record Delivery(
     /** Show the chosen answer under an earlier question and remove its buttons. */
     MARK,
     /** Answer a button tap, optionally with a short notice. */
-    NOTICE
+    NOTICE,
+    /** A picture (the progress chart) with a short caption. */
+    PHOTO
+  }
+
+  public static Delivery photo(byte[] png, String caption) {
+    return new Delivery(Kind.PHOTO, Reply.text(caption), null, null, null, null, false, png);
   }
 
   public static Delivery send(Reply reply) {
-    return new Delivery(Kind.SEND, reply, null, null, null, null, false);
+    return new Delivery(Kind.SEND, reply, null, null, null, null, false, null);
   }
 
   public static Delivery edit(Integer messageId, Reply reply) {
-    return new Delivery(Kind.EDIT, reply, messageId, null, null, null, false);
+    return new Delivery(Kind.EDIT, reply, messageId, null, null, null, false, null);
   }
 
   public static Delivery mark(int messageId, String originalText, String chosen) {
-    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen, false);
+    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen, false, null);
   }
 
   public static Delivery notice(String callbackId, String notice) {
-    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null, false);
+    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null, false, null);
   }
 
   /** A new message delivered without a notification sound. */
   public static Delivery sendSilently(Reply reply) {
-    return new Delivery(Kind.SEND, reply, null, null, null, null, true);
+    return new Delivery(Kind.SEND, reply, null, null, null, null, true, null);
   }
 
   /** True for deliveries that count against Telegram's message rate limits. */

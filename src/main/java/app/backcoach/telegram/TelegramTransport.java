@@ -8,6 +8,8 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
@@ -56,6 +58,14 @@ final class TelegramTransport implements Transport {
                     .messageId(d.messageId())
                     .text(
                         Html.withBoldTitle(d.text()) + "\n\n<i>" + Html.escape(d.chosen()) + "</i>")
+                    .parseMode(ParseMode.HTML)
+                    .build());
+        case PHOTO ->
+            client.execute(
+                SendPhoto.builder()
+                    .chatId(chatId)
+                    .photo(new InputFile(new java.io.ByteArrayInputStream(d.image()), "progress.png"))
+                    .caption(Html.escape(d.reply().text()))
                     .parseMode(ParseMode.HTML)
                     .build());
         case NOTICE -> {

@@ -36,7 +36,8 @@ class ConsoleChatTest {
                 CLOCK,
                 new BufferedReader(new StringReader(input)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                1)
+                1,
+                "Chart saved to {path}")
             .run();
     assertEquals(0, code);
     return bytes.toString(StandardCharsets.UTF_8);
