@@ -394,4 +394,15 @@ class BrokenConversationContentTest {
     assertOnlyProblem(
         bundle.problems(), PLACES, "Eastern Time", "-", "place names must be lower case");
   }
+
+  @Test
+  void reportsABareNoThatYamlReadsAsABoolean() {
+    bundle.replaceInEntry(ONBOARDING, "grip", "label: \"No\"", "label: No");
+    List<Problem> problems = bundle.problems();
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p -> p.file().equals(ONBOARDING) && p.toString().contains("read as a boolean: put it in quotes")),
+        BundleFixture.list(problems));
+  }
 }

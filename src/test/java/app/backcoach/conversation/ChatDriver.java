@@ -31,6 +31,9 @@ final class ChatDriver {
     last = engine.handle(state, e, now);
     state = last.state();
     last.replies().forEach(r -> history.addAll(r.flatButtons()));
+    if (last.ack().replace() != null) {
+      history.addAll(last.ack().replace().flatButtons());
+    }
     now = now.plusSeconds(5);
     return last;
   }
