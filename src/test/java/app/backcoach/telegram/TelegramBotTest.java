@@ -296,4 +296,64 @@ class TelegramBotTest {
     assertEquals(before + 1, h.api.sent(1013).size());
     assertFalse(h.api.violations().stream().anyMatch(v -> v.contains("409")));
   }
+
+  /** Onboards the desk worker and accepts the proposed reminders. */
+  private void onboardWithReminders(long chat) {
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
+    for (String a : DESK) {
+      answer(chat, a);
+    }
+    h.awaitText(chat, "I suggest these reminders");
+    h.tap(chat, "Yes, set them up");
+    h.awaitText(chat, "reminders are on");
+    h.awaitIdle();
+  }
+
+  @Test
+  void realReminderArrivesAndDoneIsRecorded() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1020;
+    onboardWithReminders(chat);
+    var reminders =
+        new app.backcoach.reminders.ReminderService(
+            h.db, app.backcoach.TestContent.bundle(), java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(15),
+            h.bot.sender()::wake);
+    h.db.write(tx -> {
+      tx.update("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?", chat);
+      return tx.update(
+          "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
+          System.currentTimeMillis() - 1000, chat);
+    });
+    assertEquals(1, reminders.runDue().sent());
+    var reminder = h.awaitText(chat, "Your daily mobility");
+    h.tap(chat, "Done");
+    h.awaitIdle();
+    assertEquals(
+        "done",
+        h.db.read(tx -> tx.one("SELECT outcome FROM reminder_log WHERE chat_id = ?", rs -> rs.getString(1), chat))
+            .orElseThrow());
+    var edited = h.api.sent(chat).stream().filter(m -> m.messageId() == reminder.messageId()).findFirst().orElseThrow();
+    assertTrue(edited.text().contains("\u2714 \u2705 Done"), edited.text());
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
+  void progressChartArrivesAsAPhoto() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1021;
+    onboardWithReminders(chat);
+    answer(chat, "/checkin");
+    for (String a : new String[] {"3", "2", "about right", "none"}) {
+      answer(chat, a);
+    }
+    h.api.userSendsCommand(chat, "/progress");
+    h.awaitText(chat, "Your progress, week by week");
+    assertTrue(
+        h.api.await(() -> h.api.sent(chat).stream().anyMatch(m -> m.method().equals("sendphoto")), BotHarness.WAIT),
+        "chart sent with sendPhoto");
+    assertEquals(List.of(), h.api.violations());
+  }
 }
