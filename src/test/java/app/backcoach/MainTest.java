@@ -125,4 +125,20 @@ class MainTest {
         0, run(Map.of(), "1\ndesk\n/quit\nthis is never read\n", "--db", db.toString(), "chat"));
     assertTrue(out().contains("Question 2 of"), out());
   }
+
+  @Test
+  void consoleCheckInAndProgressWriteTheChartToAFile() throws Exception {
+    Path db = dir.resolve("data/bc.db");
+    String script =
+        "1\n" + String.join("\n", ConsoleScript.DESK_WORKER)
+            + "\nNot now\n/checkin\n3 out of 10\n2 sessions\nabout right\nnone of these\n/progress\n";
+    assertEquals(0, run(Map.of(), script, "--db", db.toString()));
+    String printed = out();
+    assertTrue(printed.contains("Thanks for checking in (pain 3/10, 2 sessions)"), printed);
+    Path png = dir.resolve("data/progress-1.png");
+    assertTrue(printed.contains("Chart saved to " + png.toAbsolutePath()), printed);
+    byte[] bytes = Files.readAllBytes(png);
+    assertEquals((byte) 0x89, bytes[0]);
+    assertEquals('P', bytes[1]);
+  }
 }
