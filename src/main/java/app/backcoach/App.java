@@ -6,12 +6,12 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.ContentException;
 import app.backcoach.content.ContentLoader;
 import app.backcoach.content.ContentSource;
-import app.backcoach.content.Problem;
 import app.backcoach.content.Msg;
+import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
+import app.backcoach.delivery.SendLimits;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
-import app.backcoach.delivery.SendLimits;
 import app.backcoach.storage.Database;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
@@ -56,7 +56,13 @@ final class App {
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
         return new ConsoleChat(
-                chat, db, clock, reader, out, ConsoleChat.CONSOLE_CHAT_ID, content.text(Msg.CHART_SAVED))
+                chat,
+                db,
+                clock,
+                reader,
+                out,
+                ConsoleChat.CONSOLE_CHAT_ID,
+                content.text(Msg.CHART_SAVED))
             .run();
       }
     } catch (IOException e) {

@@ -130,7 +130,8 @@ class MainTest {
   void consoleCheckInAndProgressWriteTheChartToAFile() throws Exception {
     Path db = dir.resolve("data/bc.db");
     String script =
-        "1\n" + String.join("\n", ConsoleScript.DESK_WORKER)
+        "1\n"
+            + String.join("\n", ConsoleScript.DESK_WORKER)
             + "\nNot now\n/checkin\n3 out of 10\n2 sessions\nabout right\nnone of these\n/progress\n";
     assertEquals(0, run(Map.of(), script, "--db", db.toString()));
     String printed = out();

@@ -58,8 +58,11 @@ public final class ChatService {
           Instant now = clock.instant();
           UserState before = users.load(tx, chatId, now);
           Outcome outcome;
-          if (event instanceof Event.Command c && "progress".equals(c.name()) && before.plan() != null) {
-            // Reads history and renders a chart: a service of its own, outside the pure conversation.
+          if (event instanceof Event.Command c
+              && "progress".equals(c.name())
+              && before.plan() != null) {
+            // Reads history and renders a chart: a service of its own, outside the pure
+            // conversation.
             List<Delivery> chart =
                 progress.progress(tx, chatId, UserRepository.zoneOf(before.zone()), now);
             outbox.enqueue(tx, chatId, chart, Outbox.INTERACTIVE, now);

@@ -60,7 +60,10 @@ public final class ConsoleChat {
     this.chartDir = db.file().getParent();
   }
 
-  /** Runs until /quit or end of input; returns the exit code. Reminders that fall due meanwhile print as they come. */
+  /**
+   * Runs until /quit or end of input; returns the exit code. Reminders that fall due meanwhile
+   * print as they come.
+   */
   public int run() throws IOException {
     chat.handle(chatId, new Event.Open());
     deliver();
@@ -167,7 +170,8 @@ public final class ConsoleChat {
                   out.println(d.reply().text());
                   out.println(chartSaved.replace("{path}", file.toAbsolutePath().toString()));
                 } catch (IOException e) {
-                  out.println("(could not write the chart to " + file + ": " + e.getMessage() + ")");
+                  out.println(
+                      "(could not write the chart to " + file + ": " + e.getMessage() + ")");
                 }
               }
             }

@@ -18,10 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** /progress: pain per week for the last 8 weeks, the share of reminders done and the streak, plus a chart. */
+/**
+ * /progress: pain per week for the last 8 weeks, the share of reminders done and the streak, plus a
+ * chart.
+ */
 public final class ProgressService {
   static final int WEEKS = 8;
-  private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter WEEK =
+      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   private final ContentBundle content;
 
   public ProgressService(ContentBundle content) {
@@ -30,18 +34,22 @@ public final class ProgressService {
 
   /** The weeks with data, oldest first, from the stored check-ins and reminder outcomes. */
   public List<WeekPoint> weeks(Tx tx, long chatId, ZoneId zone, Instant now) {
-    LocalDate thisWeek = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate thisWeek =
+        now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate from = thisWeek.minusWeeks(WEEKS - 1);
     Map<LocalDate, Integer> pain = new TreeMap<>();
     tx.query(
         "SELECT week_of, pain FROM checkins WHERE chat_id = ? AND week_of >= ? ORDER BY id",
         rs -> pain.put(LocalDate.parse(rs.getString(1)), rs.getInt(2)),
-        chatId, from.toString());
+        chatId,
+        from.toString());
     Map<LocalDate, int[]> done = new TreeMap<>();
     tx.query(
         "SELECT local_date, outcome FROM reminder_log WHERE chat_id = ? AND local_date >= ? AND kind <> 'CHECKIN'",
         rs -> {
-          LocalDate week = LocalDate.parse(rs.getString(1)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+          LocalDate week =
+              LocalDate.parse(rs.getString(1))
+                  .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
           int[] c = done.computeIfAbsent(week, w -> new int[2]);
           c[1]++;
           if ("done".equals(rs.getString(2))) {
@@ -49,7 +57,8 @@ public final class ProgressService {
           }
           return null;
         },
-        chatId, from.toString());
+        chatId,
+        from.toString());
     List<WeekPoint> out = new ArrayList<>();
     for (LocalDate w = from; !w.isAfter(thisWeek); w = w.plusWeeks(1)) {
       int[] c = done.get(w);
@@ -75,7 +84,17 @@ public final class ProgressService {
       done += c[0];
       total += c[1];
       String p = w.pain() == null ? content.text(Msg.PROGRESS_NO_PAIN) : w.pain() + "/10";
-      lines.add(content.text(Msg.PROGRESS_WEEK, "week", WEEK.format(w.weekOf()), "pain", p, "done", c[0], "total", c[1]));
+      lines.add(
+          content.text(
+              Msg.PROGRESS_WEEK,
+              "week",
+              WEEK.format(w.weekOf()),
+              "pain",
+              p,
+              "done",
+              c[0],
+              "total",
+              c[1]));
     }
     String share = total == 0 ? "-" : Math.round(100.0 * done / total) + " %";
     List<LocalDate> doneDates =
@@ -84,9 +103,12 @@ public final class ProgressService {
             rs -> Instant.ofEpochMilli(rs.getLong(1)).atZone(zone).toLocalDate(),
             chatId);
     int streak = Streaks.streak(doneDates, now.atZone(zone).toLocalDate());
-    String text = content.text(Msg.PROGRESS_TEXT, "weeks", String.join("\n", lines), "share", share, "streak", streak);
+    String text =
+        content.text(
+            Msg.PROGRESS_TEXT, "weeks", String.join("\n", lines), "share", share, "streak", streak);
     byte[] png = ProgressChart.png(weeks, labels());
-    return List.of(Delivery.send(Reply.text(text)), Delivery.photo(png, content.text(Msg.CHART_CAPTION)));
+    return List.of(
+        Delivery.send(Reply.text(text)), Delivery.photo(png, content.text(Msg.CHART_CAPTION)));
   }
 
   private static int[] counts(Tx tx, long chatId, LocalDate week) {
@@ -94,14 +116,20 @@ public final class ProgressService {
             "SELECT COALESCE(SUM(outcome = 'done'), 0), COUNT(*) FROM reminder_log WHERE chat_id = ? AND local_date >= ?"
                 + " AND local_date < ? AND kind <> 'CHECKIN'",
             rs -> new int[] {rs.getInt(1), rs.getInt(2)},
-            chatId, week.toString(), week.plusWeeks(1).toString())
+            chatId,
+            week.toString(),
+            week.plusWeeks(1).toString())
         .orElse(new int[2]);
   }
 
   ProgressChart.Labels labels() {
     return new ProgressChart.Labels(
-        content.text(Msg.CHART_TITLE), content.text(Msg.CHART_WEEK_AXIS), content.text(Msg.CHART_PAIN),
-        content.text(Msg.CHART_ADHERENCE), content.text(Msg.CHART_PAIN_AXIS), content.text(Msg.CHART_ADHERENCE_AXIS),
+        content.text(Msg.CHART_TITLE),
+        content.text(Msg.CHART_WEEK_AXIS),
+        content.text(Msg.CHART_PAIN),
+        content.text(Msg.CHART_ADHERENCE),
+        content.text(Msg.CHART_PAIN_AXIS),
+        content.text(Msg.CHART_ADHERENCE_AXIS),
         content.text(Msg.CHART_EMPTY));
   }
 }

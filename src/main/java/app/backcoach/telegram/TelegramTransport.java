@@ -9,8 +9,8 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
@@ -64,7 +64,8 @@ final class TelegramTransport implements Transport {
             client.execute(
                 SendPhoto.builder()
                     .chatId(chatId)
-                    .photo(new InputFile(new java.io.ByteArrayInputStream(d.image()), "progress.png"))
+                    .photo(
+                        new InputFile(new java.io.ByteArrayInputStream(d.image()), "progress.png"))
                     .caption(Html.escape(d.reply().text()))
                     .parseMode(ParseMode.HTML)
                     .build());

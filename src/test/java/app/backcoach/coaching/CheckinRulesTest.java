@@ -48,7 +48,8 @@ class CheckinRulesTest {
 
   @Test
   void withoutRemindersTheSessionCountDecides() {
-    List<CheckinRecord> h = List.of(new CheckinRecord(LocalDate.parse("2026-01-05"), 3, 3, null, null));
+    List<CheckinRecord> h =
+        List.of(new CheckinRecord(LocalDate.parse("2026-01-05"), 3, 3, null, null));
     assertEquals(List.of(PROGRESS), CheckinRules.decide(h));
     h = List.of(new CheckinRecord(LocalDate.parse("2026-01-05"), 3, 0, null, null));
     assertEquals(List.of(HOLD), CheckinRules.decide(h));
@@ -72,5 +73,4 @@ class CheckinRulesTest {
     after.add(new CheckinRecord(h.get(5).weekOf().plusWeeks(1), 2, 3, 0.9, null));
     assertFalse(CheckinRules.decide(after).contains(DELOAD), "not again the week after a deload");
   }
-
 }

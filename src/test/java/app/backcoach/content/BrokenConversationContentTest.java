@@ -402,7 +402,9 @@ class BrokenConversationContentTest {
     assertTrue(
         problems.stream()
             .anyMatch(
-                p -> p.file().equals(ONBOARDING) && p.toString().contains("read as a boolean: put it in quotes")),
+                p ->
+                    p.file().equals(ONBOARDING)
+                        && p.toString().contains("read as a boolean: put it in quotes")),
         BundleFixture.list(problems));
   }
 }

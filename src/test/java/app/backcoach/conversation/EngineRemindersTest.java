@@ -24,8 +24,10 @@ class EngineRemindersTest {
   }
 
   static Reminder find(ChatDriver chat, Kind kind) {
-    return chat.state.coaching().reminders().stream().filter(r -> r.kind() == kind && r.untilMillis() == null)
-        .findFirst().orElse(null);
+    return chat.state.coaching().reminders().stream()
+        .filter(r -> r.kind() == kind && r.untilMillis() == null)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -36,7 +38,8 @@ class EngineRemindersTest {
     chat.tap("Yes, set them up");
     Reminder posture = find(chat, Kind.POSTURE);
     assertEquals(30, posture.interval(), "9 hours sitting: a break every 30 minutes");
-    assertEquals(LocalTime.of(7, 30), find(chat, Kind.MOBILITY).time(), "morning stiffness: early mobility");
+    assertEquals(
+        LocalTime.of(7, 30), find(chat, Kind.MOBILITY).time(), "morning stiffness: early mobility");
     assertEquals(EnumSet.of(DayOfWeek.SUNDAY), find(chat, Kind.CHECKIN).days());
     assertNotNull(find(chat, Kind.WORKOUT));
   }
@@ -69,7 +72,9 @@ class EngineRemindersTest {
     chat.tap("Yes, set them up");
     chat.say("workout mon wed fri 18:30");
     assertEquals(LocalTime.of(18, 30), find(chat, Kind.WORKOUT).time());
-    assertEquals(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), find(chat, Kind.WORKOUT).days());
+    assertEquals(
+        EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+        find(chat, Kind.WORKOUT).days());
     assertTrue(chat.firstText().startsWith("Saved"));
     chat.say("posture 45");
     assertEquals(45, find(chat, Kind.POSTURE).interval());
@@ -93,7 +98,9 @@ class EngineRemindersTest {
     chat.tap("Yes, set them up");
     chat.say("/pause");
     chat.tap("For a week");
-    assertEquals(chat.now.minusSeconds(5).plus(Duration.ofDays(7)).toEpochMilli(), chat.state.coaching().pausedUntil());
+    assertEquals(
+        chat.now.minusSeconds(5).plus(Duration.ofDays(7)).toEpochMilli(),
+        chat.state.coaching().pausedUntil());
     chat.say("/resume");
     assertNull(chat.state.coaching().pausedUntil());
     chat.say("/resume");
@@ -108,8 +115,11 @@ class EngineRemindersTest {
     ChatDriver chat = onboarded();
     chat.tap("Not now");
     chat.say("/desk");
-    Reminder desk = chat.state.coaching().reminders().stream().filter(r -> r.untilMillis() != null).findFirst()
-        .orElseThrow();
+    Reminder desk =
+        chat.state.coaching().reminders().stream()
+            .filter(r -> r.untilMillis() != null)
+            .findFirst()
+            .orElseThrow();
     assertEquals(Kind.POSTURE, desk.kind());
     assertEquals(30, desk.interval());
     assertTrue(desk.untilMillis() > chat.now.toEpochMilli());
@@ -156,7 +166,9 @@ class EngineRemindersTest {
     assertTrue(chat.text().contains("one step up"), chat.text());
     assertFalse(before.equals(chat.state.plan()));
     assertEquals(1, chat.state.plan().changes().size());
-    assertFalse(chat.state.answers().containsKey("ck_pain"), "check-in answers are not kept as profile answers");
+    assertFalse(
+        chat.state.answers().containsKey("ck_pain"),
+        "check-in answers are not kept as profile answers");
     chat.say("/plan");
     assertTrue(chat.text().contains("Changes so far"));
   }

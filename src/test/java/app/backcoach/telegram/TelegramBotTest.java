@@ -319,23 +319,40 @@ class TelegramBotTest {
     onboardWithReminders(chat);
     var reminders =
         new app.backcoach.reminders.ReminderService(
-            h.db, app.backcoach.TestContent.bundle(), java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(15),
+            h.db,
+            app.backcoach.TestContent.bundle(),
+            java.time.Clock.systemUTC(),
+            java.time.Duration.ofMinutes(15),
             h.bot.sender()::wake);
-    h.db.write(tx -> {
-      tx.update("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?", chat);
-      return tx.update(
-          "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
-          System.currentTimeMillis() - 1000, chat);
-    });
+    h.db.write(
+        tx -> {
+          tx.update(
+              "UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?",
+              chat);
+          return tx.update(
+              "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
+              System.currentTimeMillis() - 1000,
+              chat);
+        });
     assertEquals(1, reminders.runDue().sent());
     var reminder = h.awaitText(chat, "Your daily mobility");
     h.tap(chat, "Done");
     h.awaitIdle();
     assertEquals(
         "done",
-        h.db.read(tx -> tx.one("SELECT outcome FROM reminder_log WHERE chat_id = ?", rs -> rs.getString(1), chat))
+        h.db
+            .read(
+                tx ->
+                    tx.one(
+                        "SELECT outcome FROM reminder_log WHERE chat_id = ?",
+                        rs -> rs.getString(1),
+                        chat))
             .orElseThrow());
-    var edited = h.api.sent(chat).stream().filter(m -> m.messageId() == reminder.messageId()).findFirst().orElseThrow();
+    var edited =
+        h.api.sent(chat).stream()
+            .filter(m -> m.messageId() == reminder.messageId())
+            .findFirst()
+            .orElseThrow();
     assertTrue(edited.text().contains("\u2714 \u2705 Done"), edited.text());
     assertEquals(List.of(), h.api.violations());
   }
@@ -352,7 +369,9 @@ class TelegramBotTest {
     h.api.userSendsCommand(chat, "/progress");
     h.awaitText(chat, "Your progress, week by week");
     assertTrue(
-        h.api.await(() -> h.api.sent(chat).stream().anyMatch(m -> m.method().equals("sendphoto")), BotHarness.WAIT),
+        h.api.await(
+            () -> h.api.sent(chat).stream().anyMatch(m -> m.method().equals("sendphoto")),
+            BotHarness.WAIT),
         "chart sent with sendPhoto");
     assertEquals(List.of(), h.api.violations());
   }
