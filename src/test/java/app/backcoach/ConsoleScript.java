@@ -4,10 +4,10 @@ package app.backcoach;
  * The desk worker's answers as typed into the console (numbers pick buttons, so answers avoid bare
  * numbers).
  */
-final class ConsoleScript {
+public final class ConsoleScript {
   private ConsoleScript() {}
 
-  static final String[] DESK_WORKER = {
+  public static final String[] DESK_WORKER = {
     "I work at a desk",
     "about 9 hours",
     "0",

@@ -21,28 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TelegramBotTest {
   /** The desk worker's answers, typed as a Telegram user would. */
-  static final String[] DESK = {
-    "I work at a desk",
-    "about 9 hours",
-    "0",
-    "nothing really",
-    "not yet",
-    "no equipment",
-    "Berlin",
-    "lower back",
-    "mornings and after sitting",
-    "3",
-    "a few weeks",
-    "none of these",
-    "never",
-    "I don't do pulling moves",
-    "no",
-    "Mostly free weights or bodyweight",
-    "I don't track",
-    "stop",
-    "no",
-    "I slump in my chair"
-  };
+  static final String[] DESK = app.backcoach.ConsoleScript.DESK_WORKER;
 
   @TempDir Path dir;
   BotHarness h;
@@ -64,10 +43,7 @@ class TelegramBotTest {
   void wholeOnboardingByTypingAndTappingEndsInAPlan() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1001;
-    h.api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    startAndConsent(chat);
     for (String a : DESK) {
       answer(chat, a);
     }
@@ -200,10 +176,7 @@ class TelegramBotTest {
   void userTextWithHtmlIsEscapedInReplies() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1006;
-    h.api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    startAndConsent(chat);
     for (int i = 0; i < 6; i++) {
       answer(chat, DESK[i]);
     }
@@ -216,10 +189,7 @@ class TelegramBotTest {
   void timeZoneQuestionOffersLocationAndAcceptsIt() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1007;
-    h.api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    startAndConsent(chat);
     for (int i = 0; i < 6; i++) {
       answer(chat, DESK[i]);
     }
@@ -299,10 +269,7 @@ class TelegramBotTest {
 
   /** Onboards the desk worker and accepts the proposed reminders. */
   private void onboardWithReminders(long chat) {
-    h.api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    startAndConsent(chat);
     for (String a : DESK) {
       answer(chat, a);
     }
@@ -374,5 +341,13 @@ class TelegramBotTest {
             BotHarness.WAIT),
         "chart sent with sendPhoto");
     assertEquals(List.of(), h.api.violations());
+  }
+
+  /** /start and consent, arriving at the first question. */
+  private void startAndConsent(long chat) {
+    h.api.userSendsCommand(chat, "/start");
+    h.awaitText(chat, "store your answers");
+    h.tap(chat, "Yes, store my answers");
+    h.awaitText(chat, "Question 1 of");
   }
 }
