@@ -74,6 +74,7 @@ class BrokenConversationContentTest {
     assertOnlyProblem(bundle.problems(), SAFETY, "tingling", "phrases[1]", "empty item");
   }
 
+  @Test
   void reportsEmptyRedFlagItemInsteadOfCrashing() {
     bundle.replace(SAFETY, "\n  - id: tingling\n", "\n  -\n  - id: tingling\n");
     List<Problem> problems = bundle.problems();
@@ -165,6 +166,7 @@ class BrokenConversationContentTest {
         problems.stream().anyMatch(p -> p.file().equals(ONBOARDING)), BundleFixture.list(problems));
   }
 
+  @Test
   void reportsEmptyOptionItemInsteadOfCrashing() {
     bundle.replaceInEntry(
         ONBOARDING, "day_kind", "      - id: mixed\n", "      -\n      - id: mixed\n");
