@@ -9,6 +9,8 @@ import app.backcoach.content.ContentSource;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
+import app.backcoach.conversation.RedFlagDetector;
+import app.backcoach.search.ContentIndex;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
@@ -51,7 +53,7 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
-      ChatService chat = new ChatService(db, new Engine(content), content, clock);
+      ChatService chat = new ChatService(db, new Engine(content, ContentIndex.build(content)), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
@@ -79,7 +81,7 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     Database db = Database.open(config.database(), clock);
-    ChatService chat = new ChatService(db, new Engine(content), content, clock);
+    ChatService chat = new ChatService(db, new Engine(content, ContentIndex.build(content)), content, clock);
     TelegramBot bot = new TelegramBot(telegramSettings(config), db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
@@ -115,6 +117,25 @@ final class App {
         c.apiUrl(),
         Duration.ofSeconds(c.pollTimeoutSeconds()),
         new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8));
+  }
+
+  /** Prints the top answers with their scores, for content authors tuning the bundle. */
+  static int ask(Config config, String question, PrintStream out) {
+    ContentBundle content = content(config.contentDir());
+    var flags = new RedFlagDetector(content.safety().redFlags()).detect(question);
+    if (!flags.isEmpty()) {
+      out.println("red flag " + flags + ": the referral comes first, no exercise advice");
+    }
+    ContentIndex index = ContentIndex.build(content);
+    var hits = index.explain(question, 5);
+    if (hits.isEmpty()) {
+      out.println("no entry matches at all");
+    }
+    for (var h : hits) {
+      String verdict = h.score() >= index.minScore() ? "answer" : "below threshold";
+      out.printf("%6.2f  %-8s %-24s %s%n", h.score(), h.kind(), h.id(), verdict);
+    }
+    return Main.OK;
   }
 
   static int checkContent(Path dir, PrintStream out, PrintStream err) {

@@ -22,6 +22,7 @@ public final class Main {
         chat                 chat with the coach in this terminal (default without TELEGRAM_BOT_TOKEN)
         bot                  run the Telegram bot (default when TELEGRAM_BOT_TOKEN is set)
         content check [DIR]  validate a content bundle (default: the one that would be used)
+        ask "QUESTION"       show the best answers and their scores, for tuning the bundle
 
       Options:
         --content DIR        load the content bundle from DIR instead of the packaged one
@@ -84,6 +85,12 @@ public final class Main {
             return usage(err, "bot takes no arguments");
           }
           return App.bot(config, err);
+        }
+        case "ask" -> {
+          if (rest.size() < 2) {
+            return usage(err, "expected: ask \"question\"");
+          }
+          return App.ask(config, String.join(" ", rest.subList(1, rest.size())), out);
         }
         case "content" -> {
           if (rest.size() < 2 || !rest.get(1).equals("check") || rest.size() > 3) {

@@ -78,7 +78,7 @@ class MainTest {
           "safety.yaml",
           "onboarding.yaml",
           "messages.yaml",
-          "places.yaml"
+          "places.yaml", "synonyms.yaml"
         }) {
       byte[] bytes = app.backcoach.content.ContentSource.packaged().read(f);
       Files.write(bundle.resolve(f), bytes);

@@ -63,7 +63,7 @@ public final class PlanBuilder {
   }
 
   /** The kit a profile has, plus what anyone has at home. */
-  static Set<String> kit(Profile profile) {
+  public static Set<String> kit(Profile profile) {
     Set<String> kit = new HashSet<>(profile.tags());
     kit.addAll(Set.of("none", "wall", "chair", "mat"));
     return kit;

@@ -19,6 +19,7 @@ public final class ContentBundle {
   private final Onboarding onboarding;
   private final Messages messages;
   private final Map<String, String> places;
+  private final List<List<String>> synonyms;
 
   ContentBundle(
       List<Mistake> mistakes,
@@ -28,7 +29,8 @@ public final class ContentBundle {
       Safety safety,
       Onboarding onboarding,
       Messages messages,
-      Map<String, String> places) {
+      Map<String, String> places,
+      List<List<String>> synonyms) {
     this.mistakeList = List.copyOf(mistakes);
     this.exerciseList = List.copyOf(exercises);
     this.routineList = List.copyOf(routines);
@@ -41,6 +43,7 @@ public final class ContentBundle {
     this.onboarding = onboarding;
     this.messages = messages;
     this.places = Map.copyOf(places);
+    this.synonyms = List.copyOf(synonyms);
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -102,6 +105,11 @@ public final class ContentBundle {
   /** City and alias names (lower case) mapped to IANA zone ids. */
   public Map<String, String> places() {
     return places;
+  }
+
+  /** Groups of words and phrases that mean the same, for the question search. */
+  public List<List<String>> synonyms() {
+    return synonyms;
   }
 
   /** Shorthand for {@code messages().render(...)}. */

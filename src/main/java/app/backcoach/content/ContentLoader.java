@@ -31,6 +31,7 @@ public final class ContentLoader {
   static final String ONBOARDING = "onboarding.yaml";
   static final String MESSAGES = "messages.yaml";
   static final String PLACES = "places.yaml";
+  static final String SYNONYMS = "synonyms.yaml";
 
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
@@ -75,6 +76,7 @@ public final class ContentLoader {
     Onboarding onboarding = whole(ONBOARDING, Onboarding.class);
     Map<String, String> messages = stringMap(MESSAGES, null);
     Map<String, String> places = stringMap(PLACES, "places");
+    List<List<String>> synonyms = groups(SYNONYMS, "synonyms");
     if (safety == null) {
       safety = new Safety(null, null, List.of());
     }
@@ -89,7 +91,8 @@ public final class ContentLoader {
         safety,
         onboarding,
         new Messages(messages),
-        places);
+        places,
+        synonyms);
   }
 
   private JsonNode tree(String file) {
@@ -155,6 +158,37 @@ public final class ContentLoader {
       problems.add(mappingProblem(file, "-", e));
       return null;
     }
+  }
+
+  /** A list of lists of words, e.g. synonym groups; each group needs two or more items. */
+  private List<List<String>> groups(String file, String field) {
+    JsonNode root = tree(file);
+    List<List<String>> out = new ArrayList<>();
+    if (root == null) {
+      return out;
+    }
+    JsonNode list = root.get(field);
+    if (list == null || !list.isArray()) {
+      problems.add(new Problem(file, "-", field, "must be a list of groups like [rdl, romanian deadlift]"));
+      return out;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode g = list.get(i);
+      List<String> group = new ArrayList<>();
+      if (g.isArray()) {
+        g.forEach(x -> {
+          if (x.isTextual() && !x.asText().isBlank()) {
+            group.add(x.asText().strip().toLowerCase(java.util.Locale.ROOT));
+          }
+        });
+      }
+      if (group.size() < 2 || group.size() != g.size()) {
+        problems.add(new Problem(file, "#" + (i + 1), field, "a group needs two or more non-empty texts"));
+      } else {
+        out.add(group);
+      }
+    }
+    return out;
   }
 
   private Map<String, String> stringMap(String file, String field) {

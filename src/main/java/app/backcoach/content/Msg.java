@@ -66,7 +66,6 @@ public enum Msg {
   BTN_CONTINUE,
   BTN_START_OVER,
   WELCOME_BACK,
-  NOT_UNDERSTOOD,
   UNSUPPORTED_INPUT("kind"),
   MISTAKE_CARD("title", "signs", "why", "fix", "exercises"),
   EXERCISE_CARD("name", "dose", "safety", "equipment", "steps", "cues", "avoid", "variations"),
@@ -162,7 +161,10 @@ public enum Msg {
   CHART_PAIN_AXIS,
   CHART_ADHERENCE_AXIS,
   CHART_EMPTY,
-  CHART_SAVED("path");
+  CHART_SAVED("path"),
+  ASK_NO_MATCH,
+  ASK_FLARED_NOTE,
+  ASK_NO_KIT("name");
 
   private final Set<String> placeholders;
 

@@ -27,9 +27,15 @@ public final class Engine {
   private final SettingsFlow settings;
   private final Checkins checkins;
   private final PlanBuilder planner;
+  private final AskView ask;
   private final Duration resumeAfter;
 
+  /** An engine without question search (free text gets the honest "I don't know"). */
   public Engine(ContentBundle content) {
+    this(content, Search.NONE);
+  }
+
+  public Engine(ContentBundle content, Search search) {
     this.content = content;
     this.redFlags = new RedFlagDetector(content.safety().redFlags());
     this.planView = new PlanView(content);
@@ -42,6 +48,7 @@ public final class Engine {
         new QuestionFlow(
             content, content.onboarding().checkin(), Stage.CHECKIN, this::finishCheckin);
     this.settings = new SettingsFlow(content, questions);
+    this.ask = new AskView(content, search, planView, questions);
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
   }
 
@@ -107,7 +114,7 @@ public final class Engine {
         }
         yield yes ? consent(s, Ack.NONE) : decline(s, Ack.NONE);
       }
-      case DECLINED -> reply(s, Reply.text(content.text(Msg.CONSENT_NEEDED)));
+      case DECLINED -> ask.answer(s, text);
       case ASKING -> questions.typed(s.withPending(null), text, now);
       case CHECKIN -> checkin.typed(s.withPending(null), text, now);
       case IDLE, READY -> {
@@ -115,9 +122,7 @@ public final class Engine {
         if (changed != null) {
           yield changed;
         }
-        yield s.stage() == Stage.IDLE
-            ? reply(s, Reply.text(content.text(Msg.PLAN_NONE)))
-            : reply(s, buttons(Msg.NOT_UNDERSTOOD, planButton()));
+        yield ask.answer(s, text);
       }
     };
   }
@@ -386,7 +391,7 @@ public final class Engine {
         return clearance(s, arg);
       case "p":
         return new Outcome(s, planWithChanges(s), null);
-      case "f", "x", "r":
+      case "f", "x", "r", "gd":
         Reply card = planView.card(s, kind, arg);
         return card == null ? null : reply(s, card);
       case "rp":

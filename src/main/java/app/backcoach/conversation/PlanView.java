@@ -161,6 +161,10 @@ final class PlanView {
         Exercise e = content.exercise(id);
         text = e == null ? null : cards.exercise(e);
       }
+      case "gd" -> {
+        text = content.guidance(id) == null ? null : cards.guidance(content.guidance(id));
+        advice = false;
+      }
       case "r" -> {
         text = content.routine(id) == null ? null : cards.routine(content.routine(id));
       }

@@ -10,7 +10,7 @@ import java.util.Set;
  * negation at most three words before the phrase, in the same clause ("no numbness or tingling",
  * "not any tingling"), suppresses a match.
  */
-final class RedFlagDetector {
+public final class RedFlagDetector {
   private static final Set<String> NEGATIONS =
       Set.of("no", "not", "without", "never", "zero", "nor");
   private static final Set<String> BREAKS =
@@ -27,12 +27,12 @@ final class RedFlagDetector {
           "since");
   private final List<RedFlag> flags;
 
-  RedFlagDetector(List<RedFlag> flags) {
+  public RedFlagDetector(List<RedFlag> flags) {
     this.flags = List.copyOf(flags);
   }
 
   /** Ids of the red flags the text describes, in bundle order; empty when none. */
-  Set<String> detect(String text) {
+  public Set<String> detect(String text) {
     List<String> words = Words.tokens(text);
     Set<String> found = new LinkedHashSet<>();
     for (RedFlag flag : flags) {

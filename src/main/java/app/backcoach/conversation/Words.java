@@ -77,7 +77,7 @@ public final class Words {
     boolean ok =
         token.endsWith("*")
             ? w.startsWith(token.substring(0, token.length() - 1))
-            : w.equals(token);
+            : w.equals(token) || (token.length() >= 7 && oneEditApart(w, token));
     return ok ? matchAt(words, wi + 1, p, pi + 1) : -1;
   }
 
@@ -96,6 +96,32 @@ public final class Words {
       }
     }
     return out;
+  }
+
+  /**
+   * True when one insertion, deletion, substitution or swap of neighbours turns {@code a} into {@code b}: "numbnes",
+   * "tinglng" and "bladdr" still count. Only used for words of seven letters or more, where such typos are unambiguous.
+   */
+  static boolean oneEditApart(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (la == lb) {
+      if (i >= la || a.substring(i + 1).equals(b.substring(i + 1))) {
+        return true; // equal, or one substitution
+      }
+      return i + 1 < la
+          && a.charAt(i) == b.charAt(i + 1)
+          && a.charAt(i + 1) == b.charAt(i)
+          && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
   }
 
   /**

@@ -32,7 +32,8 @@ final class BundleFixture {
           ContentLoader.SAFETY,
           ContentLoader.ONBOARDING,
           ContentLoader.MESSAGES,
-          ContentLoader.PLACES);
+          ContentLoader.PLACES,
+          ContentLoader.SYNONYMS);
 
   /** Where an entry of a top-level list ends: the next entry or the next top-level key. */
   private static final Pattern ENTRY_END = Pattern.compile("\n(?:  - |[^\\s#])");

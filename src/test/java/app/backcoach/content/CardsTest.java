@@ -38,7 +38,8 @@ class CardsTest {
             packaged.safety(),
             packaged.onboarding(),
             packaged.messages(),
-            Map.of()));
+            Map.of(),
+            List.of()));
   }
 
   private static Exercise exercise(

@@ -1,0 +1,133 @@
+package app.backcoach.conversation;
+
+import app.backcoach.coaching.PlanBuilder;
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.Exercise;
+import app.backcoach.content.Msg;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers a free-text question with the best-matching bundle entry, the next two as buttons, and "my plan"; personal
+ * where the profile allows (no heavy loading for a flared-up back, a no-kit alternative); honest when nothing matches.
+ */
+final class AskView {
+  private static final List<String> TOPICS =
+      List.of("r:warm_up", "r:gentle_sore_back", "r:desk_breaks", "r:morning_mobility", "gd:weekly_volume",
+          "gd:soreness_normal");
+  private final ContentBundle content;
+  private final Search search;
+  private final PlanView planView;
+  private final QuestionFlow questions;
+
+  AskView(ContentBundle content, Search search, PlanView planView, QuestionFlow questions) {
+    this.content = content;
+    this.search = search;
+    this.planView = planView;
+    this.questions = questions;
+  }
+
+  Outcome answer(UserState s, String text) {
+    boolean flared = s.plan() != null ? s.plan().flaredUp() : questions.profile(s.answers()).has("flared_up");
+    List<Search.Found> hits = new ArrayList<>();
+    boolean filtered = false;
+    for (Search.Found f : search.find(text, 8)) {
+      if (flared && !gentle(f)) {
+        filtered = true;
+      } else {
+        hits.add(f);
+      }
+    }
+    if (hits.isEmpty()) {
+      String hint =
+          s.stage() == Stage.DECLINED
+              ? "\n\n" + content.text(Msg.CONSENT_NEEDED)
+              : s.plan() == null ? "\n\n" + content.text(Msg.PLAN_NONE) : "";
+      return new Outcome(
+          s, List.of(Reply.withButtons(content.text(Msg.ASK_NO_MATCH) + hint, topics(s))), null);
+    }
+    Search.Found best = hits.get(0);
+    Reply card = planView.card(s, letter(best.kind()), best.id());
+    StringBuilder extra = new StringBuilder();
+    if (filtered) {
+      extra.append("\n\n").append(content.text(Msg.ASK_FLARED_NOTE));
+    }
+    String noKit = noKitAlternative(s, best);
+    if (noKit != null && !s.advicePaused()) {
+      extra.append("\n\n").append(content.text(Msg.ASK_NO_KIT, "name", noKit));
+    }
+    List<Button> more = new ArrayList<>();
+    for (Search.Found f : hits.subList(1, Math.min(3, hits.size()))) {
+      more.add(new Button(title(f), letter(f.kind()) + ":" + f.id()));
+    }
+    List<List<Button>> rows = new ArrayList<>(Layout.chunk(more, 1));
+    rows.addAll(card.buttons());
+    if (s.plan() != null) {
+      rows.add(List.of(new Button(content.text(Msg.BTN_SHOW_PLAN), "p")));
+    }
+    return new Outcome(s, List.of(Reply.withButtons(card.text() + extra, rows)), null);
+  }
+
+  /** Whether an entry is fine for a flared-up back: only flare-up-safe exercises and routines; all advice text. */
+  private boolean gentle(Search.Found f) {
+    return switch (f.kind()) {
+      case "exercise" -> Boolean.TRUE.equals(content.exercise(f.id()).flareUpSafe());
+      case "routine" -> Boolean.TRUE.equals(content.routine(f.id()).flareUpSafe());
+      default -> true;
+    };
+  }
+
+  private String noKitAlternative(UserState s, Search.Found f) {
+    if (!f.kind().equals("exercise") || s.answers().get("equipment") == null) {
+      return null;
+    }
+    Set<String> kit = PlanBuilder.kit(questions.profile(s.answers()));
+    Exercise e = content.exercise(f.id());
+    if (e.doableWith(kit)) {
+      return null;
+    }
+    Exercise sub = e.substitute() == null ? null : content.exercise(e.substitute());
+    while (sub != null && !sub.doableWith(kit) && sub.substitute() != null && !sub.substitute().equals(e.id())) {
+      sub = content.exercise(sub.substitute());
+    }
+    return sub != null && sub.doableWith(kit) ? sub.name() : null;
+  }
+
+  private List<List<Button>> topics(UserState s) {
+    List<Button> out = new ArrayList<>();
+    for (String t : TOPICS) {
+      String[] p = t.split(":");
+      String label =
+          p[0].equals("r")
+              ? content.routine(p[1]) == null ? null : content.routine(p[1]).title()
+              : content.guidance(p[1]) == null ? null : content.guidance(p[1]).title();
+      if (label != null) {
+        out.add(new Button(label, t));
+      }
+    }
+    List<List<Button>> rows = new ArrayList<>(Layout.chunk(out, 1));
+    if (s.plan() != null) {
+      rows.add(List.of(new Button(content.text(Msg.BTN_SHOW_PLAN), "p")));
+    }
+    return rows;
+  }
+
+  private String title(Search.Found f) {
+    return switch (f.kind()) {
+      case "mistake" -> content.mistake(f.id()).title();
+      case "exercise" -> content.exercise(f.id()).name();
+      case "routine" -> content.routine(f.id()).title();
+      default -> content.guidance(f.id()).title();
+    };
+  }
+
+  static String letter(String kind) {
+    return switch (kind) {
+      case "mistake" -> "f";
+      case "exercise" -> "x";
+      case "routine" -> "r";
+      default -> "gd";
+    };
+  }
+}
