@@ -10,10 +10,11 @@ import app.backcoach.content.Msg;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.RedFlagDetector;
-import app.backcoach.search.ContentIndex;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
+import app.backcoach.search.BackgroundIndex;
+import app.backcoach.search.ContentIndex;
 import app.backcoach.storage.Database;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
@@ -53,7 +54,8 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
-      ChatService chat = new ChatService(db, new Engine(content, ContentIndex.build(content)), content, clock);
+      ChatService chat =
+          new ChatService(db, new Engine(content, BackgroundIndex.start(content)), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
@@ -81,7 +83,8 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     Database db = Database.open(config.database(), clock);
-    ChatService chat = new ChatService(db, new Engine(content, ContentIndex.build(content)), content, clock);
+    ChatService chat =
+        new ChatService(db, new Engine(content, BackgroundIndex.start(content)), content, clock);
     TelegramBot bot = new TelegramBot(telegramSettings(config), db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);

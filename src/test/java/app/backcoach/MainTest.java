@@ -78,7 +78,8 @@ class MainTest {
           "safety.yaml",
           "onboarding.yaml",
           "messages.yaml",
-          "places.yaml", "synonyms.yaml"
+          "places.yaml",
+          "synonyms.yaml"
         }) {
       byte[] bytes = app.backcoach.content.ContentSource.packaged().read(f);
       Files.write(bundle.resolve(f), bytes);

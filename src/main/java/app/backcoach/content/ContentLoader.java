@@ -169,21 +169,24 @@ public final class ContentLoader {
     }
     JsonNode list = root.get(field);
     if (list == null || !list.isArray()) {
-      problems.add(new Problem(file, "-", field, "must be a list of groups like [rdl, romanian deadlift]"));
+      problems.add(
+          new Problem(file, "-", field, "must be a list of groups like [rdl, romanian deadlift]"));
       return out;
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode g = list.get(i);
       List<String> group = new ArrayList<>();
       if (g.isArray()) {
-        g.forEach(x -> {
-          if (x.isTextual() && !x.asText().isBlank()) {
-            group.add(x.asText().strip().toLowerCase(java.util.Locale.ROOT));
-          }
-        });
+        g.forEach(
+            x -> {
+              if (x.isTextual() && !x.asText().isBlank()) {
+                group.add(x.asText().strip().toLowerCase(java.util.Locale.ROOT));
+              }
+            });
       }
       if (group.size() < 2 || group.size() != g.size()) {
-        problems.add(new Problem(file, "#" + (i + 1), field, "a group needs two or more non-empty texts"));
+        problems.add(
+            new Problem(file, "#" + (i + 1), field, "a group needs two or more non-empty texts"));
       } else {
         out.add(group);
       }

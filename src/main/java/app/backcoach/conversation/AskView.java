@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Answers a free-text question with the best-matching bundle entry, the next two as buttons, and "my plan"; personal
- * where the profile allows (no heavy loading for a flared-up back, a no-kit alternative); honest when nothing matches.
+ * Answers a free-text question with the best-matching bundle entry, the next two as buttons, and
+ * "my plan"; personal where the profile allows (no heavy loading for a flared-up back, a no-kit
+ * alternative); honest when nothing matches.
  */
 final class AskView {
   private static final List<String> TOPICS =
-      List.of("r:warm_up", "r:gentle_sore_back", "r:desk_breaks", "r:morning_mobility", "gd:weekly_volume",
+      List.of(
+          "r:warm_up",
+          "r:gentle_sore_back",
+          "r:desk_breaks",
+          "r:morning_mobility",
+          "gd:weekly_volume",
           "gd:soreness_normal");
   private final ContentBundle content;
   private final Search search;
@@ -29,7 +35,8 @@ final class AskView {
   }
 
   Outcome answer(UserState s, String text) {
-    boolean flared = s.plan() != null ? s.plan().flaredUp() : questions.profile(s.answers()).has("flared_up");
+    boolean flared =
+        s.plan() != null ? s.plan().flaredUp() : questions.profile(s.answers()).has("flared_up");
     List<Search.Found> hits = new ArrayList<>();
     boolean filtered = false;
     for (Search.Found f : search.find(text, 8)) {
@@ -38,6 +45,10 @@ final class AskView {
       } else {
         hits.add(f);
       }
+    }
+    if (hits.isEmpty() && filtered) {
+      return new Outcome(
+          s, List.of(Reply.withButtons(content.text(Msg.ASK_FLARED_NOTE), topics(s))), null);
     }
     if (hits.isEmpty()) {
       String hint =
@@ -69,7 +80,10 @@ final class AskView {
     return new Outcome(s, List.of(Reply.withButtons(card.text() + extra, rows)), null);
   }
 
-  /** Whether an entry is fine for a flared-up back: only flare-up-safe exercises and routines; all advice text. */
+  /**
+   * Whether an entry is fine for a flared-up back: only flare-up-safe exercises and routines; all
+   * advice text.
+   */
   private boolean gentle(Search.Found f) {
     return switch (f.kind()) {
       case "exercise" -> Boolean.TRUE.equals(content.exercise(f.id()).flareUpSafe());
@@ -88,7 +102,10 @@ final class AskView {
       return null;
     }
     Exercise sub = e.substitute() == null ? null : content.exercise(e.substitute());
-    while (sub != null && !sub.doableWith(kit) && sub.substitute() != null && !sub.substitute().equals(e.id())) {
+    while (sub != null
+        && !sub.doableWith(kit)
+        && sub.substitute() != null
+        && !sub.substitute().equals(e.id())) {
       sub = content.exercise(sub.substitute());
     }
     return sub != null && sub.doableWith(kit) ? sub.name() : null;

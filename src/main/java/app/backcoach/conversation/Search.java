@@ -2,9 +2,15 @@ package app.backcoach.conversation;
 
 import java.util.List;
 
-/** Finds bundle entries that answer a free-text question; implemented over a search index outside the engine. */
+/**
+ * Finds bundle entries that answer a free-text question; implemented over a search index outside
+ * the engine.
+ */
 public interface Search {
-  /** The best entries for the question, best first, only those that match well enough; empty when none does. */
+  /**
+   * The best entries for the question, best first, only those that match well enough; empty when
+   * none does.
+   */
   List<Found> find(String question, int max);
 
   /**

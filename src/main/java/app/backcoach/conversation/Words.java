@@ -99,8 +99,9 @@ public final class Words {
   }
 
   /**
-   * True when one insertion, deletion, substitution or swap of neighbours turns {@code a} into {@code b}: "numbnes",
-   * "tinglng" and "bladdr" still count. Only used for words of seven letters or more, where such typos are unambiguous.
+   * True when one insertion, deletion, substitution or swap of neighbours turns {@code a} into
+   * {@code b}: "numbnes", "tinglng" and "bladdr" still count. Only used for words of seven letters
+   * or more, where such typos are unambiguous.
    */
   static boolean oneEditApart(String a, String b) {
     int la = a.length();
@@ -121,7 +122,9 @@ public final class Words {
           && a.charAt(i + 1) == b.charAt(i)
           && a.substring(i + 2).equals(b.substring(i + 2));
     }
-    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    return la > lb
+        ? a.substring(i + 1).equals(b.substring(i))
+        : a.substring(i).equals(b.substring(i + 1));
   }
 
   /**

@@ -19,8 +19,9 @@ import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 
 /**
- * The English analysis chains: the index side stems and drops stop words; the query side also expands the bundle's
- * synonyms ("rdl" is "romanian deadlift"); the exact side only lower-cases, for typo-tolerant fuzzy matching.
+ * The English analysis chains: the index side stems and drops stop words; the query side also
+ * expands the bundle's synonyms ("rdl" is "romanian deadlift"); the exact side only lower-cases,
+ * for typo-tolerant fuzzy matching.
  */
 final class Analyzers {
   private Analyzers() {}

@@ -37,15 +37,20 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * An in-memory Lucene index of the bundle's mistakes, exercises, routines and guidance, built at startup. Titles,
- * keywords and signs weigh more than body text; synonyms from the bundle widen the query; a fuzzy clause on exact words
- * forgives typos. Only hits scoring at least {@link #MIN_SCORE} count, so an unrelated question gets no answer.
+ * An in-memory Lucene index of the bundle's mistakes, exercises, routines and guidance, built at
+ * startup. Titles, keywords and signs weigh more than body text; synonyms from the bundle widen the
+ * query; a fuzzy clause on exact words forgives typos. Only hits scoring at least {@link
+ * #MIN_SCORE} count, so an unrelated question gets no answer.
  */
 public final class ContentIndex implements Search {
-  /** Below this BM25 score a hit is not a real answer; set from the labelled question set (docs/SEARCH.md). */
-  static final double MIN_SCORE = 4.0;
+  /**
+   * Below this BM25 score a hit is not a real answer; set from the labelled question set
+   * (docs/SEARCH.md).
+   */
+  static final double MIN_SCORE = 16.0;
 
-  static final Map<String, Float> BOOSTS = Map.of("title", 3f, "keywords", 2.5f, "signs", 2f, "body", 1f);
+  static final Map<String, Float> BOOSTS =
+      Map.of("title", 3f, "keywords", 2.5f, "signs", 2f, "body", 1f);
   private static final float FUZZY_BOOST = 1.2f;
 
   private final IndexSearcher searcher;
@@ -72,12 +77,22 @@ public final class ContentIndex implements Search {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(indexAnalyzer))) {
         for (Mistake m : content.mistakes()) {
           w.addDocument(
-              doc("mistake", m.id(), m.title(), m.keywords(), String.join(". ", m.signs()),
+              doc(
+                  "mistake",
+                  m.id(),
+                  m.title(),
+                  m.keywords(),
+                  String.join(". ", m.signs()),
                   m.why() + " " + String.join(" ", m.fix())));
         }
         for (Exercise e : content.exercises()) {
           w.addDocument(
-              doc("exercise", e.id(), e.name(), e.keywords(), "",
+              doc(
+                  "exercise",
+                  e.id(),
+                  e.name(),
+                  e.keywords(),
+                  "",
                   String.join(" ", e.steps()) + " " + String.join(" ", e.cues())));
         }
         for (Routine r : content.routines()) {
@@ -94,7 +109,8 @@ public final class ContentIndex implements Search {
     }
   }
 
-  private static Document doc(String kind, String id, String title, List<String> keywords, String signs, String body) {
+  private static Document doc(
+      String kind, String id, String title, List<String> keywords, String signs, String body) {
     Document d = new Document();
     d.add(new StoredField("kind", kind));
     d.add(new StoredField("id", id));
@@ -156,7 +172,9 @@ public final class ContentIndex implements Search {
     for (String word : words(text)) {
       if (word.length() >= 4) {
         int edits = word.length() >= 7 ? 2 : 1;
-        b.add(new BoostQuery(new FuzzyQuery(new Term("exact", word), edits, 1), FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+        b.add(
+            new BoostQuery(new FuzzyQuery(new Term("exact", word), edits, 1), FUZZY_BOOST),
+            BooleanClause.Occur.SHOULD);
         clauses++;
       }
     }

@@ -71,7 +71,7 @@ class BrokenConversationContentTest {
   @Test
   void reportsRedFlagWithEmptyPhrase() {
     bundle.replaceInEntry(SAFETY, "tingling", "      - pins and needles\n", "      - \"\"\n");
-    assertOnlyProblem(bundle.problems(), SAFETY, "tingling", "phrases[1]", "empty item");
+    assertOnlyProblem(bundle.problems(), SAFETY, "tingling", "phrases[2]", "empty item");
   }
 
   @Test

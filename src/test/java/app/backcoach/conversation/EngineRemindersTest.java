@@ -89,7 +89,8 @@ class EngineRemindersTest {
     assertEquals(LocalTime.of(23, 0), chat.state.coaching().quietStart());
     assertTrue(chat.state.coaching().quietSilent());
     chat.say("what a nice day");
-    assertTrue(chat.firstText().contains("don't have a good answer"), "ordinary text is not a setting");
+    assertTrue(
+        chat.firstText().contains("don't have a good answer"), "ordinary text is not a setting");
   }
 
   @Test

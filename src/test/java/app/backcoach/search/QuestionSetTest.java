@@ -16,12 +16,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The labelled question set (src/test/resources/questions.tsv): top-1 and top-3 accuracy, red-flag recall and the
- * precision of "no answer". Floors are set from measured figures (docs/SEARCH.md); red-flag recall must be 100%.
+ * The labelled question set (src/test/resources/questions.tsv): top-1 and top-3 accuracy, red-flag
+ * recall and the precision of "no answer". Floors are set from measured figures (docs/SEARCH.md);
+ * red-flag recall must be 100%.
  */
 class QuestionSetTest {
-  static final double TOP1_FLOOR = 0.70;
-  static final double TOP3_FLOOR = 0.85;
+  static final double TOP1_FLOOR = 0.75;
+  static final double TOP3_FLOOR = 0.90;
   static final double NO_ANSWER_PRECISION_FLOOR = 0.80;
 
   record Labelled(String question, Set<String> expected, String note) {}
@@ -31,22 +32,34 @@ class QuestionSetTest {
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(
-                QuestionSetTest.class.getResourceAsStream("/questions.tsv"), StandardCharsets.UTF_8))) {
+                QuestionSetTest.class.getResourceAsStream("/questions.tsv"),
+                StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.isBlank()) {
           continue;
         }
         String[] cols = line.split("\t");
-        out.add(new Labelled(cols[0], Set.of(cols[1].split("\\|")), cols.length > 2 ? cols[2] : ""));
+        out.add(
+            new Labelled(cols[0], Set.of(cols[1].split("\\|")), cols.length > 2 ? cols[2] : ""));
       }
     }
     return out;
   }
 
   /** The figures for the whole set, printed so a run shows them. */
-  record Figures(int answerable, int top1, int top3, int redFlags, int redFlagsCaught, int falseRedFlags,
-      int noneLabelled, int saidNone, int saidNoneCorrectly, int noneAnswered, List<String> misses) {
+  record Figures(
+      int answerable,
+      int top1,
+      int top3,
+      int redFlags,
+      int redFlagsCaught,
+      int falseRedFlags,
+      int noneLabelled,
+      int saidNone,
+      int saidNoneCorrectly,
+      int noneAnswered,
+      List<String> misses) {
     double top1Rate() {
       return top1 / (double) answerable;
     }
@@ -99,14 +112,30 @@ class QuestionSetTest {
       if (!hits.isEmpty() && q.expected().contains(hits.get(0).id())) {
         top1++;
       } else {
-        misses.add("top-1 miss: " + q.question() + " -> " + (hits.isEmpty() ? "none" : hits.get(0).id())
-            + " (want " + q.expected() + ")");
+        misses.add(
+            "top-1 miss: "
+                + q.question()
+                + " -> "
+                + (hits.isEmpty() ? "none" : hits.get(0).id())
+                + " (want "
+                + q.expected()
+                + ")");
       }
       if (hits.stream().anyMatch(h -> q.expected().contains(h.id()))) {
         top3++;
       }
     }
-    return new Figures(answerable, top1, top3, red, redCaught, falseRed, none, saidNone, saidNoneRight, noneAnswered,
+    return new Figures(
+        answerable,
+        top1,
+        top3,
+        red,
+        redCaught,
+        falseRed,
+        none,
+        saidNone,
+        saidNoneRight,
+        noneAnswered,
         misses);
   }
 
@@ -117,13 +146,25 @@ class QuestionSetTest {
     System.out.printf(
         "question set: %d answerable, top-1 %.1f%% (%d), top-3 %.1f%% (%d); red flags %d/%d caught, %d false; "
             + "no-answer: %d labelled, said none %d times, %d correctly (precision %.1f%%), %d NONE answered%n",
-        f.answerable(), 100 * f.top1Rate(), f.top1(), 100 * f.top3Rate(), f.top3(), f.redFlagsCaught(), f.redFlags(),
-        f.falseRedFlags(), f.noneLabelled(), f.saidNone(), f.saidNoneCorrectly(), 100 * f.noAnswerPrecision(),
+        f.answerable(),
+        100 * f.top1Rate(),
+        f.top1(),
+        100 * f.top3Rate(),
+        f.top3(),
+        f.redFlagsCaught(),
+        f.redFlags(),
+        f.falseRedFlags(),
+        f.noneLabelled(),
+        f.saidNone(),
+        f.saidNoneCorrectly(),
+        100 * f.noAnswerPrecision(),
         f.noneAnswered());
     f.misses().forEach(m -> System.out.println("  " + m));
     assertEquals(f.redFlags(), f.redFlagsCaught(), "red-flag recall must be 100%");
     assertTrue(f.top1Rate() >= TOP1_FLOOR, "top-1 " + f.top1Rate());
     assertTrue(f.top3Rate() >= TOP3_FLOOR, "top-3 " + f.top3Rate());
-    assertTrue(f.noAnswerPrecision() >= NO_ANSWER_PRECISION_FLOOR, "no-answer precision " + f.noAnswerPrecision());
+    assertTrue(
+        f.noAnswerPrecision() >= NO_ANSWER_PRECISION_FLOOR,
+        "no-answer precision " + f.noAnswerPrecision());
   }
 }
