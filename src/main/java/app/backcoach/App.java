@@ -11,6 +11,9 @@ import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.RedFlagDetector;
 import app.backcoach.delivery.SendLimits;
+import app.backcoach.ops.Metrics;
+import app.backcoach.ops.OpsServer;
+import app.backcoach.ops.Probes;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
 import app.backcoach.search.BackgroundIndex;
@@ -84,15 +87,26 @@ final class App {
     ContentBundle content = content(config.contentDir());
     Database db = Database.open(config.database(), clock);
     ChatService chat =
-        new ChatService(db, new Engine(content, BackgroundIndex.start(content)), content, clock);
-    TelegramBot bot = new TelegramBot(telegramSettings(config), db, chat, content, clock);
+        new ChatService(
+            db,
+            new Engine(content, BackgroundIndex.start(content)),
+            content,
+            clock,
+            config.adminIds());
+    TelegramSettings settings = telegramSettings(config);
+    TelegramBot bot = new TelegramBot(settings, db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
+    OpsServer ops =
+        config.httpPort() == null ? null : opsServer(config, settings, db, bot, reminders, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (ops != null) {
+                    ops.close();
+                  }
                   scheduler.close();
                   bot.close();
                   db.close();
@@ -102,6 +116,9 @@ final class App {
     try {
       bot.start();
       scheduler.start();
+      if (ops != null) {
+        ops.start();
+      }
       stopped.await();
       return Main.OK;
     } catch (IllegalStateException e) {
@@ -111,6 +128,47 @@ final class App {
       Thread.currentThread().interrupt();
       return Main.OK;
     }
+  }
+
+  private static OpsServer opsServer(
+      Config config,
+      TelegramSettings settings,
+      Database db,
+      TelegramBot bot,
+      ReminderService reminders,
+      Clock clock) {
+    Metrics metrics =
+        new Metrics()
+            .sender(bot.sender().stats())
+            .database(db, clock)
+            .counter(
+                "backcoach_updates_received",
+                "Updates taken from Telegram",
+                bot.health().receivedCounter())
+            .counter("backcoach_updates_applied", "Updates applied", bot.appliedCounter())
+            .counter("backcoach_reminders_sent", "Reminders sent", reminders.counters().get(0))
+            .counter(
+                "backcoach_reminders_late",
+                "Reminders sent late, within the grace window",
+                reminders.counters().get(1))
+            .counter(
+                "backcoach_reminders_missed",
+                "Reminders missed while down, folded into catch-ups",
+                reminders.counters().get(2));
+    Probes probes =
+        new Probes(
+            bot.health()::sinceLastPoll, settings.pollTimeout().plusSeconds(30), db::writable);
+    return new OpsServer(config.httpHost(), config.httpPort(), probes, metrics.registry());
+  }
+
+  /** Writes a consistent copy of the live database; the bot may keep running. */
+  static int backup(Config config, Path target, PrintStream out) {
+    try (Database db = Database.open(config.database(), Clock.systemUTC())) {
+      db.backup(target);
+    }
+    out.println(
+        "backed up " + config.database().toAbsolutePath() + " to " + target.toAbsolutePath());
+    return Main.OK;
   }
 
   static TelegramSettings telegramSettings(Config c) {

@@ -16,7 +16,10 @@ public record Config(
     URI apiUrl,
     double ratePerSecond,
     double ratePerChat,
-    int pollTimeoutSeconds) {
+    int pollTimeoutSeconds,
+    Integer httpPort,
+    String httpHost,
+    java.util.Set<Long> adminIds) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
   static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
@@ -24,6 +27,9 @@ public record Config(
   static final String RATE = "BACKCOACH_RATE_PER_SECOND";
   static final String RATE_PER_CHAT = "BACKCOACH_RATE_PER_CHAT";
   static final String POLL_TIMEOUT = "BACKCOACH_POLL_TIMEOUT";
+  static final String HTTP_PORT = "BACKCOACH_HTTP_PORT";
+  static final String HTTP_HOST = "BACKCOACH_HTTP_HOST";
+  static final String ADMINS = "BACKCOACH_ADMIN_IDS";
   static final Path DEFAULT_DB = Path.of("data", "backcoach.db");
 
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
@@ -41,7 +47,37 @@ public record Config(
     double rate = number(env, RATE, 30, 0.1, 1000);
     double perChat = number(env, RATE_PER_CHAT, 1, 0.01, 100);
     int poll = (int) number(env, POLL_TIMEOUT, 50, 1, 100);
-    return new Config(token, db == null ? DEFAULT_DB : db, content, api, rate, perChat, poll);
+    Integer port =
+        blankToNull(env.get(HTTP_PORT)) == null ? null : (int) number(env, HTTP_PORT, 0, 1, 65535);
+    String host =
+        blankToNull(env.get(HTTP_HOST)) == null ? "127.0.0.1" : env.get(HTTP_HOST).strip();
+    return new Config(
+        token,
+        db == null ? DEFAULT_DB : db,
+        content,
+        api,
+        rate,
+        perChat,
+        poll,
+        port,
+        host,
+        admins(env.get(ADMINS)));
+  }
+
+  private static java.util.Set<Long> admins(String value) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    String v = blankToNull(value);
+    if (v == null) {
+      return out;
+    }
+    for (String part : v.split("[,\\s]+")) {
+      if (!part.matches("\\d{1,18}")) {
+        throw new ConfigException(
+            ADMINS + " must be Telegram user ids separated by commas, not '" + part + "'");
+      }
+      out.add(Long.parseLong(part));
+    }
+    return out;
   }
 
   private static URI url(String value) {

@@ -23,6 +23,7 @@ public final class Main {
         bot                  run the Telegram bot (default when TELEGRAM_BOT_TOKEN is set)
         content check [DIR]  validate a content bundle (default: the one that would be used)
         ask "QUESTION"       show the best answers and their scores, for tuning the bundle
+        backup FILE          write a consistent copy of the live database to FILE (the bot may keep running)
 
       Options:
         --content DIR        load the content bundle from DIR instead of the packaged one
@@ -30,7 +31,9 @@ public final class Main {
         --db FILE            the SQLite database file (env BACKCOACH_DB, default data/backcoach.db)
         -h, --help           show this help
 
-      Environment: TELEGRAM_BOT_TOKEN, BACKCOACH_DB, BACKCOACH_CONTENT_DIR, LOG_LEVEL.
+      Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, BACKCOACH_DB, BACKCOACH_CONTENT_DIR,
+      BACKCOACH_RATE_PER_SECOND, BACKCOACH_RATE_PER_CHAT, BACKCOACH_POLL_TIMEOUT, BACKCOACH_HTTP_PORT,
+      BACKCOACH_HTTP_HOST, BACKCOACH_ADMIN_IDS, LOG_LEVEL (see deploy/backcoach.env.example).
       """;
 
   private Main() {}
@@ -85,6 +88,12 @@ public final class Main {
             return usage(err, "bot takes no arguments");
           }
           return App.bot(config, err);
+        }
+        case "backup" -> {
+          if (rest.size() != 2) {
+            return usage(err, "expected: backup FILE");
+          }
+          return App.backup(config, java.nio.file.Path.of(rest.get(1)), out);
         }
         case "ask" -> {
           if (rest.size() < 2) {

@@ -143,4 +143,39 @@ class MainTest {
     assertEquals((byte) 0x89, bytes[0]);
     assertEquals('P', bytes[1]);
   }
+
+  @Test
+  void backupCommandCopiesTheDatabase() throws Exception {
+    Path db = dir.resolve("data/bc.db");
+    assertEquals(0, run(Map.of(), "1\nI work at a desk\n", "--db", db.toString(), "chat"));
+    Path copy = dir.resolve("copy.db");
+    assertEquals(0, run(Map.of(), "", "--db", db.toString(), "backup", copy.toString()));
+    assertTrue(Files.size(copy) > 0);
+    assertEquals(
+        1, run(Map.of(), "", "--db", db.toString(), "backup", copy.toString()), "never overwrites");
+    assertTrue(err().contains("already exists"), err());
+  }
+
+  @Test
+  void adminsGetStatsAndEveryoneElseAnUnknownCommand() throws Exception {
+    Path dbFile = dir.resolve("s.db");
+    var clock = java.time.Clock.systemUTC();
+    try (var db = app.backcoach.storage.Database.open(dbFile, clock)) {
+      var content = TestContent.bundle();
+      var chat =
+          new app.backcoach.chat.ChatService(
+              db,
+              new app.backcoach.conversation.Engine(content),
+              content,
+              clock,
+              java.util.Set.of(42L));
+      chat.handle(42, new app.backcoach.conversation.Event.Command("stats", ""));
+      chat.handle(43, new app.backcoach.conversation.Event.Command("stats", ""));
+      var outbox = new app.backcoach.storage.Outbox();
+      String admin = db.read(tx -> outbox.pendingFor(tx, 42)).get(0).delivery().reply().text();
+      String other = db.read(tx -> outbox.pendingFor(tx, 43)).get(0).delivery().reply().text();
+      assertTrue(admin.startsWith("Users: "), admin);
+      assertTrue(other.contains("I don't know the command /stats"), other);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import app.backcoach.conversation.Outcome;
 import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.UserState;
 import app.backcoach.delivery.Delivery;
+import app.backcoach.privacy.UserData;
 import app.backcoach.progress.ProgressService;
 import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.storage.Database;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +38,18 @@ public final class ChatService {
   private final Outbox outbox = new Outbox();
   private final ReminderTaps reminderTaps;
   private final ProgressService progress;
+  private final Set<Long> admins;
 
   public ChatService(Database db, Engine engine, ContentBundle content, Clock clock) {
+    this(db, engine, content, clock, Set.of());
+  }
+
+  /**
+   * @param admins Telegram user ids allowed to use /stats
+   */
+  public ChatService(
+      Database db, Engine engine, ContentBundle content, Clock clock, Set<Long> admins) {
+    this.admins = Set.copyOf(admins);
     this.db = db;
     this.engine = engine;
     this.content = content;
@@ -57,18 +69,13 @@ public final class ChatService {
         tx -> {
           Instant now = clock.instant();
           UserState before = users.load(tx, chatId, now);
-          Outcome outcome;
-          if (event instanceof Event.Command c
-              && "progress".equals(c.name())
-              && before.plan() != null) {
-            // Reads history and renders a chart: a service of its own, outside the pure
-            // conversation.
-            List<Delivery> chart =
-                progress.progress(tx, chatId, UserRepository.zoneOf(before.zone()), now);
-            outbox.enqueue(tx, chatId, chart, Outbox.INTERACTIVE, now);
+          List<Delivery> direct = services(tx, chatId, before, event, origin, now);
+          if (direct != null) {
+            outbox.enqueue(tx, chatId, direct, Outbox.INTERACTIVE, now);
             alsoInTx.accept(tx);
             return new Outcome(before, List.of(), null);
           }
+          Outcome outcome;
           if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
             // Bookkeeping on the reminder log only: the conversation state is not touched.
             ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
@@ -81,6 +88,46 @@ public final class ChatService {
           alsoInTx.accept(tx);
           return outcome;
         });
+  }
+
+  /**
+   * Commands that read or erase stored history rather than converse: /progress, /export, /stats
+   * (admins only) and the confirmed /delete. Null when the event is for the engine.
+   */
+  private List<Delivery> services(
+      Tx tx, long chatId, UserState before, Event event, Origin origin, Instant now) {
+    if (event instanceof Event.Command c) {
+      if ("progress".equals(c.name()) && before.plan() != null) {
+        return progress.progress(tx, chatId, UserRepository.zoneOf(before.zone()), now);
+      }
+      if ("export".equals(c.name()) && before.stage() != app.backcoach.conversation.Stage.NEW) {
+        return List.of(
+            Delivery.document(UserData.export(tx, chatId, now), content.text(Msg.EXPORT_CAPTION)));
+      }
+      if ("stats".equals(c.name()) && admins.contains(chatId)) {
+        return List.of(Delivery.send(Reply.text(Stats.text(tx, content, now))));
+      }
+    }
+    if (event instanceof Event.Tap t
+        && "del:y".equals(t.data())
+        && before.pending() == app.backcoach.conversation.Pending.DELETE) {
+      UserData.erase(tx, chatId);
+      List<Delivery> out = new ArrayList<>();
+      if (origin.callbackId() != null) {
+        out.add(Delivery.notice(origin.callbackId(), null).forgotten());
+      }
+      if (origin.messageId() != null && origin.messageText() != null) {
+        out.add(
+            Delivery.mark(
+                    origin.messageId(),
+                    origin.messageText(),
+                    content.text(Msg.CHOSEN, "answer", content.text(Msg.BTN_DELETE_YES)))
+                .forgotten());
+      }
+      out.add(Delivery.send(Reply.text(content.text(Msg.DELETED))).forgotten());
+      return out;
+    }
+    return null;
   }
 
   /**

@@ -35,6 +35,8 @@ public final class UpdateProcessor implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean signalled;
+  private final java.util.concurrent.atomic.AtomicLong applied =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param onQueued called after deliveries were queued (wakes the sender)
@@ -48,6 +50,11 @@ public final class UpdateProcessor implements AutoCloseable {
     this.onQueued = onQueued;
     this.thread = new Thread(this::loop, "updates");
     this.thread.setDaemon(true);
+  }
+
+  /** Updates applied since start. */
+  public java.util.concurrent.atomic.AtomicLong appliedCounter() {
+    return applied;
   }
 
   public UpdateProcessor start() {
@@ -99,6 +106,7 @@ public final class UpdateProcessor implements AutoCloseable {
   }
 
   private void apply(Inbound u) {
+    long started = System.nanoTime();
     try {
       if (u.chatId() == null || u.event() == null) {
         db.write(
@@ -115,6 +123,12 @@ public final class UpdateProcessor implements AutoCloseable {
             u.origin(),
             tx -> inbox.markApplied(tx, u.updateId(), clock.instant(), null));
       }
+      applied.incrementAndGet();
+      log.info(
+          "updates: applied update {} of chat {} in {} ms",
+          u.updateId(),
+          u.chatId(),
+          (System.nanoTime() - started) / 1_000_000);
     } catch (app.backcoach.storage.DatabaseException e) {
       throw e; // the store is failing: leave the update pending and retry later
     } catch (RuntimeException e) {

@@ -161,6 +161,18 @@ public final class ConsoleChat {
                 }
               }
               case MARK -> {}
+              case DOCUMENT -> {
+                Path file = chartDir.resolve("export-" + chatId + ".json");
+                try {
+                  Files.write(file, d.image());
+                  out.println();
+                  out.println(d.reply().text());
+                  out.println(file.toAbsolutePath());
+                } catch (IOException e) {
+                  out.println(
+                      "(could not write the export to " + file + ": " + e.getMessage() + ")");
+                }
+              }
               case PHOTO -> {
                 Path file = chartDir.resolve("progress-" + chatId + ".png");
                 try {
@@ -175,7 +187,11 @@ public final class ConsoleChat {
                 }
               }
             }
-            outbox.markSent(tx, item.id(), clock.instant());
+            if (d.forget()) {
+              outbox.forget(tx, item.id());
+            } else {
+              outbox.markSent(tx, item.id(), clock.instant());
+            }
           }
           return null;
         });

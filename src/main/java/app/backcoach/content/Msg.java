@@ -164,7 +164,16 @@ public enum Msg {
   CHART_SAVED("path"),
   ASK_NO_MATCH,
   ASK_FLARED_NOTE,
-  ASK_NO_KIT("name");
+  ASK_NO_KIT("name"),
+  PRIVACY,
+  DELETE_CONFIRM,
+  BTN_DELETE_YES,
+  BTN_DELETE_NO,
+  DELETED,
+  DELETE_KEPT,
+  EXPORT_CAPTION,
+  EXPORT_SAVED("path"),
+  STATS("users", "active", "sent", "done", "checkins", "pain_now", "pain_before");
 
   private final Set<String> placeholders;
 

@@ -191,6 +191,16 @@ public final class Engine {
       case "resume" -> settings.resume(s, now);
       case "desk" -> hasPlan ? settings.desk(s, now) : needsPlan(s);
       case "checkin" -> hasPlan ? startCheckin(s) : needsPlan(s);
+      case "privacy" -> reply(s, Reply.text(content.text(Msg.PRIVACY)));
+      case "delete" ->
+          reply(
+              s.withPending(Pending.DELETE),
+              Reply.withButtons(
+                  content.text(Msg.DELETE_CONFIRM),
+                  List.of(
+                      List.of(
+                          new Button(content.text(Msg.BTN_DELETE_YES), "del:y"),
+                          new Button(content.text(Msg.BTN_DELETE_NO), "del:n")))));
       default -> {
         String shown = name.length() > 32 ? name.substring(0, 32) : name;
         yield reply(s, Reply.text(content.text(Msg.UNKNOWN_COMMAND, "command", shown)));
@@ -404,6 +414,15 @@ public final class Engine {
         return hasPlan ? settings.toggleQuietMode(s, now) : null;
       case "pz":
         return hasPlan ? settings.pause(s, arg, now) : null;
+      case "del":
+        // "del:y" is carried out by the chat service, which owns the database; only "no" reaches
+        // here.
+        return s.pending() == Pending.DELETE && arg.equals("n")
+            ? new Outcome(
+                s.withPending(null),
+                List.of(Reply.text(content.text(Msg.DELETE_KEPT))),
+                Ack.chosen(content.text(Msg.BTN_DELETE_NO)))
+            : null;
       case "ck":
         return hasPlan && s.stage() == Stage.READY
             ? acked(startCheckin(s), content.text(Msg.BTN_START_CHECKIN))

@@ -11,5 +11,7 @@ public enum Pending {
   /** "Shall I set up these reminders?" */
   PROPOSAL,
   /** Waiting for a typed time zone (/timezone). */
-  ZONE
+  ZONE,
+  /** "Delete everything?" */
+  DELETE
 }

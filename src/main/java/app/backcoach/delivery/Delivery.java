@@ -11,7 +11,8 @@ import app.backcoach.conversation.Reply;
  * @param text for MARK the original text of the message; for NOTICE the short notice (may be null)
  * @param chosen for MARK the label of the chosen answer
  * @param silent deliver without a notification sound (quiet hours)
- * @param image for PHOTO the PNG bytes; the reply's text is the caption
+ * @param image for PHOTO the PNG bytes, for DOCUMENT the file; the reply's text is the caption
+ * @param forget once delivered, remove the outbox row (the user asked to be erased)
  */
 public record Delivery(
     Kind kind,
@@ -21,7 +22,8 @@ public record Delivery(
     String text,
     String chosen,
     boolean silent,
-    byte[] image) {
+    byte[] image,
+    boolean forget) {
 
   /** What kind of delivery. */
   public enum Kind {
@@ -34,32 +36,44 @@ public record Delivery(
     /** Answer a button tap, optionally with a short notice. */
     NOTICE,
     /** A picture (the progress chart) with a short caption. */
-    PHOTO
+    PHOTO,
+    /** A file (the data export) with a short caption. */
+    DOCUMENT
+  }
+
+  public static Delivery document(byte[] file, String caption) {
+    return new Delivery(
+        Kind.DOCUMENT, Reply.text(caption), null, null, null, null, false, file, false);
+  }
+
+  /** The same delivery, removed from the outbox once made. */
+  public Delivery forgotten() {
+    return new Delivery(kind, reply, messageId, callbackId, text, chosen, silent, image, true);
   }
 
   public static Delivery photo(byte[] png, String caption) {
-    return new Delivery(Kind.PHOTO, Reply.text(caption), null, null, null, null, false, png);
+    return new Delivery(Kind.PHOTO, Reply.text(caption), null, null, null, null, false, png, false);
   }
 
   public static Delivery send(Reply reply) {
-    return new Delivery(Kind.SEND, reply, null, null, null, null, false, null);
+    return new Delivery(Kind.SEND, reply, null, null, null, null, false, null, false);
   }
 
   public static Delivery edit(Integer messageId, Reply reply) {
-    return new Delivery(Kind.EDIT, reply, messageId, null, null, null, false, null);
+    return new Delivery(Kind.EDIT, reply, messageId, null, null, null, false, null, false);
   }
 
   public static Delivery mark(int messageId, String originalText, String chosen) {
-    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen, false, null);
+    return new Delivery(Kind.MARK, null, messageId, null, originalText, chosen, false, null, false);
   }
 
   public static Delivery notice(String callbackId, String notice) {
-    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null, false, null);
+    return new Delivery(Kind.NOTICE, null, null, callbackId, notice, null, false, null, false);
   }
 
   /** A new message delivered without a notification sound. */
   public static Delivery sendSilently(Reply reply) {
-    return new Delivery(Kind.SEND, reply, null, null, null, null, true, null);
+    return new Delivery(Kind.SEND, reply, null, null, null, null, true, null, false);
   }
 
   /** True for deliveries that count against Telegram's message rate limits. */

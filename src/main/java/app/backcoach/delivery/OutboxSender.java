@@ -173,7 +173,11 @@ public final class OutboxSender implements AutoCloseable {
       stats.sent.incrementAndGet();
       db.write(
           tx -> {
-            outbox.markSent(tx, item.id(), now);
+            if (item.delivery().forget()) {
+              outbox.forget(tx, item.id());
+            } else {
+              outbox.markSent(tx, item.id(), now);
+            }
             return null;
           });
     } else if (result instanceof Transport.Result.RetryAfter r) {

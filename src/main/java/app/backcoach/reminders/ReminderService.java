@@ -48,6 +48,12 @@ public final class ReminderService {
   private final ReminderText text;
   private final ContentBundle content;
   private final Outbox outbox = new Outbox();
+  private final java.util.concurrent.atomic.AtomicLong sentTotal =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lateTotal =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong missedTotal =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** What one run did, for logs, metrics and tests. */
   public record Run(int sent, int late, int missed, int catchUps, int skipped) {
@@ -71,6 +77,14 @@ public final class ReminderService {
     this.text = new ReminderText(content);
   }
 
+  /**
+   * Counters since start: reminders sent, sent late (within grace), and missed (folded into
+   * catch-ups).
+   */
+  public java.util.List<java.util.concurrent.atomic.AtomicLong> counters() {
+    return java.util.List.of(sentTotal, lateTotal, missedTotal);
+  }
+
   /** Queues everything due now; safe to call at any time and from one thread at a time. */
   public synchronized Run runDue() {
     Run total = new Run(0, 0, 0, 0, 0);
@@ -85,6 +99,9 @@ public final class ReminderService {
         break;
       }
     }
+    sentTotal.addAndGet(total.sent);
+    lateTotal.addAndGet(total.late);
+    missedTotal.addAndGet(total.missed);
     if (total.sent + total.missed + total.skipped > 0) {
       log.info(
           "reminders: sent {} ({} late), missed {} in {} catch-ups, skipped {}",

@@ -161,6 +161,44 @@ public final class Database implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Writes a consistent copy of the live database to {@code target} (SQLite's VACUUM INTO), without
+   * stopping anyone: readers and the writer carry on while it runs. The copy is created owner-only.
+   */
+  public void backup(Path target) {
+    Path absolute = target.toAbsolutePath();
+    if (Files.exists(absolute)) {
+      throw new DatabaseException(
+          "backup target " + absolute + " already exists; choose a new file", null);
+    }
+    readLock.lock();
+    try (var statement = reader.prepareStatement("VACUUM INTO ?")) {
+      statement.setString(1, absolute.toString());
+      statement.execute();
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rw-------"));
+      }
+    } catch (SQLException | IOException e) {
+      throw new DatabaseException(
+          "backup of " + file + " to " + absolute + " failed: " + e.getMessage(), e);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** True when a write can be committed right now (health checks). */
+  public boolean writable() {
+    try {
+      write(
+          tx ->
+              tx.update(
+                  "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)", System.nanoTime()));
+      return true;
+    } catch (DatabaseException e) {
+      return false;
+    }
+  }
+
   /** The schema version the file is at. */
   public int schemaVersion() {
     return read(

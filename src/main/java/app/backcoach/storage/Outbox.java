@@ -51,10 +51,10 @@ public final class Outbox {
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
       Reply r = d.reply();
-      out.add(
-          Delivery.send(
-              new Reply(
-                  parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation())));
+      Reply part =
+          new Reply(parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation());
+      Delivery piece = d.silent() ? Delivery.sendSilently(part) : Delivery.send(part);
+      out.add(d.forget() ? piece.forgotten() : piece);
     }
     return out;
   }
@@ -87,6 +87,11 @@ public final class Outbox {
 
   public void markSent(Tx tx, long id, Instant now) {
     tx.update("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?", now.toString(), id);
+  }
+
+  /** Removes a delivered item entirely (its user asked to be erased). */
+  public void forget(Tx tx, long id) {
+    tx.update("DELETE FROM outbox WHERE id = ?", id);
   }
 
   public void retryAt(Tx tx, long id, long atMillis, String error) {

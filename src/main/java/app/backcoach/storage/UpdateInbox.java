@@ -35,7 +35,7 @@ public final class UpdateInbox {
   /** Marks an update applied and forgets what the user sent in it. */
   public void markApplied(Tx tx, long updateId, Instant now, String error) {
     tx.update(
-        "UPDATE updates SET applied_at = ?, error = ?, body = NULL WHERE update_id = ?",
+        "UPDATE updates SET applied_at = ?, error = ?, body = NULL, chat_id = NULL WHERE update_id = ?",
         now.toString(),
         error,
         updateId);

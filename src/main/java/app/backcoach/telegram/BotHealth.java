@@ -13,6 +13,7 @@ public final class BotHealth {
   private final Clock clock;
   private final AtomicLong lastPollMillis;
   private final AtomicLong polls = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
   private volatile String storeError;
 
   BotHealth(Clock clock) {
@@ -23,6 +24,15 @@ public final class BotHealth {
   void polled() {
     lastPollMillis.set(clock.millis());
     polls.incrementAndGet();
+  }
+
+  void received(int n) {
+    received.addAndGet(n);
+  }
+
+  /** Updates taken from Telegram and stored, counting repeats. */
+  public AtomicLong receivedCounter() {
+    return received;
   }
 
   void storeOk() {

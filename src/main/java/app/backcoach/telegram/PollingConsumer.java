@@ -48,6 +48,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
       try {
         int added = db.write(tx -> inbox.store(tx, batch, clock.instant()));
         health.storeOk();
+        health.received(batch.size());
         log.debug("polling: stored {} new of {} updates", added, batch.size());
         return;
       } catch (RuntimeException e) {

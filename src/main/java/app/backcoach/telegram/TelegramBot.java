@@ -99,6 +99,11 @@ public final class TelegramBot implements AutoCloseable {
     return health;
   }
 
+  /** Updates applied since start, for metrics. */
+  public java.util.concurrent.atomic.AtomicLong appliedCounter() {
+    return processor.appliedCounter();
+  }
+
   public OutboxSender sender() {
     return sender;
   }

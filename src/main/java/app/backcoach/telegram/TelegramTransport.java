@@ -7,6 +7,7 @@ import app.backcoach.delivery.Transport;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -66,6 +67,16 @@ final class TelegramTransport implements Transport {
                     .chatId(chatId)
                     .photo(
                         new InputFile(new java.io.ByteArrayInputStream(d.image()), "progress.png"))
+                    .caption(Html.escape(d.reply().text()))
+                    .parseMode(ParseMode.HTML)
+                    .build());
+        case DOCUMENT ->
+            client.execute(
+                SendDocument.builder()
+                    .chatId(chatId)
+                    .document(
+                        new InputFile(
+                            new java.io.ByteArrayInputStream(d.image()), "backcoach-data.json"))
                     .caption(Html.escape(d.reply().text()))
                     .parseMode(ParseMode.HTML)
                     .build());

@@ -1,0 +1,99 @@
+package app.backcoach.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small HTTP endpoint for operators: {@code /healthz} is 200 only when polling worked recently
+ * and the database takes writes (503 with the reasons otherwise); {@code /metrics} is the
+ * Prometheus text format.
+ */
+public final class OpsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+  private final HttpServer server;
+
+  public OpsServer(String host, int port, Probes probes, PrometheusMeterRegistry registry) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 16);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + " for /healthz: " + e.getMessage(), e);
+    }
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "ops-http");
+              t.setDaemon(true);
+              return t;
+            }));
+    server.createContext("/healthz", ex -> health(ex, probes));
+    server.createContext(
+        "/metrics", ex -> send(ex, 200, "text/plain; version=0.0.4", registry.scrape()));
+  }
+
+  public OpsServer start() {
+    server.start();
+    log.info("ops: /healthz and /metrics on {}", server.getAddress());
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The reasons the bot is unhealthy; empty when healthy. */
+  static List<String> problems(Probes probes) {
+    List<String> out = new ArrayList<>();
+    if (probes.sinceLastPoll() != null) {
+      Duration since = probes.sinceLastPoll().get();
+      if (since.compareTo(probes.pollLimit()) > 0) {
+        out.add("no successful poll for " + since.toSeconds() + " s");
+      }
+    }
+    if (!probes.databaseWritable().get()) {
+      out.add("database does not accept writes");
+    }
+    return out;
+  }
+
+  private static void health(HttpExchange ex, Probes probes) throws IOException {
+    List<String> problems;
+    try {
+      problems = problems(probes);
+    } catch (RuntimeException e) {
+      problems = List.of("health check failed: " + e.getMessage());
+    }
+    if (problems.isEmpty()) {
+      send(ex, 200, "text/plain", "ok\n");
+    } else {
+      log.warn("health: {}", String.join("; ", problems));
+      send(ex, 503, "text/plain", "unhealthy: " + String.join("; ", problems) + "\n");
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,98 @@
+package app.backcoach.privacy;
+
+import app.backcoach.storage.Json;
+import app.backcoach.storage.Tx;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSetMetaData;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything stored about one user: exported as one JSON document, or erased from every table. The
+ * table list is the one place to extend when a migration adds a table with a chat id; a test checks
+ * that no table is missed.
+ */
+public final class UserData {
+  /** Tables with rows about a user, keyed by chat_id, in the order they can be deleted. */
+  public static final List<String> TABLES =
+      List.of(
+          "reminder_log",
+          "checkins",
+          "reminders",
+          "answers",
+          "plans",
+          "conversations",
+          "outbox",
+          "chat_notices",
+          "users");
+
+  private UserData() {}
+
+  /** A JSON document with every stored row about the user, table by table. */
+  public static byte[] export(Tx tx, long chatId, Instant now) {
+    ObjectNode doc = Json.MAPPER.createObjectNode();
+    doc.put("exportedAt", now.toString());
+    doc.put("chatId", chatId);
+    for (String table : TABLES) {
+      doc.set(table, rows(tx, table, chatId));
+    }
+    doc.put(
+        "updatesWaiting",
+        tx.count("SELECT COUNT(*) FROM updates WHERE chat_id = ? AND applied_at IS NULL", chatId));
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("export of chat " + chatId + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static ArrayNode rows(Tx tx, String table, long chatId) {
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    tx.query(
+        "SELECT * FROM " + table + " WHERE chat_id = ?",
+        rs -> {
+          ResultSetMetaData meta = rs.getMetaData();
+          ObjectNode row = out.addObject();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object v = rs.getObject(i);
+            String name = meta.getColumnName(i);
+            if (v == null) {
+              row.putNull(name);
+            } else if (v instanceof Number n) {
+              row.put(
+                  name,
+                  n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : n.doubleValue());
+            } else {
+              String text = v.toString();
+              // Columns holding JSON are exported as JSON, not as strings with escapes.
+              if ((text.startsWith("{") || text.startsWith("[")) && text.length() > 1) {
+                try {
+                  row.set(name, Json.MAPPER.readTree(text));
+                  continue;
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                  // not JSON after all
+                }
+              }
+              row.put(name, text);
+            }
+          }
+          return null;
+        },
+        chatId);
+    return out;
+  }
+
+  /**
+   * Removes every row about the user. Updates already applied keep only their id (so a repeat from
+   * Telegram is still recognised); the chat id and contents are cleared.
+   */
+  public static void erase(Tx tx, long chatId) {
+    for (String table : TABLES) {
+      tx.update("DELETE FROM " + table + " WHERE chat_id = ?", chatId);
+    }
+    tx.update(
+        "UPDATE updates SET chat_id = NULL, body = NULL WHERE chat_id = ? AND applied_at IS NOT NULL",
+        chatId);
+  }
+}

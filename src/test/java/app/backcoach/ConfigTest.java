@@ -1,0 +1,90 @@
+package app.backcoach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+  static final String TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ_123";
+
+  /** The example env file an operator copies; tests read it from the repo, where it ships. */
+  static Map<String, String> example(boolean uncommentAll) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("deploy/backcoach.env.example"))) {
+      String l = line.strip();
+      if (uncommentAll && l.matches("#\\s*[A-Z_]+=.*")) {
+        l = l.replaceFirst("#\\s*", "");
+      }
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      int eq = l.indexOf('=');
+      assertTrue(eq > 0, "not KEY=value: " + line);
+      env.put(l.substring(0, eq), l.substring(eq + 1));
+    }
+    return env;
+  }
+
+  @Test
+  void envExampleDocumentsEveryVariableAndItsExamplesLoad() throws Exception {
+    Map<String, String> env = example(true);
+    for (String name :
+        List.of(
+            Config.TOKEN,
+            Config.API_URL,
+            Config.DB,
+            Config.CONTENT,
+            Config.RATE,
+            Config.RATE_PER_CHAT,
+            Config.POLL_TIMEOUT,
+            Config.HTTP_PORT,
+            Config.HTTP_HOST,
+            Config.ADMINS,
+            "LOG_LEVEL")) {
+      assertTrue(env.containsKey(name), name + " is not in deploy/backcoach.env.example");
+    }
+    env.put(Config.TOKEN, TOKEN);
+    env.remove(Config.CONTENT); // the example names a folder that need not exist to parse
+    Config c = Config.from(env, null, null);
+    assertTrue(c.httpPort() != null);
+  }
+
+  @Test
+  void envExampleAsShippedLoadsWithDefaults() throws Exception {
+    Map<String, String> env = example(false);
+    env.put(Config.TOKEN, TOKEN);
+    Config c = Config.from(env, null, null);
+    assertEquals(30, c.ratePerSecond());
+    assertEquals("127.0.0.1", c.httpHost());
+  }
+
+  @Test
+  void malformedValuesNameTheVariable() {
+    for (var bad :
+        List.of(
+            Map.of(Config.RATE, "fast"),
+            Map.of(Config.HTTP_PORT, "70000"),
+            Map.of(Config.API_URL, "ftp://x"),
+            Map.of(Config.ADMINS, "12,bob"),
+            Map.of(Config.POLL_TIMEOUT, "0"))) {
+      var e = assertThrows(Config.ConfigException.class, () -> Config.from(bad, null, null));
+      assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+    }
+  }
+
+  @Test
+  void adminIdsAndTokenMasking() {
+    Config c = Config.from(Map.of(Config.ADMINS, "42, 7", Config.TOKEN, TOKEN), null, null);
+    assertEquals(Set.of(42L, 7L), c.adminIds());
+    assertFalse(c.toString().contains("ABCdef"), c.toString());
+  }
+}

@@ -1,0 +1,69 @@
+package app.backcoach.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deploy files agree with the jar: same entry point, same variables; the unit passes systemd's
+ * own check.
+ */
+class DeployFilesTest {
+  static String read(String path) throws Exception {
+    return Files.readString(Path.of(path));
+  }
+
+  @Test
+  void dockerfileAndUnitRunTheSameJarInBotMode() throws Exception {
+    String docker = read("deploy/Dockerfile");
+    assertTrue(
+        docker.contains("\"-jar\",\"/app/backcoach.jar\"")
+            || docker.contains("\"-jar\", \"/app/backcoach.jar\""),
+        "Dockerfile runs the shaded jar");
+    assertTrue(docker.contains("HEALTHCHECK") && docker.contains("/healthz"));
+    assertTrue(docker.contains("USER "), "runs as a non-root user");
+    assertTrue(
+        !docker.matches("(?s).*(ARG|ENV)\\s+TELEGRAM_BOT_TOKEN.*"),
+        "the token only comes from the environment");
+    String unit = read("deploy/backcoach.service");
+    assertTrue(unit.contains("-jar /opt/backcoach/backcoach.jar bot"));
+    for (String setting :
+        new String[] {
+          "ProtectSystem=strict",
+          "ReadWritePaths=/var/lib/backcoach",
+          "NoNewPrivileges=true",
+          "Restart=on-failure",
+          "EnvironmentFile=/etc/backcoach/backcoach.env",
+          "User=backcoach"
+        }) {
+      assertTrue(unit.contains(setting), setting);
+    }
+    String compose = read("deploy/docker-compose.yml");
+    assertTrue(
+        compose.contains("env_file")
+            && compose.contains("restart: unless-stopped")
+            && compose.contains("/data"));
+  }
+
+  @Test
+  void systemdAcceptsTheUnitWhereSystemdAnalyzeExists() throws Exception {
+    Path tool = Path.of("/usr/bin/systemd-analyze");
+    assumeTrue(Files.isExecutable(tool), "systemd-analyze is not installed here");
+    Process p =
+        new ProcessBuilder(
+                tool.toString(),
+                "verify",
+                Path.of("deploy/backcoach.service").toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.isBlank(), "no warnings: " + out);
+  }
+}
