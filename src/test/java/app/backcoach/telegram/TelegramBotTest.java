@@ -350,4 +350,27 @@ class TelegramBotTest {
     h.tap(chat, "Yes, store my answers");
     h.awaitText(chat, "Question 1 of");
   }
+
+  @Test
+  void exportArrivesAsADocumentAndDeleteErasesTheUser() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1022;
+    onboardWithReminders(chat);
+    h.api.userSendsCommand(chat, "/export");
+    assertTrue(
+        h.api.await(
+            () -> h.api.sent(chat).stream().anyMatch(m -> m.method().equals("senddocument")),
+            BotHarness.WAIT),
+        "export sent with sendDocument");
+    h.api.userSendsCommand(chat, "/delete");
+    h.awaitText(chat, "erases everything");
+    h.tap(chat, "Yes, delete everything");
+    h.awaitText(chat, "everything I stored about you is deleted");
+    h.awaitIdle();
+    assertEquals(
+        0, (int) h.db.read(tx -> tx.count("SELECT COUNT(*) FROM users WHERE chat_id = ?", chat)));
+    assertEquals(
+        0, (int) h.db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox WHERE chat_id = ?", chat)));
+    assertEquals(List.of(), h.api.violations());
+  }
 }
