@@ -4,15 +4,13 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Signal;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +28,9 @@ public final class UpdateProcessor implements AutoCloseable {
   private final Runnable onQueued;
   private final UpdateInbox inbox = new UpdateInbox();
   private final Outbox outbox = new Outbox();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition arrived = lock.newCondition();
+  private final Signal signal = new Signal();
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile boolean signalled;
   private final java.util.concurrent.atomic.AtomicLong applied =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -64,13 +60,7 @@ public final class UpdateProcessor implements AutoCloseable {
 
   /** New updates were stored. */
   public void wake() {
-    lock.lock();
-    try {
-      signalled = true;
-      arrived.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   private void loop() {
@@ -183,17 +173,8 @@ public final class UpdateProcessor implements AutoCloseable {
   }
 
   private void await(Duration d) {
-    lock.lock();
-    try {
-      if (!signalled) {
-        arrived.await(d.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      signalled = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!signal.await(d.toMillis())) {
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 

@@ -64,185 +64,115 @@ public record UserState(
   }
 
   UserState withStage(Stage s, String question) {
-    return new UserState(
-        chatId,
-        s,
-        question,
-        null,
-        answers,
-        List.of(),
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(
+        d -> {
+          d.stage = s;
+          d.questionId = question;
+          d.pending = null;
+          d.selection = List.of();
+        });
   }
 
   UserState withPending(Pending p) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        p,
-        answers,
-        selection,
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(d -> d.pending = p);
   }
 
+  /** The same state with one answer set, or removed when {@code answer} is null. */
   UserState withAnswer(String question, Answer answer) {
-    Map<String, Answer> next = new LinkedHashMap<>(answers);
-    if (answer == null) {
-      next.remove(question);
-    } else {
-      next.put(question, answer);
-    }
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        next,
-        List.of(),
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(
+        d -> {
+          if (answer == null) {
+            d.answers.remove(question);
+          } else {
+            d.answers.put(question, answer);
+          }
+          d.selection = List.of();
+        });
   }
 
   UserState withSelection(List<String> s) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        s,
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(d -> d.selection = s);
   }
 
   UserState withConsent(boolean c) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        c,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(d -> d.consented = c);
   }
 
   UserState withDisclaimerShown() {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        consented,
-        true,
-        redFlags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(d -> d.disclaimerShown = true);
   }
 
   UserState withRedFlags(Set<String> flags) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        consented,
-        disclaimerShown,
-        flags,
-        plan,
-        lastActivity,
-        coaching);
+    return edit(d -> d.redFlags = flags);
   }
 
   UserState withPlan(Plan p) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        consented,
-        disclaimerShown,
-        redFlags,
-        p,
-        lastActivity,
-        coaching);
+    return edit(d -> d.plan = p);
   }
 
   UserState withCoaching(Coaching c) {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        lastActivity,
-        c);
+    return edit(d -> d.coaching = c);
   }
 
   /** Forgets the onboarding answers and plan for a fresh start; red flags and reminders stay. */
   UserState withoutAnswers() {
-    return new UserState(
-        chatId,
-        stage,
-        questionId,
-        pending,
-        Map.of(),
-        List.of(),
-        consented,
-        disclaimerShown,
-        redFlags,
-        null,
-        lastActivity,
-        coaching);
+    return edit(
+        d -> {
+          d.answers.clear();
+          d.selection = List.of();
+          d.plan = null;
+        });
   }
 
   UserState touchedAt(Instant now) {
+    return edit(d -> d.lastActivity = now);
+  }
+
+  /** A changed copy: the change states only the fields it sets. */
+  private UserState edit(java.util.function.Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new UserState(
         chatId,
-        stage,
-        questionId,
-        pending,
-        answers,
-        selection,
-        consented,
-        disclaimerShown,
-        redFlags,
-        plan,
-        now,
-        coaching);
+        d.stage,
+        d.questionId,
+        d.pending,
+        d.answers,
+        d.selection,
+        d.consented,
+        d.disclaimerShown,
+        d.redFlags,
+        d.plan,
+        d.lastActivity,
+        d.coaching);
+  }
+
+  /** The mutable fields of a copy being made. */
+  private static final class Draft {
+    Stage stage;
+    String questionId;
+    Pending pending;
+    Map<String, Answer> answers;
+    List<String> selection;
+    boolean consented;
+    boolean disclaimerShown;
+    Set<String> redFlags;
+    Plan plan;
+    Instant lastActivity;
+    Coaching coaching;
+
+    Draft(UserState s) {
+      stage = s.stage;
+      questionId = s.questionId;
+      pending = s.pending;
+      answers = new LinkedHashMap<>(s.answers);
+      selection = s.selection;
+      consented = s.consented;
+      disclaimerShown = s.disclaimerShown;
+      redFlags = s.redFlags;
+      plan = s.plan;
+      lastActivity = s.lastActivity;
+      coaching = s.coaching;
+    }
   }
 }

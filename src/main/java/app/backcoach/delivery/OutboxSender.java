@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +41,10 @@ public final class OutboxSender implements AutoCloseable {
    */
   private final Map<Long, long[]> finished = new ConcurrentHashMap<>();
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition work = lock.newCondition();
+  private final Signal signal = new Signal();
   private final ExecutorService workers;
   private final Thread dispatcher;
   private volatile boolean running = true;
-  private volatile boolean signalled;
 
   public OutboxSender(Database db, Transport transport, Clock clock, SendLimits limits) {
     this.db = db;
@@ -84,13 +80,7 @@ public final class OutboxSender implements AutoCloseable {
 
   /** Tells the sender new items are waiting, so it need not wait for its next look. */
   public void wake() {
-    lock.lock();
-    try {
-      signalled = true;
-      work.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   private void loop() {
@@ -230,17 +220,8 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private void await(long millis) {
-    lock.lock();
-    try {
-      if (!signalled) {
-        work.await(millis, TimeUnit.MILLISECONDS);
-      }
-      signalled = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!signal.await(millis)) {
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 

@@ -34,31 +34,9 @@ class UserDataTest {
    * check-in, queued messages.
    */
   static void fullUser(Database db, ChatService chat, long chatId) {
-    String[] script = {
-      "/start",
-      "yes",
-      "I work at a desk",
-      "about 9 hours",
-      "0",
-      "nothing really",
-      "not yet",
-      "no equipment",
-      "Berlin",
-      "lower back",
-      "mornings and after sitting",
-      "3",
-      "a few weeks",
-      "none of these",
-      "never",
-      "I don't do pulling moves",
-      "no",
-      "Mostly free weights or bodyweight",
-      "I don't track",
-      "stop",
-      "no",
-      "I slump in my chair"
-    };
-    for (String line : script) {
+    chat.handle(chatId, Inputs.parse("/start"));
+    chat.handle(chatId, Inputs.parse("yes"));
+    for (String line : app.backcoach.ConsoleScript.DESK_WORKER) {
       chat.handle(chatId, Inputs.parse(line));
     }
     chat.handle(chatId, new Event.Tap("rp:y"));
