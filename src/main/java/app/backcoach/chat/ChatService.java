@@ -82,7 +82,7 @@ public final class ChatService {
             outcome = new Outcome(before, r.replies(), r.ack());
           } else {
             outcome = engine.handle(before, event, now);
-            users.save(tx, outcome.state(), now);
+            users.save(tx, before, outcome.state(), now);
           }
           outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
           alsoInTx.accept(tx);

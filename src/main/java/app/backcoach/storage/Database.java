@@ -22,6 +22,8 @@ public final class Database implements AutoCloseable {
   private final Path file;
   private final Connection writer;
   private final Connection reader;
+  private final Connection checkpointer;
+  private final java.util.concurrent.ScheduledExecutorService checkpoints;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
 
@@ -36,6 +38,28 @@ public final class Database implements AutoCloseable {
     this.writer = connect(SQLiteConfig.TransactionMode.IMMEDIATE);
     migrate(clock);
     this.reader = connect(SQLiteConfig.TransactionMode.DEFERRED);
+    this.checkpointer = connect(SQLiteConfig.TransactionMode.DEFERRED);
+    try (var st = writer.createStatement()) {
+      // Checkpoints run on their own thread, so a commit never pays for copying the WAL back.
+      st.execute("PRAGMA wal_autocheckpoint = 0");
+    }
+    this.checkpoints =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sqlite-checkpoint");
+              t.setDaemon(true);
+              return t;
+            });
+    checkpoints.scheduleWithFixedDelay(
+        this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private void checkpoint() {
+    try (var st = checkpointer.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      // A busy or failing checkpoint is retried next second; the WAL simply grows meanwhile.
+    }
   }
 
   /** Opens (creating if needed, owner-only) the database file and applies pending migrations. */
@@ -207,9 +231,12 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    checkpoints.shutdownNow();
     writeLock.lock();
     readLock.lock();
     try {
+      checkpoint();
+      checkpointer.close();
       writer.close();
       reader.close();
     } catch (SQLException e) {

@@ -174,10 +174,23 @@ public final class UserRepository {
    * state holds.
    */
   public void save(Tx tx, UserState s, Instant now) {
+    save(tx, null, s, now);
+  }
+
+  /**
+   * Writes what changed since {@code before} (everything when it is null): the per-event path
+   * writes only the rows an event touched, which keeps commits short.
+   */
+  public void save(Tx tx, UserState before, UserState s, Instant now) {
     Answer zone = s.answers().get("timezone");
     String storedZone =
-        tx.one("SELECT time_zone FROM users WHERE chat_id = ?", rs -> rs.getString(1), s.chatId())
-            .orElse(null);
+        before != null
+            ? before.zone()
+            : tx.one(
+                    "SELECT time_zone FROM users WHERE chat_id = ?",
+                    rs -> rs.getString(1),
+                    s.chatId())
+                .orElse(null);
     tx.update(
         UPSERT_USER,
         s.chatId(),
@@ -195,30 +208,35 @@ public final class UserRepository {
         s.pending() == null ? null : s.pending().name(),
         Json.write(s.selection()),
         s.lastActivity() == null ? null : s.lastActivity().toString());
-    tx.update("DELETE FROM answers WHERE chat_id = ?", s.chatId());
-    s.answers()
-        .forEach(
-            (q, a) ->
-                tx.update(
-                    "INSERT INTO answers (chat_id, question_id, options, value) VALUES (?, ?, ?, ?)",
-                    s.chatId(),
-                    q,
-                    Json.write(a.options()),
-                    a.value()));
+    saveAnswers(tx, before == null ? null : before.answers(), s);
     Coaching c = s.coaching();
-    tx.update(
-        "UPDATE users SET quiet_start = ?, quiet_end = ?, quiet_mode = ?, paused_until = ? WHERE chat_id = ?",
-        c.quietStart().toString(),
-        c.quietEnd().toString(),
-        c.quietSilent() ? "SILENT" : "DEFER",
-        c.pausedUntil(),
-        s.chatId());
+    Coaching was = before == null ? null : before.coaching();
+    if (was == null
+        || !c.quietStart().equals(was.quietStart())
+        || !c.quietEnd().equals(was.quietEnd())
+        || c.quietSilent() != was.quietSilent()
+        || !java.util.Objects.equals(c.pausedUntil(), was.pausedUntil())) {
+      tx.update(
+          "UPDATE users SET quiet_start = ?, quiet_end = ?, quiet_mode = ?, paused_until = ? WHERE chat_id = ?",
+          c.quietStart().toString(),
+          c.quietEnd().toString(),
+          c.quietSilent() ? "SILENT" : "DEFER",
+          c.pausedUntil(),
+          s.chatId());
+    }
     ZoneId userZone = zoneOf(s.zone());
-    reminders.replace(tx, s.chatId(), c.reminders(), userZone, now);
+    if (was == null || !c.reminders().equals(was.reminders())) {
+      reminders.replace(tx, s.chatId(), c.reminders(), userZone, now);
+    }
     if (!java.util.Objects.equals(storedZone, s.zone())) {
       reminders.reschedule(tx, s.chatId(), userZone, now);
     }
-    saveLatestCheckin(tx, s.chatId(), c.checkins(), now);
+    if (was == null || !c.checkins().equals(was.checkins())) {
+      saveLatestCheckin(tx, s.chatId(), c.checkins(), now);
+    }
+    if (before != null && java.util.Objects.equals(before.plan(), s.plan())) {
+      return;
+    }
     if (s.plan() == null) {
       tx.update("DELETE FROM plans WHERE chat_id = ?", s.chatId());
     } else {
@@ -228,6 +246,30 @@ public final class UserRepository {
           s.chatId(),
           s.plan().createdAt().toString(),
           Json.write(s.plan()));
+    }
+  }
+
+  private static void saveAnswers(Tx tx, java.util.Map<String, Answer> before, UserState s) {
+    if (before == null) {
+      tx.update("DELETE FROM answers WHERE chat_id = ?", s.chatId());
+      before = java.util.Map.of();
+    }
+    for (String q : before.keySet()) {
+      if (!s.answers().containsKey(q)) {
+        tx.update("DELETE FROM answers WHERE chat_id = ? AND question_id = ?", s.chatId(), q);
+      }
+    }
+    for (var e : s.answers().entrySet()) {
+      if (!e.getValue().equals(before.get(e.getKey()))) {
+        tx.update(
+            "INSERT INTO answers (chat_id, question_id, options, value) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (chat_id, question_id) DO UPDATE SET options = excluded.options,"
+                + " value = excluded.value",
+            s.chatId(),
+            e.getKey(),
+            Json.write(e.getValue().options()),
+            e.getValue().value());
+      }
     }
   }
 }
