@@ -172,7 +172,9 @@ final class App {
   }
 
   static TelegramSettings telegramSettings(Config c) {
-    int burst = (int) Math.max(1, Math.round(c.ratePerSecond()));
+    // A small burst paces sends evenly: a full-second burst would empty Telegram's bucket and
+    // jitter then earns 429s.
+    int burst = (int) Math.max(1, Math.min(5, Math.round(c.ratePerSecond())));
     return new TelegramSettings(
         c.botToken(),
         c.apiUrl(),

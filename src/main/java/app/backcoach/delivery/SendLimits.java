@@ -10,7 +10,7 @@ public record SendLimits(
     double perChatPerSecond,
     int perChatBurst,
     int workers) {
-  public static final SendLimits TELEGRAM = new SendLimits(30, 30, 1, 3, 8);
+  public static final SendLimits TELEGRAM = new SendLimits(30, 5, 1, 3, 8);
 
   public SendLimits {
     if (globalPerSecond <= 0

@@ -24,6 +24,10 @@ public final class Database implements AutoCloseable {
   private final Connection reader;
   private final Connection checkpointer;
   private final java.util.concurrent.ScheduledExecutorService checkpoints;
+  private final java.util.Map<String, java.sql.PreparedStatement> writerStatements =
+      statementCache();
+  private final java.util.Map<String, java.sql.PreparedStatement> readerStatements =
+      statementCache();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
 
@@ -109,7 +113,7 @@ public final class Database implements AutoCloseable {
   public <T> T write(Work<T> work) {
     writeLock.lock();
     try {
-      return inTransaction(writer, work);
+      return inTransaction(writer, writerStatements, work);
     } finally {
       writeLock.unlock();
     }
@@ -119,17 +123,39 @@ public final class Database implements AutoCloseable {
   public <T> T read(Work<T> work) {
     readLock.lock();
     try {
-      return inTransaction(reader, work);
+      return inTransaction(reader, readerStatements, work);
     } finally {
       readLock.unlock();
     }
   }
 
-  private <T> T inTransaction(Connection c, Work<T> work) {
+  /**
+   * At most 256 prepared statements per connection; the least recently used one is closed first.
+   */
+  private static java.util.Map<String, java.sql.PreparedStatement> statementCache() {
+    return new java.util.LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(
+          java.util.Map.Entry<String, java.sql.PreparedStatement> eldest) {
+        if (size() > 256) {
+          try {
+            eldest.getValue().close();
+          } catch (SQLException e) {
+            // closing a statement we no longer need; nothing to recover
+          }
+          return true;
+        }
+        return false;
+      }
+    };
+  }
+
+  private <T> T inTransaction(
+      Connection c, java.util.Map<String, java.sql.PreparedStatement> statements, Work<T> work) {
     try {
       c.setAutoCommit(false);
       try {
-        T result = work.run(new Tx(c));
+        T result = work.run(new Tx(c, statements));
         c.commit();
         return result;
       } catch (RuntimeException | Error e) {

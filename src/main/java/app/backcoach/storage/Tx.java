@@ -11,9 +11,15 @@ import java.util.Optional;
 /** One transaction's view of the database: parameterised updates and queries, nothing else. */
 public final class Tx {
   private final Connection connection;
+  private final java.util.Map<String, PreparedStatement> cache;
 
-  Tx(Connection connection) {
+  /**
+   * @param cache the connection's prepared statements, reused across transactions (preparing is the
+   *     costly part)
+   */
+  Tx(Connection connection, java.util.Map<String, PreparedStatement> cache) {
     this.connection = connection;
+    this.cache = cache;
   }
 
   /** Maps the current row of a result set. */
@@ -23,8 +29,8 @@ public final class Tx {
   }
 
   public int update(String sql, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args)) {
-      return ps.executeUpdate();
+    try {
+      return prepare(sql, args).executeUpdate();
     } catch (SQLException e) {
       throw new DatabaseException("update failed: " + firstWords(sql) + ": " + e.getMessage(), e);
     }
@@ -37,8 +43,7 @@ public final class Tx {
   }
 
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args);
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = prepare(sql, args).executeQuery()) {
       List<T> out = new ArrayList<>();
       while (rs.next()) {
         out.add(row.map(rs));
@@ -64,13 +69,25 @@ public final class Tx {
     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
       String s = statement.replaceAll("(?m)^\\s*--.*$", "").trim();
       if (!s.isEmpty()) {
-        update(s);
+        // Schema changes are not cached: they would invalidate cached statements anyway.
+        try (PreparedStatement ps = connection.prepareStatement(s)) {
+          ps.executeUpdate();
+        } catch (SQLException e) {
+          throw new DatabaseException(
+              "migration statement failed: " + firstWords(s) + ": " + e.getMessage(), e);
+        }
       }
     }
   }
 
   private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(sql);
+    PreparedStatement ps = cache.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = connection.prepareStatement(sql);
+      cache.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);
     }

@@ -1,0 +1,112 @@
+package app.backcoach.bench;
+
+import app.backcoach.TestContent;
+import app.backcoach.delivery.OutboxSender;
+import app.backcoach.delivery.SendLimits;
+import app.backcoach.reminders.ReminderService;
+import app.backcoach.storage.Database;
+import app.backcoach.telegram.FakeBotApi;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Benchmark 3: N users whose reminders fall in the same minute. Measures the time to claim and
+ * queue them all, peak heap and RSS, then delivers the first M through the real sender and Telegram
+ * transport to a fake Bot API that enforces 30 messages/s with 429s, and reports the rate as a
+ * share of the limit and the 429 count. Usage: FanoutBench [users] [delivered] (default 100000
+ * 900).
+ */
+public final class FanoutBench {
+  public static void main(String[] args) throws Exception {
+    int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int deliver = args.length > 1 ? Integer.parseInt(args[1]) : 900;
+    Clock clock = Clock.systemUTC();
+    Path dir = Files.createTempDirectory("fanout-bench");
+    try (Database db = Database.open(dir.resolve("bench.db"), clock)) {
+      long t0 = System.nanoTime();
+      long due = clock.millis() - 5_000;
+      db.write(
+          tx -> {
+            for (int i = 1; i <= users; i++) {
+              tx.update(
+                  "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone, quiet_start, quiet_end)"
+                      + " VALUES (?, 'x', 'x', 1, 'UTC', '00:00', '00:00')",
+                  i);
+              tx.update(
+                  "INSERT INTO reminders (chat_id, kind, enabled, time_of_day, days, next_due_at)"
+                      + " VALUES (?, 'MOBILITY', 1, '09:00', '[1,2,3,4,5,6,7]', ?)",
+                  i,
+                  due);
+            }
+            return null;
+          });
+      System.out.printf(
+          "setup: %,d users with a reminder due now in %.1f s%n",
+          users, (System.nanoTime() - t0) / 1e9);
+      resetPeaks();
+      System.gc();
+      ReminderService service =
+          new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
+      long c0 = System.nanoTime();
+      ReminderService.Run run = service.runDue();
+      double claim = (System.nanoTime() - c0) / 1e9;
+      System.out.printf(
+          "claim: %,d reminders claimed and queued in %.2f s; peak heap %d MB, RSS %d MB (peak %d MB)%n",
+          run.sent(), claim, peakHeapMb(), Stats.rssMb(), Stats.peakRssMb());
+
+      try (FakeBotApi api = FakeBotApi.start()) {
+        api.rateLimits(1, 3, 30, 30);
+        var settings =
+            new app.backcoach.telegram.TelegramSettings(
+                FakeBotApi.TOKEN,
+                java.net.URI.create(api.url()),
+                Duration.ofSeconds(1),
+                SendLimits.TELEGRAM);
+        var client =
+            new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(
+                FakeBotApi.TOKEN,
+                new org.telegram.telegrambots.meta.TelegramUrl(
+                    "http", "127.0.0.1", api.port(), false));
+        var transport = app.backcoach.telegram.TransportAccess.transport(client);
+        long d0 = System.nanoTime();
+        try (OutboxSender sender =
+            new OutboxSender(db, transport, clock, settings.limits()).start()) {
+          while (sender.stats().sent.get() < deliver) {
+            Thread.sleep(20);
+          }
+          double secs = (System.nanoTime() - d0) / 1e9;
+          double rate = sender.stats().sent.get() / secs;
+          System.out.printf(
+              "delivery: %,d reminders in %.1f s = %.1f msg/s = %.0f%% of the 30/s limit; 429s %d (sender saw %d)%n",
+              sender.stats().sent.get(),
+              secs,
+              rate,
+              100 * rate / 30,
+              api.tooManyRequestsSent(),
+              sender.stats().rateLimited.get());
+        }
+      }
+    }
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeapMb() {
+    long total = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        total += pool.getPeakUsage().getUsed();
+      }
+    }
+    return total / (1024 * 1024);
+  }
+}
