@@ -8,28 +8,7 @@ final class Personas {
   private Personas() {}
 
   /** A desk worker with morning stiffness and no equipment. */
-  static final String[] DESK_WORKER = {
-    "I work at a desk",
-    "about 9 hours",
-    "0",
-    "nothing really",
-    "not yet",
-    "no equipment",
-    "Berlin",
-    "lower back",
-    "mornings and after sitting",
-    "3",
-    "a few weeks",
-    "none",
-    "never",
-    "I don't do pulling moves",
-    "no",
-    "Mostly free weights or bodyweight",
-    "I don't track",
-    "stop",
-    "no",
-    "I slump in my chair"
-  };
+  static final String[] DESK_WORKER = app.backcoach.ConsoleScript.DESK_WORKER;
 
   /** A gym lifter whose lower back hurts after deadlifts. */
   static final String[] DEADLIFTER = {
