@@ -1,5 +1,6 @@
 package app.backcoach.content;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,9 +9,24 @@ import java.util.regex.Pattern;
 public final class Messages {
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private final Map<String, String> texts;
+  private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
   Messages(Map<String, String> texts) {
     this.texts = Map.copyOf(texts);
+  }
+
+  /** Alternating literal text and placeholder names: "Hi {name}!" is ["Hi ", "name", "!"]. */
+  private static List<String> split(String text) {
+    List<String> parts = new java.util.ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      parts.add(text.substring(at, m.start()));
+      parts.add(m.group(1));
+      at = m.end();
+    }
+    parts.add(text.substring(at));
+    return parts;
   }
 
   /** The raw text of a key, or null. */
@@ -31,17 +47,27 @@ public final class Messages {
     if (nameValuePairs.length == 0) {
       return text;
     }
-    Map<String, Object> values = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
-      values.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    // Templates are split once into literal text and placeholder names; rendering is then a plain
+    // loop.
+    List<String> parts = compiled.computeIfAbsent(msg.key(), k -> split(text));
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      if (i % 2 == 0) {
+        out.append(part);
+        continue;
+      }
+      Object v = null;
+      boolean found = false;
+      for (int j = 0; j + 1 < nameValuePairs.length; j += 2) {
+        if (part.equals(nameValuePairs[j])) {
+          v = nameValuePairs[j + 1];
+          found = true;
+          break;
+        }
+      }
+      out.append(found ? String.valueOf(v) : "{" + part + "}");
     }
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      Object v = values.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
-    }
-    m.appendTail(out);
     return out.toString();
   }
 }

@@ -2,7 +2,6 @@ package app.backcoach.reminders;
 
 import app.backcoach.storage.Json;
 import app.backcoach.storage.Tx;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -20,7 +19,6 @@ import java.util.Set;
  * change.
  */
 public final class ReminderStore {
-  private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
   static final String COLUMNS =
       "r.id, r.chat_id, r.kind, r.enabled, r.time_of_day, r.days, r.interval_minutes, r.window_start,"
           + " r.window_end, r.once, r.until_at";
@@ -113,9 +111,18 @@ public final class ReminderStore {
     return Json.write(days.stream().map(DayOfWeek::getValue).sorted().toList());
   }
 
+  /**
+   * Reads "[1,3,5]" (ISO day numbers); parsed by hand because the claim reads it once per due
+   * reminder.
+   */
   static Set<DayOfWeek> days(String json) {
     Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-    Json.read(json, INTS).forEach(d -> out.add(DayOfWeek.of(d)));
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c >= '1' && c <= '7') {
+        out.add(DayOfWeek.of(c - '0'));
+      }
+    }
     return out;
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
 final class ReminderText {
   private final ContentBundle content;
   private final Cards cards;
+  private final java.util.Map<Kind, List<String>> itemsByKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   ReminderText(ContentBundle content) {
     this.content = content;
@@ -30,14 +32,18 @@ final class ReminderText {
     return items.isEmpty() ? "" : items.get(Math.floorMod(rotation, items.size()));
   }
 
+  /** The rotation list of a kind; rendered once, since the bundle does not change while running. */
   List<String> items(Kind kind) {
-    String routine = kind == Kind.POSTURE ? "desk_breaks" : "morning_mobility";
-    Routine r = content.routine(routine);
-    List<String> out = new ArrayList<>();
-    for (Routine.Step s : r.steps()) {
-      out.add(cards.step(s));
-    }
-    return out;
+    return itemsByKind.computeIfAbsent(
+        kind,
+        k -> {
+          Routine r = content.routine(k == Kind.POSTURE ? "desk_breaks" : "morning_mobility");
+          List<String> out = new ArrayList<>();
+          for (Routine.Step st : r.steps()) {
+            out.add(cards.step(st));
+          }
+          return List.copyOf(out);
+        });
   }
 
   Reply reminder(Kind kind, long logId, int rotation, Plan plan) {
