@@ -133,7 +133,7 @@ public record Config(
 
   /** The token with all but the bot id hidden, for logs. */
   public String maskedToken() {
-    return botToken == null ? "(none)" : botToken.substring(0, botToken.indexOf(':') + 1) + "***";
+    return botToken == null ? "(none)" : app.backcoach.telegram.TelegramSettings.masked(botToken);
   }
 
   @Override

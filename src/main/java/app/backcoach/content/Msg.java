@@ -53,7 +53,6 @@ public enum Msg {
   NOT_CLEARED,
   REFERRAL_FLAGS("flags"),
   ONBOARDING_CONTINUES,
-  EXERCISE_WITHHELD,
   HELP,
   UNKNOWN_COMMAND("command"),
   CANCELLED,
@@ -89,7 +88,6 @@ public enum Msg {
   BTN_SNOOZE_60,
   BTN_SKIP_TODAY,
   BTN_START_CHECKIN,
-  REMINDER_DONE,
   REMINDER_SNOOZED("minutes"),
   REMINDER_SKIPPED,
   REMINDER_ALREADY,
@@ -121,7 +119,6 @@ public enum Msg {
   BTN_TURN_OFF("name"),
   BTN_QUIET_MODE,
   SETTING_SAVED("what"),
-  SETTING_INVALID("help"),
   NAME_POSTURE,
   NAME_MOBILITY,
   NAME_WORKOUT,
@@ -172,7 +169,6 @@ public enum Msg {
   DELETED,
   DELETE_KEPT,
   EXPORT_CAPTION,
-  EXPORT_SAVED("path"),
   STATS("users", "active", "sent", "done", "checkins", "pain_now", "pain_before");
 
   private final Set<String> placeholders;

@@ -119,8 +119,4 @@ final class Checkins {
                     "changes",
                     plan.changes().stream().map(c -> "• " + c).collect(Collectors.joining("\n")))));
   }
-
-  PlanView planView() {
-    return planView;
-  }
 }

@@ -28,7 +28,6 @@ public final class OutboxSender implements AutoCloseable {
   private final Database db;
   private final Transport transport;
   private final Clock clock;
-  private final SendLimits limits;
   private final RateLimiter limiter;
   private final Outbox outbox = new Outbox();
   private final SenderStats stats = new SenderStats();
@@ -50,7 +49,6 @@ public final class OutboxSender implements AutoCloseable {
     this.db = db;
     this.transport = transport;
     this.clock = clock;
-    this.limits = limits;
     this.limiter =
         new RateLimiter(
             limits.globalPerSecond(),
@@ -256,9 +254,5 @@ public final class OutboxSender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     workers.shutdownNow();
-  }
-
-  SendLimits limits() {
-    return limits;
   }
 }

@@ -4,6 +4,7 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
+import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.reminders.Streaks;
 import app.backcoach.storage.Tx;
 import java.time.DayOfWeek;
@@ -34,53 +35,21 @@ public final class ProgressService {
 
   /** The weeks with data, oldest first, from the stored check-ins and reminder outcomes. */
   public List<WeekPoint> weeks(Tx tx, long chatId, ZoneId zone, Instant now) {
-    LocalDate thisWeek =
-        now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    LocalDate from = thisWeek.minusWeeks(WEEKS - 1);
-    Map<LocalDate, Integer> pain = new TreeMap<>();
-    tx.query(
-        "SELECT week_of, pain FROM checkins WHERE chat_id = ? AND week_of >= ? ORDER BY id",
-        rs -> pain.put(LocalDate.parse(rs.getString(1)), rs.getInt(2)),
-        chatId,
-        from.toString());
-    Map<LocalDate, int[]> done = new TreeMap<>();
-    tx.query(
-        "SELECT local_date, outcome FROM reminder_log WHERE chat_id = ? AND local_date >= ? AND kind <> 'CHECKIN'",
-        rs -> {
-          LocalDate week =
-              LocalDate.parse(rs.getString(1))
-                  .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-          int[] c = done.computeIfAbsent(week, w -> new int[2]);
-          c[1]++;
-          if ("done".equals(rs.getString(2))) {
-            c[0]++;
-          }
-          return null;
-        },
-        chatId,
-        from.toString());
-    List<WeekPoint> out = new ArrayList<>();
-    for (LocalDate w = from; !w.isAfter(thisWeek); w = w.plusWeeks(1)) {
-      int[] c = done.get(w);
-      if (pain.containsKey(w) || c != null) {
-        out.add(new WeekPoint(w, pain.get(w), c == null ? null : c[0] / (double) c[1]));
-      }
-    }
-    return out;
+    return new History(tx, chatId, zone, now).points();
   }
 
   /** The summary message and the chart. */
   public List<Delivery> progress(Tx tx, long chatId, ZoneId zone, Instant now) {
-    List<WeekPoint> weeks = weeks(tx, chatId, zone, now);
+    History h = new History(tx, chatId, zone, now);
+    List<WeekPoint> weeks = h.points();
     if (weeks.isEmpty()) {
       return List.of(Delivery.send(Reply.text(content.text(Msg.PROGRESS_EMPTY))));
     }
-    Map<LocalDate, int[]> counts = new TreeMap<>();
     int done = 0;
     int total = 0;
     List<String> lines = new ArrayList<>();
     for (WeekPoint w : weeks) {
-      int[] c = counts(tx, chatId, w.weekOf());
+      int[] c = h.reminders.getOrDefault(w.weekOf(), new int[2]);
       done += c[0];
       total += c[1];
       String p = w.pain() == null ? content.text(Msg.PROGRESS_NO_PAIN) : w.pain() + "/10";
@@ -97,12 +66,8 @@ public final class ProgressService {
               c[1]));
     }
     String share = total == 0 ? "-" : Math.round(100.0 * done / total) + " %";
-    List<LocalDate> doneDates =
-        tx.query(
-            "SELECT outcome_at FROM reminder_log WHERE chat_id = ? AND outcome = 'done' ORDER BY outcome_at DESC LIMIT 2000",
-            rs -> Instant.ofEpochMilli(rs.getLong(1)).atZone(zone).toLocalDate(),
-            chatId);
-    int streak = Streaks.streak(doneDates, now.atZone(zone).toLocalDate());
+    int streak =
+        Streaks.streak(ReminderTaps.doneDates(tx, chatId, zone), now.atZone(zone).toLocalDate());
     String text =
         content.text(
             Msg.PROGRESS_TEXT, "weeks", String.join("\n", lines), "share", share, "streak", streak);
@@ -111,15 +76,52 @@ public final class ProgressService {
         Delivery.send(Reply.text(text)), Delivery.photo(png, content.text(Msg.CHART_CAPTION)));
   }
 
-  private static int[] counts(Tx tx, long chatId, LocalDate week) {
-    return tx.one(
-            "SELECT COALESCE(SUM(outcome = 'done'), 0), COUNT(*) FROM reminder_log WHERE chat_id = ? AND local_date >= ?"
-                + " AND local_date < ? AND kind <> 'CHECKIN'",
-            rs -> new int[] {rs.getInt(1), rs.getInt(2)},
-            chatId,
-            week.toString(),
-            week.plusWeeks(1).toString())
-        .orElse(new int[2]);
+  /**
+   * The last eight weeks read once: pain per check-in week, and reminders done and sent per week.
+   */
+  private static final class History {
+    final LocalDate from;
+    final LocalDate thisWeek;
+    final Map<LocalDate, Integer> pain = new TreeMap<>();
+    final Map<LocalDate, int[]> reminders = new TreeMap<>();
+
+    History(Tx tx, long chatId, ZoneId zone, Instant now) {
+      thisWeek =
+          now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      from = thisWeek.minusWeeks(WEEKS - 1);
+      tx.query(
+          "SELECT week_of, pain FROM checkins WHERE chat_id = ? AND week_of >= ? ORDER BY id",
+          rs -> pain.put(LocalDate.parse(rs.getString(1)), rs.getInt(2)),
+          chatId,
+          from.toString());
+      tx.query(
+          "SELECT local_date, outcome FROM reminder_log WHERE chat_id = ? AND local_date >= ?"
+              + " AND kind <> 'CHECKIN'",
+          rs -> {
+            LocalDate week =
+                LocalDate.parse(rs.getString(1))
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            int[] c = reminders.computeIfAbsent(week, w -> new int[2]);
+            c[1]++;
+            if ("done".equals(rs.getString(2))) {
+              c[0]++;
+            }
+            return null;
+          },
+          chatId,
+          from.toString());
+    }
+
+    List<WeekPoint> points() {
+      List<WeekPoint> out = new ArrayList<>();
+      for (LocalDate w = from; !w.isAfter(thisWeek); w = w.plusWeeks(1)) {
+        int[] c = reminders.get(w);
+        if (pain.containsKey(w) || c != null) {
+          out.add(new WeekPoint(w, pain.get(w), c == null ? null : c[0] / (double) c[1]));
+        }
+      }
+      return out;
+    }
   }
 
   ProgressChart.Labels labels() {

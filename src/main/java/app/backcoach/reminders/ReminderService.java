@@ -9,13 +9,12 @@ import app.backcoach.storage.Database;
 import app.backcoach.storage.Json;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
+import app.backcoach.storage.UserRepository;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,12 +228,7 @@ public final class ReminderService {
 
   private static Due due(java.sql.ResultSet rs) throws java.sql.SQLException {
     Reminder r = ReminderStore.row(rs);
-    ZoneId zone;
-    try {
-      zone = rs.getString(14) == null ? ZoneOffset.UTC : ZoneId.of(rs.getString(14));
-    } catch (DateTimeException e) {
-      zone = ZoneOffset.UTC;
-    }
+    ZoneId zone = UserRepository.zoneOf(rs.getString(14));
     String flags = rs.getString(20);
     String plan = rs.getString(21);
     return new Due(

@@ -8,10 +8,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -132,19 +130,5 @@ public final class ReminderStore {
 
   private static LocalTime time(String s) {
     return s == null ? null : LocalTime.parse(s);
-  }
-
-  static List<Reminder> visible(List<Reminder> all) {
-    List<Reminder> out = new ArrayList<>();
-    for (Reminder r : all) {
-      if (!r.once()) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
-  static boolean same(Reminder a, Reminder b) {
-    return Objects.equals(a, b);
   }
 }

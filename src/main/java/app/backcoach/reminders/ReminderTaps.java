@@ -5,10 +5,10 @@ import app.backcoach.content.Msg;
 import app.backcoach.conversation.Ack;
 import app.backcoach.conversation.Reply;
 import app.backcoach.storage.Tx;
+import app.backcoach.storage.UserRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -59,15 +59,18 @@ public final class ReminderTaps {
     if (!row.outcome.equals("sent")) {
       return new Result(Ack.notice(content.text(Msg.REMINDER_ALREADY)), List.of());
     }
-    ZoneId zone = zone(row.zone);
+    ZoneId zone = UserRepository.zoneOf(row.zone);
     switch (part[2]) {
       case "d" -> {
         LocalDate today = now.atZone(zone).toLocalDate();
-        int doneToday = doneOn(tx, chatId, today, zone);
+        List<LocalDate> earlier = doneDates(tx, chatId, zone);
         outcome(tx, logId, "done", now);
-        int streak = Streaks.streak(doneDates(tx, chatId, zone), today);
+        List<LocalDate> withToday = new java.util.ArrayList<>(earlier);
+        withToday.add(today);
+        int streak = Streaks.streak(withToday, today);
+        // A milestone is celebrated once: with the day's first Done.
         List<Reply> replies =
-            doneToday == 0 && MILESTONES.contains(streak)
+            !earlier.contains(today) && MILESTONES.contains(streak)
                 ? List.of(Reply.text(content.text(Msg.STREAK, "days", streak)))
                 : List.of();
         return new Result(Ack.chosen(content.text(Msg.BTN_REMINDER_DONE)), replies);
@@ -122,23 +125,11 @@ public final class ReminderTaps {
         logId);
   }
 
-  private static int doneOn(Tx tx, long chatId, LocalDate day, ZoneId zone) {
-    return (int) doneDates(tx, chatId, zone).stream().filter(day::equals).count();
-  }
-
   /** Local dates on which the user tapped Done, from the tap times in their zone. */
-  static List<LocalDate> doneDates(Tx tx, long chatId, ZoneId zone) {
+  public static List<LocalDate> doneDates(Tx tx, long chatId, ZoneId zone) {
     return tx.query(
         "SELECT outcome_at FROM reminder_log WHERE chat_id = ? AND outcome = 'done' ORDER BY outcome_at DESC LIMIT 2000",
         rs -> Instant.ofEpochMilli(rs.getLong(1)).atZone(zone).toLocalDate(),
         chatId);
-  }
-
-  static ZoneId zone(String id) {
-    try {
-      return id == null ? ZoneOffset.UTC : ZoneId.of(id);
-    } catch (java.time.DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
   }
 }

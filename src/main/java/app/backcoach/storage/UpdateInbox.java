@@ -41,12 +41,6 @@ public final class UpdateInbox {
         updateId);
   }
 
-  public boolean isApplied(Tx tx, long updateId) {
-    return tx.count(
-            "SELECT COUNT(*) FROM updates WHERE update_id = ? AND applied_at IS NOT NULL", updateId)
-        > 0;
-  }
-
   public int pendingCount(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL");
   }

@@ -6,6 +6,7 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.delivery.OutboxSender;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class TelegramBot implements AutoCloseable {
   private final ContentBundle content;
   private final Clock clock;
   private final BotHealth health;
+  private final Database db;
   private final OkHttpClient pollHttp;
   private final OkHttpClient sendHttp;
   private final OkHttpTelegramClient client;
@@ -61,6 +63,7 @@ public final class TelegramBot implements AutoCloseable {
     this.content = content;
     this.clock = clock;
     this.health = new BotHealth(clock);
+    this.db = db;
     this.url = telegramUrl(settings);
     long pollSeconds = settings.pollTimeout().toSeconds();
     this.pollHttp =
@@ -124,6 +127,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
     chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
+    chores.scheduleWithFixedDelay(this::purgeUpdates, 1, 60, TimeUnit.MINUTES);
     log.info(
         "bot: polling {} with token {}",
         settings.apiUrl(),
@@ -158,6 +162,21 @@ public final class TelegramBot implements AutoCloseable {
       app.start();
     }
     health.polled(); // a fresh session counts as alive until its first poll times out
+  }
+
+  /**
+   * Applied updates are kept (as bare ids) only while Telegram could still re-send them, about a
+   * day; two days is safe.
+   */
+  private void purgeUpdates() {
+    try {
+      int gone =
+          db.write(
+              tx -> new UpdateInbox().purgeApplied(tx, clock.instant().minus(Duration.ofDays(2))));
+      log.debug("bot: purged {} old applied updates", gone);
+    } catch (RuntimeException e) {
+      log.warn("bot: purging old updates failed: {}", e.getMessage());
+    }
   }
 
   /**
