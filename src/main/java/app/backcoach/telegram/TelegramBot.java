@@ -83,7 +83,7 @@ public final class TelegramBot implements AutoCloseable {
     this.sendHttp =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
+            .readTimeout(settings.requestTimeout())
             .build();
     this.client = new OkHttpTelegramClient(sendHttp, settings.token(), url);
     this.sender = new OutboxSender(db, new TelegramTransport(client), clock, settings.limits());

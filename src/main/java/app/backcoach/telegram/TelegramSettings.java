@@ -9,9 +9,16 @@ import java.time.Duration;
  * the send limits.
  *
  * @param apiUrl the Bot API's base URL; polling and requests both go there
+ * @param requestTimeout how long a request other than a long poll may wait for its answer
  */
-public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, SendLimits limits) {
+public record TelegramSettings(
+    String token, URI apiUrl, Duration pollTimeout, SendLimits limits, Duration requestTimeout) {
   public static final URI PUBLIC_API = URI.create("https://api.telegram.org");
+
+  /** Settings with the default request timeout of 30 s. */
+  public TelegramSettings(String token, URI apiUrl, Duration pollTimeout, SendLimits limits) {
+    this(token, apiUrl, pollTimeout, limits, Duration.ofSeconds(30));
+  }
 
   @Override
   public String toString() {
@@ -23,6 +30,8 @@ public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, S
         + pollTimeout
         + ", limits="
         + limits
+        + ", requestTimeout="
+        + requestTimeout
         + "]";
   }
 

@@ -27,6 +27,11 @@ final class BotHarness implements AutoCloseable {
   }
 
   BotHarness(FakeBotApi api, Path dir, SendLimits limits) {
+    this(api, dir, limits, Duration.ofSeconds(30));
+  }
+
+  /** A harness whose requests (other than long polls) time out after {@code requestTimeout}. */
+  BotHarness(FakeBotApi api, Path dir, SendLimits limits, Duration requestTimeout) {
     this.api = api;
     Clock clock = Clock.systemUTC();
     this.db = Database.open(dir.resolve("bot.db"), clock);
@@ -34,7 +39,7 @@ final class BotHarness implements AutoCloseable {
     ChatService chat = new ChatService(db, new Engine(content), content, clock);
     TelegramSettings settings =
         new TelegramSettings(
-            FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits);
+            FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits, requestTimeout);
     this.bot = new TelegramBot(settings, db, chat, content, clock).start();
   }
 

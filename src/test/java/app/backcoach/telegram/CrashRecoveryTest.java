@@ -199,7 +199,7 @@ class CrashRecoveryTest {
   }
 
   /** The state the script gives when each message is applied exactly once. */
-  private static UserState replay(List<String> script) {
+  static UserState replay(List<String> script) {
     Engine engine = new Engine(TestContent.bundle());
     UserState s = UserState.fresh(1);
     for (String line : script) {

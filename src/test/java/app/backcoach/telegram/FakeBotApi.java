@@ -97,11 +97,23 @@ public final class FakeBotApi implements AutoCloseable {
   public record Call(String method, JsonNode params, int status, long atMillis) {}
 
   public enum Fault {
+    /** One 429 with retry_after 1. */
     TOO_MANY_REQUESTS,
+    /** 429 with retry_after 1 on every request but getUpdates for the next 2 s. */
+    STORM_429,
     SERVER_ERROR,
+    /** The answer comes 1-3 s late (a slow long poll when it hits getUpdates). */
     SLOW,
+    /** No answer for {@link #HANG_MILLIS}, then the connection is dropped (unprocessed). */
+    TIMEOUT,
+    /** The connection is reset without an answer (unprocessed). */
     DROP_CONNECTION
   }
+
+  /** How long a {@link Fault#TIMEOUT} holds a request before dropping it. */
+  public static final long HANG_MILLIS = 3_000;
+
+  private static final long STORM_MILLIS = 2_000;
 
   /** A Bot API error answer; {@code violation} non-null means the bot broke a rule. */
   static final class ApiError extends Exception {
@@ -141,6 +153,8 @@ public final class FakeBotApi implements AutoCloseable {
   private List<Fault> faultKinds = List.of();
   private Random faultRandom = new Random(0);
   private int faultsInjected;
+  private final Map<Fault, Integer> faultCounts = new java.util.EnumMap<>(Fault.class);
+  private long stormUntilMillis;
   private boolean closed;
 
   private FakeBotApi() {
@@ -393,6 +407,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** How many random faults of each kind were injected (a storm counts once). */
+  public Map<Fault, Integer> faultCounts() {
+    synchronized (lock) {
+      return Map.copyOf(faultCounts);
+    }
+  }
+
   /** Requests that got a random fault from {@link #faults} (failNext not included). */
   public int faultsInjected() {
     synchronized (lock) {
@@ -498,7 +519,10 @@ public final class FakeBotApi implements AutoCloseable {
     synchronized (lock) {
       Deque<ApiError> queue = failNext.get(method);
       failure = queue == null ? null : queue.pollFirst();
-      if (failure == null
+      boolean storm = at < stormUntilMillis && !method.equals("getupdates");
+      if (failure == null && storm) {
+        failure = new ApiError(429, "Too Many Requests: retry after 1", 1, null);
+      } else if (failure == null
           && !method.equals("deletewebhook")
           && faultRate > 0
           && !faultKinds.isEmpty()
@@ -506,12 +530,20 @@ public final class FakeBotApi implements AutoCloseable {
         fault = faultKinds.get(faultRandom.nextInt(faultKinds.size()));
         slowMillis = 1000 + faultRandom.nextInt(2001);
         faultsInjected++;
+        faultCounts.merge(fault, 1, Integer::sum);
+        if (fault == Fault.STORM_429) {
+          stormUntilMillis = at + STORM_MILLIS;
+        }
       }
     }
     if (fault == Fault.DROP_CONNECTION) {
       record(method, params, -1, at, null);
       return null;
-    } else if (fault == Fault.TOO_MANY_REQUESTS) {
+    } else if (fault == Fault.TIMEOUT) {
+      sleep(HANG_MILLIS);
+      record(method, params, -1, at, null);
+      return null;
+    } else if (fault == Fault.TOO_MANY_REQUESTS || fault == Fault.STORM_429) {
       failure = new ApiError(429, "Too Many Requests: retry after 1", 1, null);
     } else if (fault == Fault.SERVER_ERROR) {
       failure = new ApiError(500, "Internal Server Error", null, null);

@@ -458,9 +458,32 @@ class FakeBotApiTest {
     send("slow", null);
     assertTrue(System.nanoTime() - t0 >= 1_000_000_000L);
 
+    fake.faults(1.0, Set.of(FakeBotApi.Fault.TIMEOUT), 1);
+    t0 = System.nanoTime();
+    assertThrows(TelegramApiException.class, () -> send("hangs", null));
+    assertTrue(System.nanoTime() - t0 >= FakeBotApi.HANG_MILLIS * 1_000_000L);
+
+    fake.faults(1.0, Set.of(FakeBotApi.Fault.STORM_429), 1);
+    rejected(429, () -> send("x", null));
     fake.faults(0, Set.of(), 1);
-    send("fine", null);
-    assertEquals(4, fake.faultsInjected());
+    // The storm goes on for a while after the fault that started it.
+    rejected(429, () -> send("x", null));
+    assertEquals(200, post("getUpdates", "{}").status(), "polling is not part of a storm");
+    fake.faults(0, Set.of(), 1);
+    assertTrue(
+        fake.await(
+            () -> {
+              try {
+                send("fine", null);
+                return true;
+              } catch (TelegramApiException e) {
+                return false;
+              }
+            },
+            java.time.Duration.ofSeconds(5)),
+        "the storm ends");
+    assertEquals(6, fake.faultsInjected());
+    assertEquals(1, fake.faultCounts().get(FakeBotApi.Fault.STORM_429));
     assertEquals(List.of("slow", "fine"), fake.sent(CHAT).stream().map(s -> s.text()).toList());
     assertEquals(0, fake.tooManyRequestsSent());
   }
