@@ -23,21 +23,21 @@ final class UpdateMapper {
       if (u.hasCallbackQuery()) {
         return callback(id, u.getCallbackQuery());
       }
-      if (u.hasChannelPost()) {
-        Message post = u.getChannelPost();
-        return new Inbound(id, post.getChatId(), false, new Event.Unsupported("post"), Origin.NONE);
-      }
     } catch (RuntimeException e) {
       // A shape we did not expect must not stop the bot: acknowledge and ignore it.
       return Inbound.ignored(id, null);
     }
-    // Edited messages, reactions, member changes and other kinds are acknowledged and ignored.
+    // Channel posts (a notice there would be published to every subscriber), edited messages,
+    // reactions, member changes and other kinds are acknowledged and ignored.
     return Inbound.ignored(id, null);
   }
 
   private static Inbound message(long id, Message m) {
     Long chat = m.getChatId();
     boolean isPrivate = m.getChat() != null && "private".equals(m.getChat().getType());
+    if (isPrivate && m.getFrom() != null && !m.getFrom().getId().equals(chat)) {
+      return Inbound.ignored(id, null); // in a private chat only its owner writes
+    }
     return new Inbound(id, chat, isPrivate, event(m), Origin.NONE);
   }
 
@@ -85,6 +85,11 @@ final class UpdateMapper {
         message == null
             || message.getChat() == null
             || "private".equals(message.getChat().getType());
+    if (isPrivate && q.getFrom() != null && !q.getFrom().getId().equals(chat)) {
+      // In a private chat only its owner can tap; anything else is forged: it must not act on
+      // another user's conversation.
+      return Inbound.ignored(id, null);
+    }
     Integer messageId = message == null ? null : message.getMessageId();
     String text = message instanceof Message full && full.hasText() ? full.getText() : null;
     String data = q.getData() == null ? "" : q.getData();

@@ -217,6 +217,14 @@ public final class FakeBotApi implements AutoCloseable {
         });
   }
 
+  /**
+   * The user sends a message in their private chat whose content {@code filler} writes (a sticker,
+   * a photo with a caption, a forward...); message_id, from, chat and date are set already.
+   */
+  public int userSendsMessage(long chatId, java.util.function.Consumer<ObjectNode> filler) {
+    return enqueueMessage(chatId, filler::accept);
+  }
+
   /** The user shares a location (e.g. through a request_location keyboard button). */
   public int userSharesLocation(long chatId, double lat, double lon) {
     return enqueueMessage(
