@@ -19,6 +19,7 @@ import app.backcoach.reminders.ReminderService;
 import app.backcoach.search.BackgroundIndex;
 import app.backcoach.search.ContentIndex;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseException;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -33,11 +34,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The composition root: builds every part with {@code new} and runs a mode. */
 final class App {
   /** A reminder this late still goes out; an older one is folded into the catch-up message. */
   static final Duration GRACE = Duration.ofMinutes(15);
+
+  /** How often start-up retries a database that does not take writes. */
+  static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
 
   /** How often the due reminders are claimed. */
   static final Duration REMINDER_TICK = Duration.ofSeconds(15);
@@ -85,7 +92,13 @@ final class App {
     }
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
-    Database db = Database.open(config.database(), clock);
+    Database db;
+    try {
+      db = openWhenWritable(config, clock);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Main.OK;
+    }
     ChatService chat =
         new ChatService(
             db,
@@ -130,6 +143,53 @@ final class App {
     }
   }
 
+  /**
+   * Opens the database, waiting while it cannot be opened for writing (permissions, a full disk).
+   * Meanwhile nothing is taken from Telegram, so no update is confirmed that could not be stored,
+   * and {@code /healthz} (when enabled) answers 503 with the reason.
+   */
+  private static Database openWhenWritable(Config config, Clock clock) throws InterruptedException {
+    AtomicReference<String> problem = new AtomicReference<>();
+    OpsServer waiting = null;
+    long logged = 0;
+    try {
+      while (true) {
+        try {
+          Database db = Database.open(config.database(), clock);
+          if (problem.get() != null) {
+            log.info("startup: database {} accepts writes again", config.database());
+          }
+          return db;
+        } catch (DatabaseException e) {
+          if (!e.getMessage().equals(problem.get())
+              || System.nanoTime() - logged > Duration.ofMinutes(1).toNanos()) {
+            log.error(
+                "startup: {}. Waiting for it to take writes (retrying every {} s); nothing is"
+                    + " taken from Telegram meanwhile.",
+                e.getMessage(),
+                DATABASE_RETRY.toSeconds());
+            logged = System.nanoTime();
+          }
+          problem.set(e.getMessage());
+          if (waiting == null && config.httpPort() != null) {
+            waiting =
+                new OpsServer(
+                        config.httpHost(),
+                        config.httpPort(),
+                        new Probes(null, Duration.ZERO, problem::get),
+                        new Metrics().registry())
+                    .start();
+          }
+          Thread.sleep(DATABASE_RETRY.toMillis());
+        }
+      }
+    } finally {
+      if (waiting != null) {
+        waiting.close();
+      }
+    }
+  }
+
   private static OpsServer opsServer(
       Config config,
       TelegramSettings settings,
@@ -157,7 +217,7 @@ final class App {
                 reminders.counters().get(2));
     Probes probes =
         new Probes(
-            bot.health()::sinceLastPoll, settings.pollTimeout().plusSeconds(30), db::writable);
+            bot.health()::sinceLastPoll, settings.pollTimeout().plusSeconds(30), db::writeProblem);
     return new OpsServer(config.httpHost(), config.httpPort(), probes, metrics.registry());
   }
 

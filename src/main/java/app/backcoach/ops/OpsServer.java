@@ -61,8 +61,9 @@ public final class OpsServer implements AutoCloseable {
         out.add("no successful poll for " + since.toSeconds() + " s");
       }
     }
-    if (!probes.databaseWritable().get()) {
-      out.add("database does not accept writes");
+    String database = probes.databaseProblem().get();
+    if (database != null) {
+      out.add(database);
     }
     return out;
   }

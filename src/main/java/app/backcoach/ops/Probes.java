@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What the health check asks: how long since polling last worked (null in console mode) and whether
- * the database takes writes.
+ * What the health check asks: how long since polling last worked (null when not polling) and what
+ * keeps the database from taking writes (null when it takes them).
  */
 public record Probes(
-    Supplier<Duration> sinceLastPoll, Duration pollLimit, Supplier<Boolean> databaseWritable) {}
+    Supplier<Duration> sinceLastPoll, Duration pollLimit, Supplier<String> databaseProblem) {}

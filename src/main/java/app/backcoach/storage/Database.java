@@ -20,14 +20,10 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
   private final Path file;
-  private final Connection writer;
-  private final Connection reader;
+  private final Slot writer;
+  private final Slot reader;
   private final Connection checkpointer;
   private final java.util.concurrent.ScheduledExecutorService checkpoints;
-  private final java.util.Map<String, java.sql.PreparedStatement> writerStatements =
-      statementCache();
-  private final java.util.Map<String, java.sql.PreparedStatement> readerStatements =
-      statementCache();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
 
@@ -39,14 +35,10 @@ public final class Database implements AutoCloseable {
 
   private Database(Path file, Clock clock) throws SQLException {
     this.file = file;
-    this.writer = connect(SQLiteConfig.TransactionMode.IMMEDIATE);
+    this.writer = new Slot(SQLiteConfig.TransactionMode.IMMEDIATE);
     migrate(clock);
-    this.reader = connect(SQLiteConfig.TransactionMode.DEFERRED);
+    this.reader = new Slot(SQLiteConfig.TransactionMode.DEFERRED);
     this.checkpointer = connect(SQLiteConfig.TransactionMode.DEFERRED);
-    try (var st = writer.createStatement()) {
-      // Checkpoints run on their own thread, so a commit never pays for copying the WAL back.
-      st.execute("PRAGMA wal_autocheckpoint = 0");
-    }
     this.checkpoints =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -71,7 +63,13 @@ public final class Database implements AutoCloseable {
     Path absolute = file.toAbsolutePath();
     try {
       prepareFile(absolute);
-      return new Database(absolute, clock);
+      Database db = new Database(absolute, clock);
+      String problem = db.writeProblem();
+      if (problem != null) {
+        db.close();
+        throw new DatabaseException("cannot open database " + absolute + ": " + problem, null);
+      }
+      return db;
     } catch (IOException | SQLException e) {
       throw new DatabaseException("cannot open database " + absolute + ": " + e.getMessage(), e);
     }
@@ -102,7 +100,12 @@ public final class Database implements AutoCloseable {
     config.setBusyTimeout(5_000);
     config.enforceForeignKeys(true);
     config.setTransactionMode(mode);
-    return config.createConnection("jdbc:sqlite:" + file);
+    Connection c = config.createConnection("jdbc:sqlite:" + file);
+    try (var st = c.createStatement()) {
+      // Checkpoints run on their own thread, so a commit never pays for copying the WAL back.
+      st.execute("PRAGMA wal_autocheckpoint = 0");
+    }
+    return c;
   }
 
   public Path file() {
@@ -113,7 +116,7 @@ public final class Database implements AutoCloseable {
   public <T> T write(Work<T> work) {
     writeLock.lock();
     try {
-      return inTransaction(writer, writerStatements, work);
+      return writer.run(work);
     } finally {
       writeLock.unlock();
     }
@@ -123,7 +126,7 @@ public final class Database implements AutoCloseable {
   public <T> T read(Work<T> work) {
     readLock.lock();
     try {
-      return inTransaction(reader, readerStatements, work);
+      return reader.run(work);
     } finally {
       readLock.unlock();
     }
@@ -150,23 +153,96 @@ public final class Database implements AutoCloseable {
     };
   }
 
-  private <T> T inTransaction(
-      Connection c, java.util.Map<String, java.sql.PreparedStatement> statements, Work<T> work) {
-    try {
-      c.setAutoCommit(false);
+  /**
+   * One connection and its statement cache. After a failure that leaves SQLite's transaction state
+   * unknown (a full disk can roll a transaction back behind the driver's back) the connection is
+   * dropped and the next transaction opens a fresh one, so a later transaction never runs in
+   * autocommit mode by mistake.
+   */
+  private final class Slot {
+    private final SQLiteConfig.TransactionMode mode;
+    private final java.util.Map<String, java.sql.PreparedStatement> statements = statementCache();
+    private Connection connection;
+
+    Slot(SQLiteConfig.TransactionMode mode) throws SQLException {
+      this.mode = mode;
+      this.connection = connect(mode);
+    }
+
+    /** Runs {@code work} in one transaction; the caller holds this slot's lock. */
+    <T> T run(Work<T> work) {
+      Connection c = connection();
+      boolean committed = false;
+      boolean sqlFailed = false;
       try {
+        c.setAutoCommit(false);
         T result = work.run(new Tx(c, statements));
         c.commit();
+        committed = true;
         return result;
-      } catch (RuntimeException | Error e) {
-        c.rollback();
+      } catch (SQLException e) {
+        sqlFailed = true;
+        throw new DatabaseException("transaction on " + file + " failed: " + e.getMessage(), e);
+      } catch (DatabaseException e) {
+        sqlFailed = true;
         throw e;
       } finally {
-        // Back to autocommit, so an IMMEDIATE connection does not keep holding the write lock.
-        c.setAutoCommit(true);
+        if (!finish(c, committed) || sqlFailed) {
+          drop();
+        }
       }
-    } catch (SQLException e) {
-      throw new DatabaseException("transaction on " + file + " failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * Rolls back what did not commit and returns to autocommit, so an IMMEDIATE connection does not
+     * keep holding the write lock; false if the connection could not be brought back to a known
+     * state.
+     */
+    private boolean finish(Connection c, boolean committed) {
+      try {
+        if (!committed) {
+          c.rollback();
+        }
+        c.setAutoCommit(true);
+        return true;
+      } catch (SQLException e) {
+        return false;
+      }
+    }
+
+    Connection connection() {
+      if (connection == null) {
+        try {
+          connection = connect(mode);
+        } catch (SQLException e) {
+          throw new DatabaseException("cannot reconnect to " + file + ": " + e.getMessage(), e);
+        }
+      }
+      return connection;
+    }
+
+    private void drop() {
+      for (var st : statements.values()) {
+        try {
+          st.close();
+        } catch (SQLException e) {
+          // the connection is being replaced anyway
+        }
+      }
+      statements.clear();
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // the connection is being replaced anyway
+      }
+      connection = null;
+    }
+
+    void close() throws SQLException {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
     }
   }
 
@@ -222,7 +298,7 @@ public final class Database implements AutoCloseable {
           "backup target " + absolute + " already exists; choose a new file", null);
     }
     readLock.lock();
-    try (var statement = reader.prepareStatement("VACUUM INTO ?")) {
+    try (var statement = reader.connection().prepareStatement("VACUUM INTO ?")) {
       statement.setString(1, absolute.toString());
       statement.execute();
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -238,15 +314,36 @@ public final class Database implements AutoCloseable {
 
   /** True when a write can be committed right now (health checks). */
   public boolean writable() {
+    return writeProblem() == null;
+  }
+
+  /**
+   * Null when a write commits and the file and its folder are writable; otherwise what is wrong,
+   * naming the file (health checks and start-up).
+   */
+  public String writeProblem() {
     try {
       write(
           tx ->
               tx.update(
                   "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)", System.nanoTime()));
-      return true;
     } catch (DatabaseException e) {
-      return false;
+      Throwable why = e.getCause() != null ? e.getCause() : e;
+      return "database " + file + " does not accept writes: " + why.getMessage();
     }
+    if (!Files.isWritable(file)) {
+      return "database file "
+          + file
+          + " is not writable (check its owner and permissions); writes still work through the"
+          + " open file, but a restart will fail";
+    }
+    Path dir = file.getParent();
+    if (dir != null && !Files.isWritable(dir)) {
+      return "database folder "
+          + dir
+          + " is not writable (SQLite creates its -wal and -shm files there); a restart will fail";
+    }
+    return null;
   }
 
   /** The schema version the file is at. */

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +29,8 @@ class OpsServerTest {
   @Test
   void healthIsOkOnlyWhenPollingIsRecentAndTheDatabaseTakesWrites() throws Exception {
     AtomicReference<Duration> since = new AtomicReference<>(Duration.ofSeconds(3));
-    AtomicBoolean writable = new AtomicBoolean(true);
-    Probes probes = new Probes(since::get, Duration.ofSeconds(80), writable::get);
+    AtomicReference<String> databaseProblem = new AtomicReference<>();
+    Probes probes = new Probes(since::get, Duration.ofSeconds(80), databaseProblem::get);
     try (OpsServer s = new OpsServer("127.0.0.1", 0, probes, new Metrics().registry()).start()) {
       assertEquals(200, get(s, "/healthz").statusCode());
       since.set(Duration.ofSeconds(200));
@@ -39,10 +38,10 @@ class OpsServerTest {
       assertEquals(503, silent.statusCode());
       assertTrue(silent.body().contains("no successful poll for 200 s"), silent.body());
       since.set(Duration.ofSeconds(1));
-      writable.set(false);
+      databaseProblem.set("database /x/bot.db does not accept writes: disk full");
       HttpResponse<String> disk = get(s, "/healthz");
       assertEquals(503, disk.statusCode());
-      assertTrue(disk.body().contains("database does not accept writes"));
+      assertTrue(disk.body().contains("/x/bot.db does not accept writes: disk full"), disk.body());
     }
   }
 
@@ -53,7 +52,7 @@ class OpsServerTest {
       SenderStats stats = new SenderStats();
       stats.sent.addAndGet(7);
       Metrics m = new Metrics().sender(stats).database(db, clock);
-      Probes probes = new Probes(() -> Duration.ZERO, Duration.ofSeconds(80), db::writable);
+      Probes probes = new Probes(() -> Duration.ZERO, Duration.ofSeconds(80), db::writeProblem);
       try (OpsServer s = new OpsServer("127.0.0.1", 0, probes, m.registry()).start()) {
         String body = get(s, "/metrics").body();
         assertTrue(body.contains("backcoach_replies_sent_total 7.0"), body);
