@@ -98,6 +98,12 @@ class DiskTroubleDrillTest {
     bot.destroy();
     assertTrue(bot.waitFor(20, TimeUnit.SECONDS));
     assertAppliedOnce(db, sent);
+    System.out.printf(
+        "disk drill: read-only file and folder while running -> /healthz 503 (%s), an answer"
+            + " sent meanwhile was applied; restart while read-only -> /healthz 503 (%s), 3"
+            + " updates left unconfirmed; permissions fixed -> healthy, all %d updates applied"
+            + " once%n",
+        readOnly.body().trim(), cannotOpen.body().trim(), sent.size());
   }
 
   @Test
