@@ -14,6 +14,19 @@ import java.util.regex.Pattern;
  */
 public final class Words {
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Phrases come from the content bundle (a bounded set) and are matched against every message:
+   * each is split once. The bound only guards against an unexpected caller.
+   */
+  private static final int MAX_CACHED_PHRASES = 10_000;
+
+  private static final java.util.Map<String, List<String>> PHRASES =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final List<String> NUMBER_WORDS =
       List.of(
           "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -25,10 +38,10 @@ public final class Words {
    * Lower-case words without accents or apostrophes: "Can't feel my LEG!" is [cant, feel, my, leg].
    */
   public static List<String> tokens(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    s = s.toLowerCase(Locale.ROOT).replaceAll("['\u2019`]", "");
+    String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     List<String> out = new ArrayList<>();
-    for (String t : s.split("[^\\p{L}\\p{N}]+")) {
+    for (String t : NON_WORD.split(s)) {
       if (!t.isEmpty()) {
         out.add(t);
       }
@@ -43,7 +56,13 @@ public final class Words {
 
   /** Where the phrase first matches in {@code words}, as {start, end}; null if it does not. */
   public static int[] find(List<String> words, String phrase) {
-    List<String> p = tokensKeepingWildcards(phrase);
+    List<String> p = PHRASES.get(phrase);
+    if (p == null) {
+      p = List.copyOf(tokensKeepingWildcards(phrase));
+      if (PHRASES.size() < MAX_CACHED_PHRASES) {
+        PHRASES.put(phrase, p);
+      }
+    }
     if (p.isEmpty()) {
       return null;
     }
@@ -83,7 +102,7 @@ public final class Words {
 
   private static List<String> tokensKeepingWildcards(String phrase) {
     List<String> out = new ArrayList<>();
-    for (String raw : phrase.trim().split("\\s+")) {
+    for (String raw : SPACES.split(phrase.trim())) {
       if (raw.equals("~")) {
         out.add("~");
       } else if (raw.endsWith("*")) {
