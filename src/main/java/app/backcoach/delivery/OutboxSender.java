@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
  * the rate limits and hands it to a worker; the result decides whether it is done, retried later,
  * dropped, or the user is marked blocked. Items of one chat are never in flight twice, so a chat's
  * messages arrive in order.
+ *
+ * <p>A chat stays "in flight" from dispatch until the dispatch thread has looked at it again after
+ * its worker recorded the result. That look is cheap (one indexed lookup for that chat, under the
+ * writer lock, so it sees the worker's commit): if the chat's next item is an interactive reply
+ * that is due, it goes out at once; otherwise the chat is released and the full scan of the outbox
+ * (on {@link #wake}, and at least every {@value #SCAN_EVERY_MILLIS} ms) finds it. A finished
+ * delivery therefore no longer costs a scan of every pending row.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -39,6 +46,22 @@ public final class OutboxSender implements AutoCloseable {
    * set, and must not send it again.
    */
   private final Map<Long, long[]> finished = new ConcurrentHashMap<>();
+
+  /**
+   * Chats whose worker has recorded its result; they stay in {@link #inFlight} until the dispatch
+   * thread has looked at them.
+   */
+  private final java.util.Queue<Long> settled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** Set by {@link #wake}: new items may be waiting in any chat, so scan the whole outbox. */
+  private final java.util.concurrent.atomic.AtomicBoolean scanRequested =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
+
+  /** The longest the whole outbox goes unscanned (retries coming due, rate limits refilling). */
+  static final long SCAN_EVERY_MILLIS = 50;
+
+  /** Rows read by one scan of the outbox. */
+  private static final int SCAN_LIMIT = 500;
 
   private final Signal signal = new Signal();
   private final ExecutorService workers;
@@ -78,39 +101,89 @@ public final class OutboxSender implements AutoCloseable {
 
   /** Tells the sender new items are waiting, so it need not wait for its next look. */
   public void wake() {
+    scanRequested.set(true);
     signal.wake();
   }
 
   private void loop() {
     long lastPrune = 0;
+    long lastScan = 0;
     while (running) {
-      int dispatched = 0;
       try {
-        dispatched = dispatchDue();
+        dispatchSettled();
       } catch (RuntimeException e) {
         log.error("sender: reading the outbox failed: {}", e.getMessage());
       }
       long now = clock.millis();
+      if (scanRequested.getAndSet(false) || now - lastScan >= SCAN_EVERY_MILLIS) {
+        lastScan = now;
+        try {
+          if (dispatchDue()) {
+            scanRequested.set(true); // the scan was cut short and sent something: look further
+          }
+        } catch (RuntimeException e) {
+          log.error("sender: reading the outbox failed: {}", e.getMessage());
+        }
+      }
       if (now - lastPrune > 60_000) {
         limiter.prune(now);
         long old = System.nanoTime() - 60_000_000_000L;
         finished.values().removeIf(v -> v[1] < old);
         lastPrune = now;
       }
-      if (dispatched == 0) {
-        await(50);
+      if (settled.isEmpty() && !scanRequested.get()) {
+        await(Math.max(1, lastScan + SCAN_EVERY_MILLIS - clock.millis()));
       }
     }
   }
 
-  private int dispatchDue() {
+  /**
+   * Looks again at the chats whose worker has finished: sends each one's next interactive reply if
+   * it is due and allowed, and releases the others to the full scan.
+   */
+  private void dispatchSettled() {
+    List<Long> chats = new java.util.ArrayList<>();
+    for (Long chat; (chat = settled.poll()) != null; ) {
+      chats.add(chat);
+    }
+    if (chats.isEmpty()) {
+      return;
+    }
+    long now = clock.millis();
+    List<Outbox.Item> next;
+    try {
+      // Under the writer's lock, so each worker's commit is visible.
+      next =
+          db.write(
+              tx -> {
+                List<Outbox.Item> items = new java.util.ArrayList<>();
+                for (long chat : chats) {
+                  items.addAll(outbox.nextInteractive(tx, chat, now));
+                }
+                return items;
+              });
+    } finally {
+      chats.forEach(inFlight::remove);
+    }
+    offer(next, now);
+  }
+
+  /**
+   * Scans the outbox for each chat's next due item, interactive first. True when the scan was cut
+   * short by its limit and sent something, so more may be due.
+   */
+  private boolean dispatchDue() {
     long now = clock.millis();
     // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
-    // item again that has
-    // just been sent, after its chat left the in-flight set.
-    List<Outbox.Item> due = db.write(tx -> outbox.due(tx, now, 500));
+    // item again that has just been sent, after its chat left the in-flight set.
+    List<Outbox.Item> due = db.write(tx -> outbox.due(tx, now, SCAN_LIMIT));
+    return offer(due, now) > 0 && due.size() == SCAN_LIMIT;
+  }
+
+  /** Hands items to workers, in order, within the rate limits; returns how many went out. */
+  private int offer(List<Outbox.Item> items, long now) {
     int dispatched = 0;
-    for (Outbox.Item item : due) {
+    for (Outbox.Item item : items) {
       if (inFlight.contains(item.chatId())) {
         continue;
       }
@@ -149,8 +222,8 @@ public final class OutboxSender implements AutoCloseable {
           "sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
     } finally {
       finished.put(item.id(), new long[] {item.attempts(), System.nanoTime()});
-      inFlight.remove(chat);
-      wake();
+      settled.add(chat); // the dispatch thread releases the chat once it has looked at it
+      signal.wake();
     }
   }
 

@@ -6,5 +6,6 @@ import java.util.List;
 final class Migrations {
   private Migrations() {}
 
-  static final List<String> NAMES = List.of("V1__init.sql", "V2__reminders.sql", "V3__health.sql");
+  static final List<String> NAMES =
+      List.of("V1__init.sql", "V2__reminders.sql", "V3__health.sql", "V4__outbox_pending_chat.sql");
 }

@@ -22,8 +22,56 @@ public final class Outbox {
 
   private static final String PENDING = "sent_at IS NULL AND dropped_at IS NULL";
 
-  /** A stored delivery waiting to be made. */
-  public record Item(long id, long chatId, Delivery delivery, int attempts) {}
+  /**
+   * A stored delivery waiting to be made. Its body is parsed on first use: the sender reads many
+   * items it then skips (their chat has a delivery in flight), and parsing them all cost more than
+   * the query.
+   */
+  public static final class Item {
+    private final long id;
+    private final long chatId;
+    private final String body;
+    private final int attempts;
+    private volatile Delivery delivery;
+
+    Item(long id, long chatId, String body, int attempts) {
+      this.id = id;
+      this.chatId = chatId;
+      this.body = body;
+      this.attempts = attempts;
+    }
+
+    public long id() {
+      return id;
+    }
+
+    public long chatId() {
+      return chatId;
+    }
+
+    public int attempts() {
+      return attempts;
+    }
+
+    /**
+     * The delivery, parsed from the stored JSON on first call.
+     *
+     * @throws DatabaseException if the stored JSON is not a delivery
+     */
+    public Delivery delivery() {
+      Delivery d = delivery;
+      if (d == null) {
+        d = Json.read(body, Delivery.class);
+        delivery = d;
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "Item[id=" + id + ", chatId=" + chatId + ", attempts=" + attempts + "]";
+    }
+  }
 
   public void enqueue(Tx tx, long chatId, List<Delivery> deliveries, int priority, Instant now) {
     for (Delivery d : deliveries) {
@@ -85,6 +133,24 @@ public final class Outbox {
         limit);
   }
 
+  /**
+   * The chat's oldest undelivered item if it is an interactive reply that is due now; empty
+   * otherwise (nothing pending, a retry not yet due, or a scheduled message, which waits for {@link
+   * #due} to order it against other chats' replies).
+   */
+  public List<Item> nextInteractive(Tx tx, long chatId, long nowMillis) {
+    return tx.query(
+        "SELECT id, chat_id, body, attempts FROM (SELECT id, chat_id, body, attempts, priority,"
+            + " next_attempt_at FROM outbox WHERE chat_id = ? AND "
+            + PENDING
+            + " ORDER BY id LIMIT 1) WHERE priority = "
+            + INTERACTIVE
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
+        Outbox::item,
+        chatId,
+        nowMillis);
+  }
+
   public void markSent(Tx tx, long id, Instant now) {
     tx.update("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?", now.toString(), id);
   }
@@ -124,7 +190,6 @@ public final class Outbox {
   }
 
   private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Item(
-        rs.getLong(1), rs.getLong(2), Json.read(rs.getString(3), Delivery.class), rs.getInt(4));
+    return new Item(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4));
   }
 }

@@ -173,4 +173,87 @@ class OutboxSenderTest {
     assertTrue(eventually(() -> transport.delivered.size() == 3));
     assertEquals("3:reply", transport.delivered.get(1));
   }
+
+  @Test
+  void manyChatsWithManyRepliesGetEachExactlyOnceInOrder() throws Exception {
+    start(new SendLimits(100_000, 1_000, 100_000, 1_000, 8));
+    for (int round = 0; round < 10; round++) {
+      for (long chat = 1; chat <= 30; chat++) {
+        queue(chat, Outbox.INTERACTIVE, "m" + round + "a", "m" + round + "b");
+      }
+    }
+    assertTrue(eventually(() -> db.read(tx -> new Outbox().depth(tx)) == 0));
+    assertEquals(600, transport.delivered.size(), "each message once");
+    assertEquals(600, transport.calls);
+    for (long chat = 1; chat <= 30; chat++) {
+      String prefix = chat + ":";
+      List<String> got = transport.delivered.stream().filter(x -> x.startsWith(prefix)).toList();
+      List<String> want = new ArrayList<>();
+      for (int round = 0; round < 10; round++) {
+        want.add(prefix + "m" + round + "a");
+        want.add(prefix + "m" + round + "b");
+      }
+      assertEquals(want, got, "chat " + chat + " in order");
+    }
+  }
+
+  @Test
+  void replyQueuedWhileTheChatIsInFlightFollowsIt() throws Exception {
+    java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+    Transport slowFirst =
+        (chatId, d) -> {
+          if (d.reply().text().equals("first")) {
+            try {
+              queued.await(); // the next reply is committed while this one is in flight
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return transport.deliver(chatId, d);
+        };
+    db = Database.open(dir.resolve("s.db"), clock);
+    sender = new OutboxSender(db, slowFirst, clock, new SendLimits(100, 100, 100, 100, 2)).start();
+    queue(1, Outbox.INTERACTIVE, "first");
+    Thread.sleep(100); // "first" is in flight now
+    db.write(
+        tx -> {
+          new Outbox()
+              .enqueue(
+                  tx,
+                  1,
+                  List.of(Delivery.send(Reply.text("second"))),
+                  Outbox.INTERACTIVE,
+                  Instant.now(clock));
+          return null;
+        }); // no wake(): the finished chat's own follow-up must find it
+    queued.countDown();
+    assertTrue(eventually(() -> transport.delivered.size() == 2));
+    assertEquals(List.of("1:first", "1:second"), transport.delivered);
+    Thread.sleep(200);
+    assertEquals(2, transport.calls, "none sent twice");
+  }
+
+  @Test
+  void laterRepliesWaitForARetryOfAnEarlierOne() throws Exception {
+    start(new SendLimits(100, 100, 100, 100, 2));
+    transport.script(1, new Transport.Result.Transient("500"));
+    queue(1, Outbox.INTERACTIVE, "one", "two", "three");
+    assertTrue(eventually(() -> transport.delivered.size() == 3));
+    assertEquals(List.of("1:one", "1:two", "1:three"), transport.delivered);
+    assertEquals(4, transport.calls);
+  }
+
+  @Test
+  void aChatsScheduledMessagesDoNotJumpAheadOfOtherChatsReplies() throws Exception {
+    start(new SendLimits(1, 1, 100, 100, 1));
+    queue(99, Outbox.INTERACTIVE, "warm-up");
+    assertTrue(eventually(() -> transport.delivered.size() == 1));
+    // Chat 2's first reminder is in flight when chat 3's reply arrives; chat 2's second reminder
+    // must not follow it straight away.
+    queue(2, Outbox.SCHEDULED, "reminder 1", "reminder 2");
+    assertTrue(eventually(() -> transport.delivered.size() == 2));
+    queue(3, Outbox.INTERACTIVE, "reply");
+    assertTrue(eventually(() -> transport.delivered.size() == 4));
+    assertEquals("3:reply", transport.delivered.get(2));
+  }
 }
