@@ -38,8 +38,21 @@ public final class EngineBench {
       script.add(Inputs.parse("/reminders"));
       // Warm-up.
       run(chat, script, 3_000, 0, 1_000_000);
-      System.out.println(run(chat, script, total, 1_000, 2_000_000).line("offered 1,000/s"));
-      System.out.println(run(chat, script, total, 0, 3_000_000).line("saturation"));
+      Result paced = run(chat, script, total, 1_000, 2_000_000);
+      System.out.println(paced.line("offered 1,000/s"));
+      Result saturated = run(chat, script, total, 0, 3_000_000);
+      System.out.println(saturated.line("saturation"));
+      double p99 = Stats.percentileMillis(paced.latencies(), 0.99);
+      Results.line(
+          "engine: p99 at 1,000 updates/s",
+          String.format(java.util.Locale.ROOT, "%.2f ms", p99),
+          "under 2 ms",
+          p99 < 2);
+      Results.line(
+          "engine: updates/s at saturation",
+          String.format(java.util.Locale.ROOT, "%,.0f", saturated.updates() / saturated.seconds()),
+          "-",
+          null);
       int users = db.read(tx -> tx.count("SELECT COUNT(*) FROM users"));
       System.out.printf("database after the runs: %d users%n", users);
     }

@@ -55,9 +55,16 @@ public final class FanoutBench {
       long c0 = System.nanoTime();
       ReminderService.Run run = service.runDue();
       double claim = (System.nanoTime() - c0) / 1e9;
+      long heap = peakHeapMb();
       System.out.printf(
           "claim: %,d reminders claimed and queued in %.2f s; peak heap %d MB, RSS %d MB (peak %d MB)%n",
-          run.sent(), claim, peakHeapMb(), Stats.rssMb(), Stats.peakRssMb());
+          run.sent(), claim, heap, Stats.rssMb(), Stats.peakRssMb());
+      Results.line(
+          String.format(java.util.Locale.ROOT, "fan-out: claim and queue %,d", users),
+          String.format(java.util.Locale.ROOT, "%.2f s", claim),
+          "under 2 s",
+          claim < 2);
+      Results.line("fan-out: peak heap during the claim", heap + " MB", "under 256 MB", heap < 256);
 
       try (FakeBotApi api = FakeBotApi.start()) {
         api.rateLimits(1, 3, 30, 30);
@@ -89,6 +96,16 @@ public final class FanoutBench {
               100 * rate / 30,
               api.tooManyRequestsSent(),
               sender.stats().rateLimited.get());
+          Results.line(
+              "fan-out: delivery rate (share of 30/s)",
+              String.format(java.util.Locale.ROOT, "%.1f msg/s = %.0f %%", rate, 100 * rate / 30),
+              "at least 95 %",
+              rate >= 0.95 * 30);
+          Results.line(
+              "fan-out: 429s from the fake server",
+              Integer.toString(api.tooManyRequestsSent()),
+              "zero",
+              api.tooManyRequestsSent() == 0);
         }
       }
     }

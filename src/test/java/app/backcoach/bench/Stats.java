@@ -26,9 +26,29 @@ final class Stats {
 
   /** Resident set size of this process in MB, from /proc (Linux). */
   static long rssMb() {
+    return status("self", "VmRSS:");
+  }
+
+  /** Peak RSS of this process in MB (VmHWM). */
+  static long peakRssMb() {
+    return status("self", "VmHWM:");
+  }
+
+  /** Resident set size of another process in MB. */
+  static long rssMb(long pid) {
+    return status(Long.toString(pid), "VmRSS:");
+  }
+
+  /** Peak RSS of another process in MB (VmHWM). */
+  static long peakRssMb(long pid) {
+    return status(Long.toString(pid), "VmHWM:");
+  }
+
+  /** A kB figure from /proc/PID/status, in MB; -1 when it cannot be read. */
+  private static long status(String pid, String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
         }
       }
@@ -38,17 +58,12 @@ final class Stats {
     return -1;
   }
 
-  /** Peak RSS of this process in MB (VmHWM). */
-  static long peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        }
-      }
-    } catch (Exception e) {
-      return -1;
+  /** Deletes a temp folder and everything in it. */
+  static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("could not delete " + dir + ": " + e);
     }
-    return -1;
   }
 }

@@ -1,0 +1,18 @@
+package app.backcoach.bench;
+
+/**
+ * Headline figures in one machine-readable line each, {@code RESULT|figure|measured|goal|verdict},
+ * which {@code bench/run} collects into the table in {@code target/bench-results.md}.
+ */
+final class Results {
+  private Results() {}
+
+  /**
+   * @param met whether the goal is met; null when the figure has no goal
+   */
+  static void line(String figure, String measured, String goal, Boolean met) {
+    String verdict = met == null ? "-" : met ? "met" : "**not met**";
+    System.out.println(
+        "RESULT|" + figure + "|" + measured + "|" + (goal == null ? "-" : goal) + "|" + verdict);
+  }
+}

@@ -1,0 +1,255 @@
+package app.backcoach.bench;
+
+import app.backcoach.ConsoleScript;
+import app.backcoach.TestContent;
+import app.backcoach.chat.ChatService;
+import app.backcoach.conversation.Engine;
+import app.backcoach.conversation.Event;
+import app.backcoach.conversation.Inputs;
+import app.backcoach.storage.Database;
+import app.backcoach.telegram.FakeBotApi;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark 4: start-up time and idle footprint of the bot as a child JVM ({@code Main bot})
+ * against the fake Bot API. Start-up is the time from launching the process to the first getUpdates
+ * the fake receives; idle RSS is VmRSS from /proc after 10 s of idling. Measured with an empty
+ * database (created by the bot) and with one holding N users, each a copy of a real onboarded user
+ * (profile, answers, plan, accepted reminders, none due); with plain {@code java}, with the
+ * recommended flags (serial GC, small heap, an AppCDS archive made by a training run with {@code
+ * -XX:ArchiveClassesAtExit}, JDK 13+), and with those plus C1 only.
+ *
+ * <p>Usage: StartupBench [users] [jar] [runs] (default 100000 target/backcoach.jar 3). With a jar
+ * that does not exist the test classpath is used and the AppCDS configuration is skipped (CDS does
+ * not archive classes from directories).
+ */
+public final class StartupBench {
+  static final Duration IDLE = Duration.ofSeconds(10);
+
+  /**
+   * The flags recommended for deployment, besides the AppCDS archive: the serial collector and a
+   * small fixed heap (the live heap stays under 50 MB even while claiming 100,000 reminders).
+   */
+  static final List<String> RECOMMENDED = List.of("-XX:+UseSerialGC", "-Xmx96m", "-Xss512k");
+
+  /** Only the C1 compiler: faster start-up, slower peak throughput. */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  record Launch(long firstPollMillis, long registeredMillis, long rssMb, long peakRssMb) {}
+
+  record Config(String name, List<String> flags) {}
+
+  public static void main(String[] args) throws Exception {
+    int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path jar = Path.of(args.length > 1 ? args[1] : "target/backcoach.jar");
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path dir = Files.createTempDirectory("startup-bench");
+    boolean useJar = Files.isRegularFile(jar);
+    List<String> target =
+        useJar
+            ? List.of("-jar", jar.toAbsolutePath().toString())
+            : List.of("-cp", System.getProperty("java.class.path"), "app.backcoach.Main");
+
+    Path full = dir.resolve("users.db");
+    long p0 = System.nanoTime();
+    populate(full, users);
+    System.out.printf(
+        "database with %,d onboarded users (profile, answers, plan, reminders; none due): %d MB, made in %.1f s%n",
+        users, Files.size(full) / (1024 * 1024), (System.nanoTime() - p0) / 1e9);
+
+    List<Config> configs = new ArrayList<>();
+    configs.add(new Config("java defaults", List.of()));
+    List<String> recommended = new ArrayList<>(RECOMMENDED);
+    if (useJar) {
+      Path archive = dir.resolve("backcoach.jsa");
+      train(dir, target, archive);
+      recommended.add("-XX:SharedArchiveFile=" + archive);
+      System.out.printf(
+          "AppCDS archive from a training run: %d MB%n", Files.size(archive) / (1024 * 1024));
+    } else {
+      System.out.println("no jar at " + jar + ": test classpath, AppCDS skipped");
+    }
+    configs.add(new Config("recommended", recommended));
+    List<String> c1 = new ArrayList<>(recommended);
+    c1.add(C1_ONLY);
+    configs.add(new Config("recommended + C1 only", c1));
+    for (Config c : configs) {
+      System.out.println(
+          c.name() + ": " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags())));
+    }
+
+    for (Config config : configs) {
+      for (boolean populated : new boolean[] {false, true}) {
+        String db = populated ? String.format(Locale.ROOT, "%,d users", users) : "empty database";
+        List<Launch> launches = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+          Path file = populated ? full : dir.resolve("empty-" + config.name().length() + r + ".db");
+          launches.add(launch(dir, target, config.flags(), file, List.of()));
+        }
+        long start = median(launches.stream().mapToLong(Launch::firstPollMillis).toArray());
+        long rss = median(launches.stream().mapToLong(Launch::rssMb).toArray());
+        long peak = median(launches.stream().mapToLong(Launch::peakRssMb).toArray());
+        System.out.printf(
+            "%-22s %-16s start-up to first getUpdates %5d ms (runs: %s), idle RSS %3d MB (peak %d MB)%n",
+            config.name(),
+            db,
+            start,
+            Arrays.toString(launches.stream().mapToLong(Launch::firstPollMillis).toArray()),
+            rss,
+            peak);
+        Results.line(
+            "start-up, " + config.name() + ", " + db,
+            String.format(Locale.ROOT, "%,d ms", start),
+            "under 1,500 ms",
+            start < 1_500);
+        Results.line(
+            "idle RSS, " + config.name() + ", " + db, rss + " MB", "under 150 MB", rss < 150);
+      }
+    }
+    Stats.deleteTree(dir);
+    System.exit(0);
+  }
+
+  /**
+   * Runs the bot once with {@code -XX:ArchiveClassesAtExit}, drives one user through onboarding so
+   * the classes of normal operation are loaded, and stops it with SIGTERM, which writes the
+   * archive.
+   */
+  static void train(Path dir, List<String> target, Path archive) throws Exception {
+    List<String> flags = new ArrayList<>(RECOMMENDED);
+    flags.add("-XX:ArchiveClassesAtExit=" + archive);
+    List<String> script = TransportBench.script();
+    launch(dir, target, flags, dir.resolve("training.db"), script);
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("the training run wrote no archive " + archive);
+    }
+  }
+
+  static Launch launch(
+      Path dir, List<String> target, List<String> flags, Path db, List<String> script)
+      throws Exception {
+    try (FakeBotApi api = FakeBotApi.start()) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(flags);
+      cmd.addAll(target);
+      cmd.add("bot");
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      Map<String, String> env = pb.environment();
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("BACKCOACH_DB", db.toString());
+      env.put("BACKCOACH_POLL_TIMEOUT", "1");
+      env.remove("BACKCOACH_CONTENT_DIR");
+      env.remove("BACKCOACH_HTTP_PORT");
+      env.remove("JAVA_TOOL_OPTIONS");
+      pb.redirectErrorStream(true);
+      File log = dir.resolve("bot.log").toFile();
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+      long t0 = System.currentTimeMillis();
+      Process bot = pb.start();
+      try {
+        if (!api.await(() -> !api.calls("getupdates").isEmpty(), Duration.ofSeconds(60))) {
+          throw new IllegalStateException("no getUpdates within 60 s; see " + log);
+        }
+        long firstPoll = api.calls("getupdates").get(0).atMillis() - t0;
+        long registered = api.calls("deletewebhook").get(0).atMillis() - t0;
+        long chat = 1;
+        for (String line : script) {
+          int before = api.sent(chat).size();
+          TransportBench.offer(api, chat, line);
+          api.await(() -> api.sent(chat).size() > before, Duration.ofSeconds(10));
+        }
+        if (!script.isEmpty()) {
+          Thread.sleep(1_000);
+          return new Launch(firstPoll, registered, 0, 0);
+        }
+        Thread.sleep(IDLE.toMillis());
+        long rss = Stats.rssMb(bot.pid());
+        long peak = Stats.peakRssMb(bot.pid());
+        return new Launch(firstPoll, registered, rss, peak);
+      } finally {
+        bot.destroy(); // SIGTERM: a graceful stop (and the archive, in a training run)
+        if (!bot.waitFor(30, TimeUnit.SECONDS)) {
+          bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  /**
+   * A database of {@code users} users, each a copy of one user who went through the whole
+   * onboarding in-process (profile, answers, plan, accepted reminders), with every reminder due
+   * tomorrow.
+   */
+  static void populate(Path file, int users) {
+    var content = TestContent.bundle();
+    Clock clock = Clock.systemUTC();
+    try (Database db = Database.open(file, clock)) {
+      ChatService chat = new ChatService(db, new Engine(content), content, clock);
+      List<Event> script = new ArrayList<>();
+      script.add(Inputs.parse("/start"));
+      script.add(new Event.Tap("c:y"));
+      for (String a : ConsoleScript.DESK_WORKER) {
+        script.add(Inputs.parse(a));
+      }
+      script.add(new Event.Tap("rp:y"));
+      for (Event e : script) {
+        chat.handle(1, e);
+      }
+      long tomorrow = clock.millis() + Duration.ofDays(1).toMillis();
+      db.write(
+          tx -> {
+            int reminders = tx.count("SELECT COUNT(*) FROM reminders WHERE chat_id = 1");
+            if (reminders == 0 || tx.count("SELECT COUNT(*) FROM plans WHERE chat_id = 1") == 0) {
+              throw new IllegalStateException("the template user has no plan or no reminders");
+            }
+            tx.update("DELETE FROM outbox");
+            tx.update("UPDATE reminders SET next_due_at = ?", tomorrow);
+            for (String table :
+                List.of("users", "conversations", "answers", "plans", "reminders")) {
+              List<String> columns =
+                  tx.query(
+                      "SELECT name FROM pragma_table_info('" + table + "')", rs -> rs.getString(1));
+              List<String> copied = new ArrayList<>();
+              List<String> values = new ArrayList<>();
+              for (String c : columns) {
+                if (table.equals("reminders") && c.equals("id")) {
+                  continue; // a new id for each copy
+                }
+                copied.add(c);
+                values.add(c.equals("chat_id") ? "n.i" : "t." + c);
+              }
+              tx.update(
+                  "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO "
+                      + table
+                      + " ("
+                      + String.join(", ", copied)
+                      + ") SELECT "
+                      + String.join(", ", values)
+                      + " FROM n, "
+                      + table
+                      + " t WHERE t.chat_id = 1",
+                  users);
+            }
+            return null;
+          });
+    }
+  }
+
+  static long median(long[] values) {
+    long[] s = values.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}
