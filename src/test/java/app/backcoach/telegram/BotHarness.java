@@ -98,6 +98,33 @@ final class BotHarness implements AutoCloseable {
     throw new AssertionError("no button '" + label + "' in chat " + chat + ": " + texts(chat));
   }
 
+  /** Sends /start and accepts storing answers, up to the first question. */
+  void startAndConsent(long chat) {
+    api.userSendsCommand(chat, "/start");
+    awaitText(chat, "store your answers");
+    tap(chat, "Yes, store my answers");
+    awaitText(chat, "Question 1 of");
+  }
+
+  /** Types {@code text} and waits for one more message. */
+  void answer(long chat, String text) {
+    int before = api.sent(chat).size();
+    api.userSends(chat, text);
+    awaitMessages(chat, before + 1);
+  }
+
+  /** Onboards the desk worker and accepts the proposed reminders. */
+  void onboardWithReminders(long chat) {
+    startAndConsent(chat);
+    for (String a : TelegramBotTest.DESK) {
+      answer(chat, a);
+    }
+    awaitText(chat, "I suggest these reminders");
+    tap(chat, "Yes, set them up");
+    awaitText(chat, "reminders are on");
+    awaitIdle();
+  }
+
   /** Waits until every stored update has been applied and the outbox is empty. */
   void awaitIdle() {
     boolean idle =

@@ -547,27 +547,15 @@ class HostileInputDrillTest {
   }
 
   private void onboardWithReminders(long chat) {
-    startAndConsent(chat);
-    for (String a : TelegramBotTest.DESK) {
-      answer(chat, a);
-    }
-    h.awaitText(chat, "I suggest these reminders");
-    h.tap(chat, "Yes, set them up");
-    h.awaitText(chat, "reminders are on");
-    h.awaitIdle();
+    h.onboardWithReminders(chat);
   }
 
   private void startAndConsent(long chat) {
-    api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    h.startAndConsent(chat);
   }
 
   private void answer(long chat, String text) {
-    int before = api.sent(chat).size();
-    api.userSends(chat, text);
-    h.awaitMessages(chat, before + 1);
+    h.answer(chat, text);
   }
 
   private void media(long chat, Consumer<ObjectNode> filler) {

@@ -267,16 +267,8 @@ class TelegramBotTest {
     assertFalse(h.api.violations().stream().anyMatch(v -> v.contains("409")));
   }
 
-  /** Onboards the desk worker and accepts the proposed reminders. */
   private void onboardWithReminders(long chat) {
-    startAndConsent(chat);
-    for (String a : DESK) {
-      answer(chat, a);
-    }
-    h.awaitText(chat, "I suggest these reminders");
-    h.tap(chat, "Yes, set them up");
-    h.awaitText(chat, "reminders are on");
-    h.awaitIdle();
+    h.onboardWithReminders(chat);
   }
 
   @Test
@@ -345,10 +337,7 @@ class TelegramBotTest {
 
   /** /start and consent, arriving at the first question. */
   private void startAndConsent(long chat) {
-    h.api.userSendsCommand(chat, "/start");
-    h.awaitText(chat, "store your answers");
-    h.tap(chat, "Yes, store my answers");
-    h.awaitText(chat, "Question 1 of");
+    h.startAndConsent(chat);
   }
 
   @Test
