@@ -2,6 +2,7 @@ package app.backcoach.delivery;
 
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
+import app.backcoach.storage.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * dropped, or the user is marked blocked. Items of one chat are never in flight twice, so a chat's
  * messages arrive in order.
  *
- * <p>A chat stays "in flight" from dispatch until the dispatch thread has looked at it again after
- * its worker recorded the result. That look is cheap (one indexed lookup for that chat, under the
- * writer lock, so it sees the worker's commit): if the chat's next item is an interactive reply
- * that is due, it goes out at once; otherwise the chat is released and the full scan of the outbox
- * (on {@link #wake}, and at least every {@value #SCAN_EVERY_MILLIS} ms) finds it. A finished
- * delivery therefore no longer costs a scan of every pending row.
+ * <p>Workers only make the delivery. The dispatch thread records the results that have come in, all
+ * in one transaction, and in the same transaction looks up each of those chats' next item (one
+ * indexed lookup per chat): an interactive reply that is due goes out at once; otherwise the chat
+ * is released and the full scan of the outbox (on {@link #wake}, and at least every {@value
+ * #SCAN_EVERY_MILLIS} ms) finds it. A chat stays in flight from dispatch until its result is
+ * recorded, so nothing reads it in between. An item is marked sent only after the send; a crash
+ * before that commit sends it again (at least once).
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -48,10 +50,13 @@ public final class OutboxSender implements AutoCloseable {
   private final Map<Long, long[]> finished = new ConcurrentHashMap<>();
 
   /**
-   * Chats whose worker has recorded its result; they stay in {@link #inFlight} until the dispatch
-   * thread has looked at them.
+   * Results the workers have got and the dispatch thread has not yet recorded; their chats stay in
+   * {@link #inFlight} until it has.
    */
-  private final java.util.Queue<Long> settled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<Finished> results =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private record Finished(Outbox.Item item, Transport.Result result) {}
 
   /** Set by {@link #wake}: new items may be waiting in any chat, so scan the whole outbox. */
   private final java.util.concurrent.atomic.AtomicBoolean scanRequested =
@@ -109,11 +114,7 @@ public final class OutboxSender implements AutoCloseable {
     long lastPrune = 0;
     long lastScan = 0;
     while (running) {
-      try {
-        dispatchSettled();
-      } catch (RuntimeException e) {
-        log.error("sender: reading the outbox failed: {}", e.getMessage());
-      }
+      recordFinished();
       long now = clock.millis();
       if (scanRequested.getAndSet(false) || now - lastScan >= SCAN_EVERY_MILLIS) {
         lastScan = now;
@@ -131,39 +132,50 @@ public final class OutboxSender implements AutoCloseable {
         finished.values().removeIf(v -> v[1] < old);
         lastPrune = now;
       }
-      if (settled.isEmpty() && !scanRequested.get()) {
+      if (results.isEmpty() && !scanRequested.get()) {
         await(Math.max(1, lastScan + SCAN_EVERY_MILLIS - clock.millis()));
       }
     }
   }
 
   /**
-   * Looks again at the chats whose worker has finished: sends each one's next interactive reply if
-   * it is due and allowed, and releases the others to the full scan.
+   * Records the results the workers got, all in one transaction, and in the same transaction looks
+   * up each of those chats' next item: an interactive reply that is due goes out at once (if the
+   * limits allow), other chats are released to the full scan.
    */
-  private void dispatchSettled() {
-    List<Long> chats = new java.util.ArrayList<>();
-    for (Long chat; (chat = settled.poll()) != null; ) {
-      chats.add(chat);
+  private void recordFinished() {
+    List<Finished> batch = new java.util.ArrayList<>();
+    for (Finished f; (f = results.poll()) != null; ) {
+      batch.add(f);
     }
-    if (chats.isEmpty()) {
+    if (batch.isEmpty()) {
       return;
     }
     long now = clock.millis();
-    List<Outbox.Item> next;
+    List<Outbox.Item> next = List.of();
     try {
-      // Under the writer's lock, so each worker's commit is visible.
       next =
           db.write(
               tx -> {
+                for (Finished f : batch) {
+                  record(tx, f.item(), f.result());
+                }
                 List<Outbox.Item> items = new java.util.ArrayList<>();
-                for (long chat : chats) {
-                  items.addAll(outbox.nextInteractive(tx, chat, now));
+                for (Finished f : batch) {
+                  items.addAll(outbox.nextInteractive(tx, f.item().chatId(), now));
                 }
                 return items;
               });
+    } catch (RuntimeException e) {
+      // Not recorded: the items stay pending and are sent again once the stale-read guard lets
+      // them (at least once, never lost).
+      log.error("sender: recording {} deliveries failed: {}", batch.size(), e.getMessage());
     } finally {
-      chats.forEach(inFlight::remove);
+      long at = System.nanoTime();
+      for (Finished f : batch) {
+        finished.put(f.item().id(), new long[] {f.item().attempts(), at});
+        inFlight.remove(f.item().chatId());
+      }
     }
     offer(next, now);
   }
@@ -206,49 +218,32 @@ public final class OutboxSender implements AutoCloseable {
     return dispatched;
   }
 
+  /** Runs on a worker: makes the delivery and hands the result to the dispatch thread. */
   private void deliver(Outbox.Item item) {
-    long chat = item.chatId();
+    Transport.Result result;
     try {
-      Transport.Result result;
-      try {
-        result = transport.deliver(chat, item.delivery());
-      } catch (RuntimeException e) {
-        result =
-            new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
-      }
-      record(item, result);
+      result = transport.deliver(item.chatId(), item.delivery());
     } catch (RuntimeException e) {
-      log.error(
-          "sender: recording delivery {} for chat {} failed: {}", item.id(), chat, e.getMessage());
-    } finally {
-      finished.put(item.id(), new long[] {item.attempts(), System.nanoTime()});
-      settled.add(chat); // the dispatch thread releases the chat once it has looked at it
-      signal.wake();
+      result = new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+    results.add(new Finished(item, result));
+    signal.wake();
   }
 
-  private void record(Outbox.Item item, Transport.Result result) {
+  private void record(Tx tx, Outbox.Item item, Transport.Result result) {
     long chat = item.chatId();
     var now = clock.instant();
     if (result instanceof Transport.Result.Sent) {
       stats.sent.incrementAndGet();
-      db.write(
-          tx -> {
-            if (item.delivery().forget()) {
-              outbox.forget(tx, item.id());
-            } else {
-              outbox.markSent(tx, item.id(), now);
-            }
-            return null;
-          });
+      if (item.delivery().forget()) {
+        outbox.forget(tx, item.id());
+      } else {
+        outbox.markSent(tx, item.id(), now);
+      }
     } else if (result instanceof Transport.Result.RetryAfter r) {
       stats.rateLimited.incrementAndGet();
       log.warn("sender: chat {} rate limited by Telegram, retrying after {} s", chat, r.seconds());
-      db.write(
-          tx -> {
-            outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
-            return null;
-          });
+      outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
     } else if (result instanceof Transport.Result.Transient t) {
       stats.retried.incrementAndGet();
       long delay = backoff(item.attempts());
@@ -258,29 +253,17 @@ public final class OutboxSender implements AutoCloseable {
           chat,
           t.reason(),
           delay);
-      db.write(
-          tx -> {
-            outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, t.reason());
-            return null;
-          });
+      outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, t.reason());
     } else if (result instanceof Transport.Result.Blocked b) {
       stats.blocked.incrementAndGet();
       log.info("sender: chat {} is unreachable ({}); marking the user inactive", chat, b.reason());
-      db.write(
-          tx -> {
-            outbox.dropAllFor(tx, chat, "blocked: " + b.reason(), now);
-            tx.update("UPDATE users SET active = 0 WHERE chat_id = ?", chat);
-            return null;
-          });
+      outbox.dropAllFor(tx, chat, "blocked: " + b.reason(), now);
+      tx.update("UPDATE users SET active = 0 WHERE chat_id = ?", chat);
     } else if (result instanceof Transport.Result.Rejected r) {
       stats.rejected.incrementAndGet();
       log.warn(
           "sender: {} to chat {} refused, dropped: {}", item.delivery().kind(), chat, r.reason());
-      db.write(
-          tx -> {
-            outbox.drop(tx, item.id(), r.reason(), now);
-            return null;
-          });
+      outbox.drop(tx, item.id(), r.reason(), now);
     }
   }
 
@@ -327,5 +310,32 @@ public final class OutboxSender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     workers.shutdownNow();
+    if (!dispatcher.isAlive()) {
+      // Deliveries that finished after the dispatch thread stopped: record them, so a restart
+      // does not send them again. Sends nothing new: the workers are stopped.
+      recordLeftovers();
+    }
+  }
+
+  private void recordLeftovers() {
+    List<Finished> batch = new java.util.ArrayList<>();
+    for (Finished f; (f = results.poll()) != null; ) {
+      batch.add(f);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      db.write(
+          tx -> {
+            for (Finished f : batch) {
+              record(tx, f.item(), f.result());
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      log.error(
+          "sender: recording {} deliveries at close failed: {}", batch.size(), e.getMessage());
+    }
   }
 }

@@ -56,6 +56,7 @@ public final class EngineBench {
       int users = db.read(tx -> tx.count("SELECT COUNT(*) FROM users"));
       System.out.printf("database after the runs: %d users%n", users);
     }
+    Stats.deleteTree(dir);
   }
 
   record Result(int updates, double seconds, long[] latencies) {

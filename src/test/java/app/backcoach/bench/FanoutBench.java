@@ -109,6 +109,7 @@ public final class FanoutBench {
         }
       }
     }
+    Stats.deleteTree(dir);
   }
 
   private static void resetPeaks() {

@@ -256,4 +256,27 @@ class OutboxSenderTest {
     assertTrue(eventually(() -> transport.delivered.size() == 4));
     assertEquals("3:reply", transport.delivered.get(2));
   }
+
+  @Test
+  void aDeliveryFinishingDuringCloseIsStillRecorded() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    Transport slow =
+        (chatId, d) -> {
+          started.countDown();
+          try {
+            Thread.sleep(500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return transport.deliver(chatId, d);
+        };
+    db = Database.open(dir.resolve("s.db"), clock);
+    sender = new OutboxSender(db, slow, clock, new SendLimits(100, 100, 100, 100, 2)).start();
+    queue(1, Outbox.INTERACTIVE, "last words");
+    assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    sender.close(); // while the delivery is in flight
+    sender = null;
+    assertEquals(List.of("1:last words"), transport.delivered);
+    assertEquals(0, (int) db.read(tx -> new Outbox().depth(tx)), "marked sent, not sent again");
+  }
 }
