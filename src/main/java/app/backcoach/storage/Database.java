@@ -312,11 +312,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** True when a write can be committed right now (health checks). */
-  public boolean writable() {
-    return writeProblem() == null;
-  }
-
   /**
    * Null when a write commits and the file and its folder are writable; otherwise what is wrong,
    * naming the file (health checks and start-up).

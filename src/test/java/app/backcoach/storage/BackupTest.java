@@ -1,6 +1,7 @@
 package app.backcoach.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,7 @@ class BackupTest {
   void writableProbeReportsAReadOnlyDatabase() throws Exception {
     Path file = dir.resolve("ro/bot.db");
     try (Database db = Database.open(file, DatabaseTest.CLOCK)) {
-      assertTrue(db.writable());
+      assertNull(db.writeProblem());
     }
   }
 }

@@ -125,6 +125,31 @@ final class BotHarness implements AutoCloseable {
     awaitIdle();
   }
 
+  /**
+   * Makes the chat's daily mobility reminder due now (outside quiet hours) and claims it; returns
+   * how many reminders were queued.
+   */
+  int fireMobilityReminder(long chat) {
+    var reminders =
+        new app.backcoach.reminders.ReminderService(
+            db,
+            TestContent.bundle(),
+            Clock.systemUTC(),
+            Duration.ofMinutes(15),
+            bot.sender()::wake);
+    db.write(
+        tx -> {
+          tx.update(
+              "UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?",
+              chat);
+          return tx.update(
+              "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
+              System.currentTimeMillis() - 1000,
+              chat);
+        });
+    return reminders.runDue().sent();
+  }
+
   /** Waits until every stored update has been applied and the outbox is empty. */
   void awaitIdle() {
     boolean idle =

@@ -43,26 +43,8 @@ class CrashRecoveryTest {
   }
 
   private Process launch(Path db, int run) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xshare:auto",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "app.backcoach.Main",
-            "bot");
-    Map<String, String> env = pb.environment();
-    env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-    env.put("TELEGRAM_API_URL", api.url());
-    env.put("BACKCOACH_DB", db.toString());
-    env.put("BACKCOACH_POLL_TIMEOUT", "1");
-    env.put("BACKCOACH_RATE_PER_CHAT", "50");
-    env.put("BACKCOACH_RATE_PER_SECOND", "200");
-    env.put("LOG_LEVEL", "WARN");
-    env.remove("BACKCOACH_CONTENT_DIR");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve("bot-" + run + ".log").toFile());
-    return pb.start();
+    return ChildBot.launch(
+        api, db, dir.resolve("bot-" + run + ".log"), "WARN", List.of(), Map.of());
   }
 
   /**

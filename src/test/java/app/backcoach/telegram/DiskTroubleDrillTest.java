@@ -227,38 +227,23 @@ class DiskTroubleDrillTest {
   }
 
   private Process launch(Path db, int port, int run) throws Exception {
-    List<String> command = new ArrayList<>();
-    if (isRoot()) {
-      // Root ignores file permissions; without these two capabilities it obeys them like anyone.
-      command.addAll(
-          List.of(
-              "/usr/bin/setpriv",
-              "--bounding-set",
-              "-dac_override,-dac_read_search",
-              "--inh-caps",
-              "-dac_override,-dac_read_search"));
-    }
-    command.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "app.backcoach.Main",
-            "bot"));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    Map<String, String> env = pb.environment();
-    env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-    env.put("TELEGRAM_API_URL", api.url());
-    env.put("BACKCOACH_DB", db.toString());
-    env.put("BACKCOACH_POLL_TIMEOUT", "1");
-    env.put("BACKCOACH_RATE_PER_CHAT", "50");
-    env.put("BACKCOACH_RATE_PER_SECOND", "200");
-    env.put("BACKCOACH_HTTP_PORT", String.valueOf(port));
-    env.put("LOG_LEVEL", "INFO");
-    env.remove("BACKCOACH_CONTENT_DIR");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve("bot-" + run + ".log").toFile());
-    return pb.start();
+    // Root ignores file permissions; without these two capabilities it obeys them like anyone.
+    List<String> prefix =
+        isRoot()
+            ? List.of(
+                "/usr/bin/setpriv",
+                "--bounding-set",
+                "-dac_override,-dac_read_search",
+                "--inh-caps",
+                "-dac_override,-dac_read_search")
+            : List.of();
+    return ChildBot.launch(
+        api,
+        db,
+        dir.resolve("bot-" + run + ".log"),
+        "INFO",
+        prefix,
+        Map.of("BACKCOACH_HTTP_PORT", String.valueOf(port)));
   }
 
   private static boolean isRoot() {

@@ -3,13 +3,10 @@ package app.backcoach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.backcoach.TestContent;
 import app.backcoach.privacy.UserData;
-import app.backcoach.reminders.ReminderService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,10 +50,10 @@ class HostileInputDrillTest {
   void hostileCorpusNeverCrashesBreaksNoLimitAndTouchesNoOtherUser() throws Exception {
     h = new BotHarness(dir, BotHarness.fast());
     api = h.api;
-    onboardWithReminders(VICTIM);
+    h.onboardWithReminders(VICTIM);
     long victimLog = victimReminder();
-    onboardWithReminders(READY);
-    startAndConsent(MIDWAY);
+    h.onboardWithReminders(READY);
+    h.startAndConsent(MIDWAY);
     h.awaitIdle();
     int firstQuestion = h.api.sent(MIDWAY).get(h.api.sent(MIDWAY).size() - 1).messageId();
     String firstQuestionData =
@@ -67,7 +64,7 @@ class HostileInputDrillTest {
             .get(0)
             .get("callback_data")
             .asText();
-    answer(MIDWAY, TelegramBotTest.DESK[0]);
+    h.answer(MIDWAY, TelegramBotTest.DESK[0]);
     h.awaitIdle();
 
     Map<String, List<String>> victimBefore = snapshot(VICTIM);
@@ -518,24 +515,7 @@ class HostileInputDrillTest {
   }
 
   private long victimReminder() {
-    var reminders =
-        new ReminderService(
-            h.db,
-            TestContent.bundle(),
-            Clock.systemUTC(),
-            Duration.ofMinutes(15),
-            h.bot.sender()::wake);
-    h.db.write(
-        tx -> {
-          tx.update(
-              "UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?",
-              VICTIM);
-          return tx.update(
-              "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
-              System.currentTimeMillis() - 1000,
-              VICTIM);
-        });
-    assertEquals(1, reminders.runDue().sent());
+    assertEquals(1, h.fireMobilityReminder(VICTIM));
     h.awaitText(VICTIM, "Your daily mobility");
     h.awaitIdle();
     return h.db
@@ -544,18 +524,6 @@ class HostileInputDrillTest {
                 tx.one(
                     "SELECT id FROM reminder_log WHERE chat_id = ?", rs -> rs.getLong(1), VICTIM))
         .orElseThrow();
-  }
-
-  private void onboardWithReminders(long chat) {
-    h.onboardWithReminders(chat);
-  }
-
-  private void startAndConsent(long chat) {
-    h.startAndConsent(chat);
-  }
-
-  private void answer(long chat, String text) {
-    h.answer(chat, text);
   }
 
   private void media(long chat, Consumer<ObjectNode> filler) {

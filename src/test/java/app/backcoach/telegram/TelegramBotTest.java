@@ -276,24 +276,7 @@ class TelegramBotTest {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1020;
     onboardWithReminders(chat);
-    var reminders =
-        new app.backcoach.reminders.ReminderService(
-            h.db,
-            app.backcoach.TestContent.bundle(),
-            java.time.Clock.systemUTC(),
-            java.time.Duration.ofMinutes(15),
-            h.bot.sender()::wake);
-    h.db.write(
-        tx -> {
-          tx.update(
-              "UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE chat_id = ?",
-              chat);
-          return tx.update(
-              "UPDATE reminders SET next_due_at = ? WHERE chat_id = ? AND kind = 'MOBILITY'",
-              System.currentTimeMillis() - 1000,
-              chat);
-        });
-    assertEquals(1, reminders.runDue().sent());
+    assertEquals(1, h.fireMobilityReminder(chat));
     var reminder = h.awaitText(chat, "Your daily mobility");
     h.tap(chat, "Done");
     h.awaitIdle();
