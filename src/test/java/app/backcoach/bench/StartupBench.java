@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * against the fake Bot API. Start-up is the time from launching the process to the first getUpdates
  * the fake receives; idle RSS is VmRSS from /proc after 10 s of idling. Measured with an empty
  * database (created by the bot) and with one holding N users, each a copy of a real onboarded user
- * (profile, answers, plan, accepted reminders, none due); with plain {@code java}, with the
- * recommended flags (serial GC, small heap, an AppCDS archive made by a training run with {@code
- * -XX:ArchiveClassesAtExit}, JDK 13+), and with those plus C1 only.
+ * (profile, answers, plan, accepted reminders, none due); with plain {@code java}, as deployed (the
+ * flags of {@code deploy/jvm.options} and the AppCDS archive {@code deploy/cds-archive} makes), and
+ * as deployed plus C1 only.
  *
  * <p>Usage: StartupBench [users] [jar] [runs] (default 100000 target/backcoach.jar 3). With a jar
  * that does not exist the test classpath is used and the AppCDS configuration is skipped (CDS does
@@ -36,11 +36,11 @@ import java.util.concurrent.TimeUnit;
 public final class StartupBench {
   static final Duration IDLE = Duration.ofSeconds(10);
 
-  /**
-   * The flags recommended for deployment, besides the AppCDS archive: the serial collector and a
-   * small fixed heap (the live heap stays under 50 MB even while claiming 100,000 reminders).
-   */
-  static final List<String> RECOMMENDED = List.of("-XX:+UseSerialGC", "-Xmx96m", "-Xss512k");
+  /** The deployment's JVM flags, read by {@code java @deploy/jvm.options}. */
+  static final Path OPTIONS = Path.of("deploy/jvm.options");
+
+  /** The deployment's script that makes the AppCDS archive. */
+  static final Path CDS_ARCHIVE = Path.of("deploy/cds-archive");
 
   /** Only the C1 compiler: faster start-up, slower peak throughput. */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -69,20 +69,21 @@ public final class StartupBench {
 
     List<Config> configs = new ArrayList<>();
     configs.add(new Config("java defaults", List.of()));
-    List<String> recommended = new ArrayList<>(RECOMMENDED);
+    List<String> deployed = new ArrayList<>();
+    deployed.add("@" + OPTIONS.toAbsolutePath());
     if (useJar) {
       Path archive = dir.resolve("backcoach.jsa");
-      train(dir, target, archive);
-      recommended.add("-XX:SharedArchiveFile=" + archive);
+      archive(jar, archive);
+      deployed.add("-XX:SharedArchiveFile=" + archive);
       System.out.printf(
-          "AppCDS archive from a training run: %d MB%n", Files.size(archive) / (1024 * 1024));
+          "AppCDS archive from deploy/cds-archive: %d MB%n", Files.size(archive) / (1024 * 1024));
     } else {
       System.out.println("no jar at " + jar + ": test classpath, AppCDS skipped");
     }
-    configs.add(new Config("recommended", recommended));
-    List<String> c1 = new ArrayList<>(recommended);
+    configs.add(new Config("deployed", deployed));
+    List<String> c1 = new ArrayList<>(deployed);
     c1.add(C1_ONLY);
-    configs.add(new Config("recommended + C1 only", c1));
+    configs.add(new Config("deployed + C1 only", c1));
     for (Config c : configs) {
       System.out.println(
           c.name() + ": " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags())));
@@ -94,7 +95,7 @@ public final class StartupBench {
         List<Launch> launches = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
           Path file = populated ? full : dir.resolve("empty-" + config.name().length() + r + ".db");
-          launches.add(launch(dir, target, config.flags(), file, List.of()));
+          launches.add(launch(dir, target, config.flags(), file));
         }
         long start = median(launches.stream().mapToLong(Launch::firstPollMillis).toArray());
         long rss = median(launches.stream().mapToLong(Launch::rssMb).toArray());
@@ -121,22 +122,29 @@ public final class StartupBench {
   }
 
   /**
-   * Runs the bot once with {@code -XX:ArchiveClassesAtExit}, drives one user through onboarding so
-   * the classes of normal operation are loaded, and stops it with SIGTERM, which writes the
-   * archive.
+   * Makes the AppCDS archive the way a deployment does: {@code deploy/cds-archive JAR ARCHIVE
+   * OPTIONS}, with this JVM's java.
    */
-  static void train(Path dir, List<String> target, Path archive) throws Exception {
-    List<String> flags = new ArrayList<>(RECOMMENDED);
-    flags.add("-XX:ArchiveClassesAtExit=" + archive);
-    List<String> script = TransportBench.script();
-    launch(dir, target, flags, dir.resolve("training.db"), script);
-    if (!Files.isRegularFile(archive)) {
-      throw new IllegalStateException("the training run wrote no archive " + archive);
+  static void archive(Path jar, Path archive) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "sh",
+                CDS_ARCHIVE.toString(),
+                jar.toAbsolutePath().toString(),
+                archive.toString(),
+                OPTIONS.toString())
+            .redirectErrorStream(true)
+            .inheritIO();
+    pb.environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException(CDS_ARCHIVE + " failed; its output is above");
     }
   }
 
-  static Launch launch(
-      Path dir, List<String> target, List<String> flags, Path db, List<String> script)
+  static Launch launch(Path dir, List<String> target, List<String> flags, Path db)
       throws Exception {
     try (FakeBotApi api = FakeBotApi.start()) {
       List<String> cmd = new ArrayList<>();
@@ -164,22 +172,12 @@ public final class StartupBench {
         }
         long firstPoll = api.calls("getupdates").get(0).atMillis() - t0;
         long registered = api.calls("deletewebhook").get(0).atMillis() - t0;
-        long chat = 1;
-        for (String line : script) {
-          int before = api.sent(chat).size();
-          TransportBench.offer(api, chat, line);
-          api.await(() -> api.sent(chat).size() > before, Duration.ofSeconds(10));
-        }
-        if (!script.isEmpty()) {
-          Thread.sleep(1_000);
-          return new Launch(firstPoll, registered, 0, 0);
-        }
         Thread.sleep(IDLE.toMillis());
         long rss = Stats.rssMb(bot.pid());
         long peak = Stats.peakRssMb(bot.pid());
         return new Launch(firstPoll, registered, rss, peak);
       } finally {
-        bot.destroy(); // SIGTERM: a graceful stop (and the archive, in a training run)
+        bot.destroy(); // SIGTERM: a graceful stop
         if (!bot.waitFor(30, TimeUnit.SECONDS)) {
           bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
