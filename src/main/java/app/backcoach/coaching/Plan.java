@@ -47,6 +47,11 @@ public record Plan(
 
   /** Distinct exercise ids in the order they appear. */
   public List<String> exerciseIds() {
+    return exerciseIds(sections);
+  }
+
+  /** Distinct exercise ids of these sections in the order they appear. */
+  public static List<String> exerciseIds(List<Section> sections) {
     return sections.stream()
         .flatMap(s -> s.items().stream())
         .map(Item::exercise)

@@ -1,12 +1,10 @@
 package app.backcoach.reminders;
 
-import app.backcoach.coaching.Plan;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Json;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
 import app.backcoach.storage.UserRepository;
@@ -36,8 +34,9 @@ public final class ReminderService {
       "SELECT "
           + ReminderStore.COLUMNS
           + ", r.next_due_at, r.rotation, u.time_zone, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until,"
-          + " u.active, u.red_flags, p.body FROM reminders r JOIN users u ON u.chat_id = r.chat_id"
-          + " LEFT JOIN plans p ON p.chat_id = r.chat_id"
+          + " u.active, u.red_flags, json_extract(p.body, '$.sections')"
+          + " FROM reminders r JOIN users u ON u.chat_id = r.chat_id"
+          + " LEFT JOIN plans p ON p.chat_id = r.chat_id AND r.kind = 'WORKOUT'"
           + " WHERE r.enabled = 1 AND r.next_due_at <= ? ORDER BY r.next_due_at LIMIT ?";
 
   private final Database db;
@@ -115,6 +114,7 @@ public final class ReminderService {
 
   private record BatchResult(int claimed, Run run) {}
 
+  /** A claimed reminder and what deciding on it needs; {@code sections} only for a workout. */
   private record Due(
       Reminder reminder,
       long dueAt,
@@ -126,10 +126,22 @@ public final class ReminderService {
       Long pausedUntil,
       boolean active,
       boolean advicePaused,
-      Plan plan) {}
+      String sections) {}
 
+  /**
+   * Decides on a batch of due reminders, then writes the outcome with a few multi-row statements
+   * (log rows, outbox rows, schedule changes) instead of several statements per reminder. Log ids
+   * are assigned here, since each reminder's buttons carry its log id: this transaction holds the
+   * only write lock, so the next ids of the AUTOINCREMENT table are known.
+   */
   private BatchResult batch(Tx tx, Instant now) {
     List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
+    long lastLogId = tx.count(LAST_LOG_ID);
+    List<Object[]> logRows = new ArrayList<>();
+    List<Object[]> outboxRows = new ArrayList<>();
+    List<Object[]> advanced = new ArrayList<>();
+    List<Object[]> deferred = new ArrayList<>();
+    List<Object[]> finished = new ArrayList<>();
     int sent = 0;
     int late = 0;
     int missed = 0;
@@ -147,7 +159,7 @@ public final class ReminderService {
         skipped++;
       } else if (lateBy > grace.toMillis()) {
         missed++;
-        log(tx, d, "missed", null);
+        logRows.add(logRow(++lastLogId, d, "missed", null));
         missedByChat.computeIfAbsent(r.chatId(), c -> new ArrayList<>()).add(r.kind());
       } else {
         LocalTime local = dueAt.atZone(d.zone).toLocalTime();
@@ -158,24 +170,29 @@ public final class ReminderService {
           if (!end.isAfter(dueAt)) {
             end = Schedule.at(dueAt.atZone(d.zone).toLocalDate().plusDays(1), d.quietEnd, d.zone);
           }
-          tx.update(
-              "UPDATE reminders SET next_due_at = ? WHERE id = ?", end.toEpochMilli(), r.id());
+          deferred.add(new Object[] {r.id(), end.toEpochMilli()});
           continue;
         }
-        long logId = log(tx, d, "sent", text.item(r.kind(), d.rotation));
-        Reply reply = text.reminder(r.kind(), logId, d.rotation, d.plan);
-        outbox.enqueue(
-            tx,
-            r.chatId(),
-            List.of(quiet ? Delivery.sendSilently(reply) : Delivery.send(reply)),
-            Outbox.SCHEDULED,
-            now);
+        long logId = ++lastLogId;
+        logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
+        Reply reply = text.reminder(r.kind(), logId, d.rotation, d.sections);
+        outboxRows.addAll(
+            outbox.rows(
+                r.chatId(),
+                List.of(quiet ? Delivery.sendSilently(reply) : Delivery.send(reply)),
+                Outbox.SCHEDULED,
+                now));
         sent++;
         if (lateBy > 60_000) {
           late++;
         }
       }
-      advance(tx, d, now);
+      Instant next = next(d, now);
+      if (next == null) {
+        finished.add(new Object[] {r.id()});
+      } else {
+        advanced.add(new Object[] {r.id(), next.toEpochMilli()});
+      }
     }
     int catchUps = 0;
     for (var e : missedByChat.entrySet()) {
@@ -189,59 +206,71 @@ public final class ReminderService {
       Reply reply =
           Reply.text(
               content.text(Msg.CATCH_UP, "missed", what, "item", text.item(Kind.POSTURE, 0)));
-      outbox.enqueue(tx, e.getKey(), List.of(Delivery.send(reply)), Outbox.SCHEDULED, now);
+      outboxRows.addAll(
+          outbox.rows(e.getKey(), List.of(Delivery.send(reply)), Outbox.SCHEDULED, now));
       catchUps++;
     }
+    tx.updateRows(INSERT_LOG, 8, logRows);
+    outbox.insert(tx, outboxRows);
+    tx.updateRows(ADVANCE, 2, advanced);
+    tx.updateRows(DEFER, 2, deferred);
+    tx.updateRows("DELETE FROM reminders WHERE id IN (VALUES {rows})", 1, finished);
     return new BatchResult(due.size(), new Run(sent, late, missed, catchUps, skipped));
   }
 
+  private static final String LAST_LOG_ID =
+      "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'reminder_log'), 0),"
+          + " COALESCE((SELECT MAX(id) FROM reminder_log), 0))";
+  private static final String INSERT_LOG =
+      "INSERT INTO reminder_log (id, chat_id, reminder_id, kind, due_at, local_date, item, outcome)"
+          + " VALUES {rows}";
+  private static final String ADVANCE =
+      "UPDATE reminders SET next_due_at = v.column2, rotation = rotation + 1"
+          + " FROM (VALUES {rows}) AS v WHERE reminders.id = v.column1";
+  private static final String DEFER =
+      "UPDATE reminders SET next_due_at = v.column2 FROM (VALUES {rows}) AS v"
+          + " WHERE reminders.id = v.column1";
+
   /**
-   * The next time after now (never a backlog), or removal for a fired snooze or a finished desk
-   * session.
+   * The next time after now (never a backlog), or null for removal: a fired snooze or a finished
+   * desk session.
    */
-  private void advance(Tx tx, Due d, Instant now) {
+  private static Instant next(Due d, Instant now) {
     Reminder r = d.reminder;
     Instant from = now.isAfter(Instant.ofEpochMilli(d.dueAt)) ? now : Instant.ofEpochMilli(d.dueAt);
-    Instant next = r.once() ? null : Schedule.next(r, d.zone, from);
-    if (next == null) {
-      tx.update("DELETE FROM reminders WHERE id = ?", r.id());
-    } else {
-      tx.update(
-          "UPDATE reminders SET next_due_at = ?, rotation = rotation + 1 WHERE id = ?",
-          next.toEpochMilli(),
-          r.id());
-    }
+    return r.once() ? null : Schedule.next(r, d.zone, from);
   }
 
-  private long log(Tx tx, Due d, String outcome, String item) {
+  private static Object[] logRow(long id, Due d, String outcome, String item) {
     String date = Instant.ofEpochMilli(d.dueAt).atZone(d.zone).toLocalDate().toString();
-    return tx.insert(
-        "INSERT INTO reminder_log (chat_id, reminder_id, kind, due_at, local_date, item, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        d.reminder.chatId(),
-        d.reminder.id(),
-        d.reminder.kind().name(),
-        d.dueAt,
-        date,
-        item,
-        outcome);
+    return new Object[] {
+      id,
+      d.reminder.chatId(),
+      d.reminder.id(),
+      d.reminder.kind().name(),
+      d.dueAt,
+      date,
+      item,
+      outcome
+    };
   }
 
   private static Due due(java.sql.ResultSet rs) throws java.sql.SQLException {
     Reminder r = ReminderStore.row(rs);
     ZoneId zone = UserRepository.zoneOf(rs.getString(14));
     String flags = rs.getString(20);
-    String plan = rs.getString(21);
+    String sections = rs.getString(21);
     return new Due(
         r,
         rs.getLong(12),
         rs.getInt(13),
         zone,
-        LocalTime.parse(rs.getString(15)),
-        LocalTime.parse(rs.getString(16)),
+        Schedule.time(rs.getString(15)),
+        Schedule.time(rs.getString(16)),
         "SILENT".equals(rs.getString(17)),
         rs.getObject(18) == null ? null : rs.getLong(18),
         rs.getInt(19) == 1,
         flags != null && !flags.equals("[]"),
-        plan == null ? null : Json.read(plan, Plan.class));
+        sections);
   }
 }

@@ -129,6 +129,6 @@ public final class ReminderStore {
   }
 
   private static LocalTime time(String s) {
-    return s == null ? null : LocalTime.parse(s);
+    return s == null ? null : Schedule.time(s);
   }
 }

@@ -8,6 +8,7 @@ import app.backcoach.content.Msg;
 import app.backcoach.content.Routine;
 import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Reply;
+import app.backcoach.storage.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,31 @@ final class ReminderText {
   private final Cards cards;
   private final java.util.Map<Kind, List<String>> itemsByKind =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * What a workout reminder takes from a plan: the main session, and harder variants to hint at.
+   */
+  record Workout(String session, List<String> harder) {}
+
+  /** How many distinct plans' workouts are kept rendered. */
+  static final int WORKOUTS_KEPT = 1_024;
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<Plan.Section>> SECTIONS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /**
+   * Rendered workouts by the plan sections' stored JSON. Plans are built from the bundle's finite
+   * set of routines and fixes, so many users share identical sections, and a fan-out of thousands
+   * of workout reminders parses and renders each distinct plan once.
+   */
+  private final java.util.Map<String, Workout> workouts =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Workout> eldest) {
+              return size() > WORKOUTS_KEPT;
+            }
+          });
 
   ReminderText(ContentBundle content) {
     this.content = content;
@@ -46,7 +72,11 @@ final class ReminderText {
         });
   }
 
-  Reply reminder(Kind kind, long logId, int rotation, Plan plan) {
+  /**
+   * @param sections the stored JSON of the plan's sections (needed for a workout only; null: no
+   *     plan, the default workout)
+   */
+  Reply reminder(Kind kind, long logId, int rotation, String sections) {
     return switch (kind) {
       case POSTURE ->
           Reply.withButtons(
@@ -57,7 +87,11 @@ final class ReminderText {
       case WORKOUT ->
           Reply.withButtons(
               content.text(
-                  Msg.REMINDER_WORKOUT, "session", session(plan), "hint", hint(plan, rotation)),
+                  Msg.REMINDER_WORKOUT,
+                  "session",
+                  workout(sections).session(),
+                  "hint",
+                  hint(workout(sections).harder(), rotation)),
               buttons(logId));
       case CHECKIN ->
           Reply.withButtons(
@@ -67,10 +101,10 @@ final class ReminderText {
   }
 
   /** The main part of the user's plan as a numbered list. */
-  String session(Plan plan) {
+  String session(List<Plan.Section> plan) {
     List<String> lines = new ArrayList<>();
     if (plan != null) {
-      for (Plan.Section s : plan.sections()) {
+      for (Plan.Section s : plan) {
         if (s.kind() == Plan.SectionKind.MAIN) {
           for (Plan.Item i : s.items()) {
             Exercise e = i.exercise() == null ? null : content.exercise(i.exercise());
@@ -87,16 +121,33 @@ final class ReminderText {
     return Cards.numbered(lines);
   }
 
-  String hint(Plan plan, int rotation) {
+  /** The workout of a plan's sections, rendered once per distinct plan. */
+  Workout workout(String sections) {
+    String key = sections == null ? "" : sections;
+    Workout w = workouts.get(key);
+    if (w == null) {
+      List<Plan.Section> plan = sections == null ? null : Json.read(sections, SECTIONS);
+      w = new Workout(session(plan), harder(plan));
+      workouts.put(key, w);
+    }
+    return w;
+  }
+
+  /** Names of the harder variants of the plan's exercises, in plan order. */
+  List<String> harder(List<Plan.Section> plan) {
     List<String> harder = new ArrayList<>();
     if (plan != null) {
-      for (String id : plan.exerciseIds()) {
+      for (String id : Plan.exerciseIds(plan)) {
         Exercise e = content.exercise(id);
         if (e != null && e.harder() != null && content.exercise(e.harder()) != null) {
           harder.add(content.exercise(e.harder()).name());
         }
       }
     }
+    return List.copyOf(harder);
+  }
+
+  String hint(List<String> harder, int rotation) {
     return harder.isEmpty()
         ? content.text(Msg.WORKOUT_HINT_NONE)
         : content.text(

@@ -17,7 +17,28 @@ import java.time.zone.ZoneOffsetTransition;
 public final class Schedule {
   private static final int DAYS_AHEAD = 15;
 
+  /** Parsed "HH:MM" times: a claim of many reminders parses the same few quiet-hour bounds. */
+  private static final java.util.Map<String, LocalTime> TIMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Schedule() {}
+
+  /**
+   * A stored local time such as {@code 22:00}, parsed once per distinct value (at most one per
+   * minute of the day are valid).
+   *
+   * @throws java.time.format.DateTimeParseException if it is not a time
+   */
+  public static LocalTime time(String text) {
+    LocalTime t = TIMES.get(text);
+    if (t == null) {
+      t = LocalTime.parse(text);
+      if (TIMES.size() < 2_000) {
+        TIMES.put(text, t);
+      }
+    }
+    return t;
+  }
 
   /**
    * The first firing strictly after {@code after}, or null if there is none (a finished desk

@@ -36,6 +36,41 @@ public final class Tx {
     }
   }
 
+  /**
+   * Rows per statement of {@link #updateRows}, at most: 8 columns stay far below SQLite's limit.
+   */
+  static final int MAX_ROWS = 256;
+
+  /**
+   * Runs {@code sql} for many rows with few statements: {@code {rows}} in it is replaced by {@code
+   * (?, ?), (?, ?), ...}, one group per row, {@code width} values each, for example {@code INSERT
+   * INTO t (a, b) VALUES {rows}} or {@code UPDATE t SET x = v.column2 FROM (VALUES {rows}) AS v
+   * WHERE t.id = v.column1}. Rows go in chunks whose sizes are powers of two, so at most nine
+   * statements per {@code sql} are prepared and cached. Returns the rows changed.
+   */
+  public int updateRows(String sql, int width, List<Object[]> rows) {
+    int changed = 0;
+    int at = 0;
+    while (at < rows.size()) {
+      int n = Math.min(MAX_ROWS, Integer.highestOneBit(rows.size() - at));
+      String group = "(" + "?, ".repeat(width - 1) + "?)";
+      String chunk =
+          sql.replace("{rows}", String.join(", ", java.util.Collections.nCopies(n, group)));
+      Object[] args = new Object[n * width];
+      for (int r = 0; r < n; r++) {
+        Object[] row = rows.get(at + r);
+        if (row.length != width) {
+          throw new IllegalArgumentException(
+              "row " + (at + r) + " has " + row.length + " values, expected " + width);
+        }
+        System.arraycopy(row, 0, args, r * width, width);
+      }
+      changed += update(chunk, args);
+      at += n;
+    }
+    return changed;
+  }
+
   /** Runs an insert and returns the generated row id. */
   public long insert(String sql, Object... args) {
     // One statement instead of two: SQLite (3.35+) returns the new row id itself.

@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Benchmark 3: N users whose reminders fall in the same minute. Measures the time to claim and
+ * Benchmark 3: N onboarded users (each a copy of one who went through the whole onboarding: plan
+ * and reminders), one reminder each falling in the same minute. Measures the time to claim and
  * queue them all, peak heap and RSS, then delivers the first M through the real sender and Telegram
  * transport to a fake Bot API that enforces 30 messages/s with 429s, and reports the rate as a
  * share of the limit and the 429 count. Usage: FanoutBench [users] [delivered] (default 100000
@@ -29,24 +30,25 @@ public final class FanoutBench {
     Path dir = Files.createTempDirectory("fanout-bench");
     try (Database db = Database.open(dir.resolve("bench.db"), clock)) {
       long t0 = System.nanoTime();
+      StartupBench.populate(users, db);
       long due = clock.millis() - 5_000;
-      db.write(
-          tx -> {
-            for (int i = 1; i <= users; i++) {
-              tx.update(
-                  "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone, quiet_start, quiet_end)"
-                      + " VALUES (?, 'x', 'x', 1, 'UTC', '00:00', '00:00')",
-                  i);
-              tx.update(
-                  "INSERT INTO reminders (chat_id, kind, enabled, time_of_day, days, next_due_at)"
-                      + " VALUES (?, 'MOBILITY', 1, '09:00', '[1,2,3,4,5,6,7]', ?)",
-                  i,
-                  due);
-            }
-            return null;
-          });
+      // One reminder per user due now, the kinds taking turns; no quiet hours, so all go out now.
+      int made =
+          db.write(
+              tx -> {
+                tx.update("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00'");
+                return tx.update(
+                    "UPDATE reminders SET next_due_at = ? WHERE kind = CASE chat_id % 3"
+                        + " WHEN 0 THEN 'POSTURE' WHEN 1 THEN 'MOBILITY' ELSE 'WORKOUT' END",
+                    due);
+              });
+      if (made != users) {
+        throw new IllegalStateException(
+            made + " reminders due for " + users + " users: the template user lacks a kind");
+      }
       System.out.printf(
-          "setup: %,d users with a reminder due now in %.1f s%n",
+          "setup: %,d onboarded users (profile, answers, plan, reminders), one reminder each due"
+              + " now (posture, mobility and workout in turn) in %.1f s%n",
           users, (System.nanoTime() - t0) / 1e9);
       resetPeaks();
       System.gc();

@@ -191,58 +191,62 @@ public final class StartupBench {
    * tomorrow.
    */
   static void populate(Path file, int users) {
+    try (Database db = Database.open(file, Clock.systemUTC())) {
+      populate(users, db);
+    }
+  }
+
+  /** {@link #populate(Path, int)} into an open database. */
+  static void populate(int users, Database db) {
     var content = TestContent.bundle();
     Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(file, clock)) {
-      ChatService chat = new ChatService(db, new Engine(content), content, clock);
-      List<Event> script = new ArrayList<>();
-      script.add(Inputs.parse("/start"));
-      script.add(new Event.Tap("c:y"));
-      for (String a : ConsoleScript.DESK_WORKER) {
-        script.add(Inputs.parse(a));
-      }
-      script.add(new Event.Tap("rp:y"));
-      for (Event e : script) {
-        chat.handle(1, e);
-      }
-      long tomorrow = clock.millis() + Duration.ofDays(1).toMillis();
-      db.write(
-          tx -> {
-            int reminders = tx.count("SELECT COUNT(*) FROM reminders WHERE chat_id = 1");
-            if (reminders == 0 || tx.count("SELECT COUNT(*) FROM plans WHERE chat_id = 1") == 0) {
-              throw new IllegalStateException("the template user has no plan or no reminders");
-            }
-            tx.update("DELETE FROM outbox");
-            tx.update("UPDATE reminders SET next_due_at = ?", tomorrow);
-            for (String table :
-                List.of("users", "conversations", "answers", "plans", "reminders")) {
-              List<String> columns =
-                  tx.query(
-                      "SELECT name FROM pragma_table_info('" + table + "')", rs -> rs.getString(1));
-              List<String> copied = new ArrayList<>();
-              List<String> values = new ArrayList<>();
-              for (String c : columns) {
-                if (table.equals("reminders") && c.equals("id")) {
-                  continue; // a new id for each copy
-                }
-                copied.add(c);
-                values.add(c.equals("chat_id") ? "n.i" : "t." + c);
-              }
-              tx.update(
-                  "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO "
-                      + table
-                      + " ("
-                      + String.join(", ", copied)
-                      + ") SELECT "
-                      + String.join(", ", values)
-                      + " FROM n, "
-                      + table
-                      + " t WHERE t.chat_id = 1",
-                  users);
-            }
-            return null;
-          });
+    ChatService chat = new ChatService(db, new Engine(content), content, clock);
+    List<Event> script = new ArrayList<>();
+    script.add(Inputs.parse("/start"));
+    script.add(new Event.Tap("c:y"));
+    for (String a : ConsoleScript.DESK_WORKER) {
+      script.add(Inputs.parse(a));
     }
+    script.add(new Event.Tap("rp:y"));
+    for (Event e : script) {
+      chat.handle(1, e);
+    }
+    long tomorrow = clock.millis() + Duration.ofDays(1).toMillis();
+    db.write(
+        tx -> {
+          int reminders = tx.count("SELECT COUNT(*) FROM reminders WHERE chat_id = 1");
+          if (reminders == 0 || tx.count("SELECT COUNT(*) FROM plans WHERE chat_id = 1") == 0) {
+            throw new IllegalStateException("the template user has no plan or no reminders");
+          }
+          tx.update("DELETE FROM outbox");
+          tx.update("UPDATE reminders SET next_due_at = ?", tomorrow);
+          for (String table : List.of("users", "conversations", "answers", "plans", "reminders")) {
+            List<String> columns =
+                tx.query(
+                    "SELECT name FROM pragma_table_info('" + table + "')", rs -> rs.getString(1));
+            List<String> copied = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (String c : columns) {
+              if (table.equals("reminders") && c.equals("id")) {
+                continue; // a new id for each copy
+              }
+              copied.add(c);
+              values.add(c.equals("chat_id") ? "n.i" : "t." + c);
+            }
+            tx.update(
+                "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO "
+                    + table
+                    + " ("
+                    + String.join(", ", copied)
+                    + ") SELECT "
+                    + String.join(", ", values)
+                    + " FROM n, "
+                    + table
+                    + " t WHERE t.chat_id = 1",
+                users);
+          }
+          return null;
+        });
   }
 
   static long median(long[] values) {
