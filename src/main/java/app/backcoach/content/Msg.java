@@ -172,14 +172,16 @@ public enum Msg {
   STATS("users", "active", "sent", "done", "checkins", "pain_now", "pain_before");
 
   private final Set<String> placeholders;
+  private final String key;
 
   Msg(String... placeholders) {
     this.placeholders = Set.of(placeholders);
+    this.key = name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The key as written in messages.yaml. */
   public String key() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return key;
   }
 
   /** Placeholders this message may use, written {@code {name}} in the text. */

@@ -21,6 +21,7 @@ public final class UserData {
           "checkins",
           "reminders",
           "answers",
+          "plan_sections",
           "plans",
           "conversations",
           "outbox",

@@ -34,9 +34,9 @@ public final class ReminderService {
       "SELECT "
           + ReminderStore.COLUMNS
           + ", r.next_due_at, r.rotation, u.time_zone, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until,"
-          + " u.active, u.red_flags, json_extract(p.body, '$.sections')"
+          + " u.active, u.red_flags, p.sections"
           + " FROM reminders r JOIN users u ON u.chat_id = r.chat_id"
-          + " LEFT JOIN plans p ON p.chat_id = r.chat_id AND r.kind = 'WORKOUT'"
+          + " LEFT JOIN plan_sections p ON p.chat_id = r.chat_id AND r.kind = 'WORKOUT'"
           + " WHERE r.enabled = 1 AND r.next_due_at <= ? ORDER BY r.next_due_at LIMIT ?";
 
   private final Database db;
@@ -175,13 +175,7 @@ public final class ReminderService {
         }
         long logId = ++lastLogId;
         logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-        Reply reply = text.reminder(r.kind(), logId, d.rotation, d.sections);
-        outboxRows.addAll(
-            outbox.rows(
-                r.chatId(),
-                List.of(quiet ? Delivery.sendSilently(reply) : Delivery.send(reply)),
-                Outbox.SCHEDULED,
-                now));
+        outboxRows.addAll(message(d, logId, quiet, now));
         sent++;
         if (lateBy > 60_000) {
           late++;
@@ -217,6 +211,53 @@ public final class ReminderService {
     tx.updateRows("DELETE FROM reminders WHERE id IN (VALUES {rows})", 1, finished);
     return new BatchResult(due.size(), new Run(sent, late, missed, catchUps, skipped));
   }
+
+  /**
+   * The outbox rows of one reminder. Its stored JSON is written once per distinct text (kind, item
+   * or plan and hint, silent or not) with a marker for the log id, which each copy then replaces: a
+   * fan-out of 100,000 has a few dozen distinct texts.
+   */
+  private List<Object[]> message(Due d, long logId, boolean silent, Instant now) {
+    Kind kind = d.reminder.kind();
+    long chat = d.reminder.chatId();
+    int variant = text.variant(kind, d.rotation, d.sections);
+    Object plan = kind == Kind.WORKOUT ? text.workout(d.sections) : null;
+    BodyKey key = new BodyKey(kind, plan, variant, silent);
+    String template = bodies.get(key);
+    if (template == null) {
+      List<Object[]> rows =
+          outbox.rows(
+              chat, delivery(kind, MARKER_ID, variant, d.sections, silent), Outbox.SCHEDULED, now);
+      if (rows.size() != 1) {
+        // Split into several messages: rare, written in full each time.
+        return outbox.rows(
+            chat, delivery(kind, logId, variant, d.sections, silent), Outbox.SCHEDULED, now);
+      }
+      template = (String) rows.get(0)[3];
+      if (bodies.size() >= BODIES_KEPT) {
+        bodies.clear();
+      }
+      bodies.put(key, template);
+    }
+    String body = template.replace(MARKER, "rm:" + logId + ":");
+    return List.<Object[]>of(outbox.row(chat, body, Outbox.SCHEDULED, now));
+  }
+
+  private List<Delivery> delivery(
+      Kind kind, long logId, int variant, String sections, boolean silent) {
+    Reply reply = text.reminder(kind, logId, variant, sections);
+    return List.of(silent ? Delivery.sendSilently(reply) : Delivery.send(reply));
+  }
+
+  /** What a reminder's stored text depends on; {@code plan} is the cached workout, by identity. */
+  private record BodyKey(Kind kind, Object plan, int variant, boolean silent) {}
+
+  /** A log id no reminder gets, as a placeholder in the cached bodies. */
+  static final long MARKER_ID = 999_999_999_999_999_999L;
+
+  private static final String MARKER = "rm:" + MARKER_ID + ":";
+  private static final int BODIES_KEPT = 4_096;
+  private final Map<BodyKey, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String LAST_LOG_ID =
       "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'reminder_log'), 0),"

@@ -24,8 +24,17 @@ final class ReminderText {
 
   /**
    * What a workout reminder takes from a plan: the main session, and harder variants to hint at.
+   * Compared by identity: one instance per distinct plan while it is cached.
    */
-  record Workout(String session, List<String> harder) {}
+  static final class Workout {
+    final String session;
+    final List<String> harder;
+
+    Workout(String session, List<String> harder) {
+      this.session = session;
+      this.harder = harder;
+    }
+  }
 
   /** How many distinct plans' workouts are kept rendered. */
   static final int WORKOUTS_KEPT = 1_024;
@@ -39,17 +48,39 @@ final class ReminderText {
    * of workout reminders parses and renders each distinct plan once.
    */
   private final java.util.Map<String, Workout> workouts =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Workout> eldest) {
-              return size() > WORKOUTS_KEPT;
-            }
-          });
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Button labels, the same on every reminder. */
+  private final String done;
+
+  private final String snooze10;
+  private final String snooze30;
+  private final String snooze60;
+  private final String skipToday;
 
   ReminderText(ContentBundle content) {
     this.content = content;
     this.cards = new Cards(content);
+    this.done = content.text(Msg.BTN_REMINDER_DONE);
+    this.snooze10 = content.text(Msg.BTN_SNOOZE_10);
+    this.snooze30 = content.text(Msg.BTN_SNOOZE_30);
+    this.snooze60 = content.text(Msg.BTN_SNOOZE_60);
+    this.skipToday = content.text(Msg.BTN_SKIP_TODAY);
+  }
+
+  /**
+   * Which of a kind's texts {@code rotation} picks: the index in the rotation list, or of the
+   * workout's hint; 0 where there is one text. {@link #reminder} with this instead of the rotation
+   * gives the same text.
+   */
+  int variant(Kind kind, int rotation, String sections) {
+    int n =
+        switch (kind) {
+          case POSTURE, MOBILITY -> items(kind).size();
+          case WORKOUT -> workout(sections).harder.size();
+          case CHECKIN -> 0;
+        };
+    return n == 0 ? 0 : Math.floorMod(rotation, n);
   }
 
   /** The thing to do now for a kind, the {@code rotation}-th of its list. */
@@ -89,9 +120,9 @@ final class ReminderText {
               content.text(
                   Msg.REMINDER_WORKOUT,
                   "session",
-                  workout(sections).session(),
+                  workout(sections).session,
                   "hint",
-                  hint(workout(sections).harder(), rotation)),
+                  hint(workout(sections).harder, rotation)),
               buttons(logId));
       case CHECKIN ->
           Reply.withButtons(
@@ -128,6 +159,9 @@ final class ReminderText {
     if (w == null) {
       List<Plan.Section> plan = sections == null ? null : Json.read(sections, SECTIONS);
       w = new Workout(session(plan), harder(plan));
+      if (workouts.size() >= WORKOUTS_KEPT) {
+        workouts.clear(); // a simple bound: the common plans come straight back
+      }
       workouts.put(key, w);
     }
     return w;
@@ -167,11 +201,11 @@ final class ReminderText {
   private List<List<Button>> buttons(long logId) {
     String p = "rm:" + logId + ":";
     return List.of(
-        List.of(new Button(content.text(Msg.BTN_REMINDER_DONE), p + "d")),
+        List.of(new Button(done, p + "d")),
         List.of(
-            new Button(content.text(Msg.BTN_SNOOZE_10), p + "s10"),
-            new Button(content.text(Msg.BTN_SNOOZE_30), p + "s30"),
-            new Button(content.text(Msg.BTN_SNOOZE_60), p + "s60")),
-        List.of(new Button(content.text(Msg.BTN_SKIP_TODAY), p + "k")));
+            new Button(snooze10, p + "s10"),
+            new Button(snooze30, p + "s30"),
+            new Button(snooze60, p + "s60")),
+        List.of(new Button(skipToday, p + "k")));
   }
 }

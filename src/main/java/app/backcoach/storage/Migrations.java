@@ -7,5 +7,10 @@ final class Migrations {
   private Migrations() {}
 
   static final List<String> NAMES =
-      List.of("V1__init.sql", "V2__reminders.sql", "V3__health.sql", "V4__outbox_pending_chat.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__reminders.sql",
+          "V3__health.sql",
+          "V4__outbox_pending_chat.sql",
+          "V5__plan_sections.sql");
 }

@@ -102,6 +102,11 @@ public final class Outbox {
     return out;
   }
 
+  /** One row for {@link #insert} with a body already written (one delivery that needs no split). */
+  public Object[] row(long chatId, String body, int priority, Instant now) {
+    return new Object[] {chatId, text(now), priority, body};
+  }
+
   /** Inserts rows made by {@link #rows}, in their order. */
   public void insert(Tx tx, List<Object[]> rows) {
     tx.updateRows(

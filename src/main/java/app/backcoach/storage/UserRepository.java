@@ -246,6 +246,12 @@ public final class UserRepository {
           s.chatId(),
           s.plan().createdAt().toString(),
           Json.write(s.plan()));
+      // For workout reminders (ReminderService), which need the sections alone.
+      tx.update(
+          "INSERT INTO plan_sections (chat_id, sections) VALUES (?, ?) ON CONFLICT (chat_id) DO UPDATE"
+              + " SET sections = excluded.sections",
+          s.chatId(),
+          Json.write(s.plan().sections()));
     }
   }
 

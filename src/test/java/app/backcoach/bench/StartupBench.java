@@ -220,7 +220,8 @@ public final class StartupBench {
           }
           tx.update("DELETE FROM outbox");
           tx.update("UPDATE reminders SET next_due_at = ?", tomorrow);
-          for (String table : List.of("users", "conversations", "answers", "plans", "reminders")) {
+          for (String table :
+              List.of("users", "conversations", "answers", "plans", "plan_sections", "reminders")) {
             List<String> columns =
                 tx.query(
                     "SELECT name FROM pragma_table_info('" + table + "')", rs -> rs.getString(1));

@@ -22,16 +22,26 @@ class DeployFilesTest {
   void dockerfileAndUnitRunTheSameJarInBotMode() throws Exception {
     String docker = read("deploy/Dockerfile");
     assertTrue(
-        docker.contains("\"-jar\",\"/app/backcoach.jar\"")
-            || docker.contains("\"-jar\", \"/app/backcoach.jar\""),
-        "Dockerfile runs the shaded jar");
+        docker.contains(
+            "exec java @/app/jvm.options -XX:SharedArchiveFile=/app/backcoach.jsa $JAVA_OPTS"
+                + " -jar /app/backcoach.jar"),
+        "Dockerfile runs the shaded jar with the deployment's flags and archive");
+    assertTrue(
+        docker.contains(
+            "RUN /app/cds-archive /app/backcoach.jar /app/backcoach.jsa /app/jvm.options"),
+        "the image makes its class-data archive");
     assertTrue(docker.contains("HEALTHCHECK") && docker.contains("/healthz"));
     assertTrue(docker.contains("USER "), "runs as a non-root user");
     assertTrue(
         !docker.matches("(?s).*(ARG|ENV)\\s+TELEGRAM_BOT_TOKEN.*"),
         "the token only comes from the environment");
     String unit = read("deploy/backcoach.service");
-    assertTrue(unit.contains("-jar /opt/backcoach/backcoach.jar bot"));
+    assertTrue(
+        unit.contains(
+            "/usr/bin/java @/opt/backcoach/jvm.options"
+                + " -XX:SharedArchiveFile=/opt/backcoach/backcoach.jsa $JAVA_OPTS"
+                + " -jar /opt/backcoach/backcoach.jar bot"),
+        "the unit runs the jar with the deployment's flags and archive");
     for (String setting :
         new String[] {
           "ProtectSystem=strict",
@@ -48,6 +58,19 @@ class DeployFilesTest {
         compose.contains("env_file")
             && compose.contains("restart: unless-stopped")
             && compose.contains("/data"));
+  }
+
+  @Test
+  void theJvmAcceptsTheOptionsFile() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p =
+        new ProcessBuilder(java.toString(), "@deploy/jvm.options", "-version")
+            .redirectErrorStream(true)
+            .start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(!out.contains("Unrecognized") && !out.contains("warning"), out);
   }
 
   @Test

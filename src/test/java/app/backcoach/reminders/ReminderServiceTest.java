@@ -136,6 +136,146 @@ class ReminderServiceTest {
     assertEquals(Instant.parse("2026-03-03T06:30:00Z").toEpochMilli(), next);
   }
 
+  /** A plan whose main section is these exercises (ids from the bundle) with their doses. */
+  static app.backcoach.coaching.Plan plan(String... exerciseAndDose) {
+    List<app.backcoach.coaching.Plan.Item> items = new java.util.ArrayList<>();
+    for (int i = 0; i < exerciseAndDose.length; i += 2) {
+      items.add(
+          new app.backcoach.coaching.Plan.Item(exerciseAndDose[i], exerciseAndDose[i + 1], null));
+    }
+    return new app.backcoach.coaching.Plan(
+        List.of(),
+        List.of(
+            new app.backcoach.coaching.Plan.Section(
+                app.backcoach.coaching.Plan.SectionKind.MAIN, "r", items)),
+        false,
+        Instant.EPOCH,
+        List.of());
+  }
+
+  @Test
+  void aLargeClaimWritesEachReminderAsIfItWereWrittenAlone() {
+    // More reminders than one multi-row statement holds, every kind, several rotations, two plans
+    // and none, silent and not: each stored message must be exactly what rendering that reminder
+    // on its own gives, with its own log id in its buttons.
+    var plans =
+        List.of(
+            plan("bird_dog", "3 x 8 per side", "dead_bug", "3 x 10"), plan("cat_cow", "8 slow"));
+    int users = 700;
+    db.write(
+        tx -> {
+          // History: an erased user's log rows had the highest ids; their ids must not come back.
+          tx.update(
+              "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone) VALUES (9999, 'x', 'x', 1, 'UTC')");
+          tx.update(
+              "INSERT INTO reminder_log (id, chat_id, kind, due_at, local_date, outcome) VALUES (5000, 9999, 'POSTURE', 0, 'x', 'sent')");
+          tx.update("DELETE FROM users WHERE chat_id = 9999");
+          return null;
+        });
+    Kind[] kinds = Kind.values();
+    for (long c = 1; c <= users; c++) {
+      user(c, "UTC");
+      if (c % 3 != 0) {
+        var p = plans.get((int) (c / 4 % 2));
+        long chat = c;
+        db.write(
+            tx -> {
+              tx.update(
+                  "INSERT INTO plans (chat_id, created_at, body) VALUES (?, 'x', ?)",
+                  chat,
+                  app.backcoach.storage.Json.write(p));
+              return tx.update(
+                  "INSERT INTO plan_sections (chat_id, sections) VALUES (?, ?)",
+                  chat,
+                  app.backcoach.storage.Json.write(p.sections()));
+            });
+      }
+      Kind kind = kinds[(int) (c % kinds.length)];
+      if (kind == Kind.POSTURE) {
+        Reminder r =
+            new Reminder(
+                0,
+                c,
+                kind,
+                true,
+                null,
+                Schedule.EVERY_DAY,
+                60,
+                LocalTime.parse("08:00"),
+                LocalTime.parse("18:00"),
+                false,
+                null);
+        long chat = c;
+        db.write(
+            tx -> {
+              new ReminderStore().replace(tx, chat, List.of(r), ZoneOffset.UTC, clock.instant());
+              return null;
+            });
+      } else {
+        daily(c, kind, "09:00");
+      }
+    }
+    db.write(
+        tx -> {
+          tx.update(
+              "UPDATE reminders SET next_due_at = ?",
+              Instant.parse("2026-03-02T09:00:00Z").toEpochMilli());
+          tx.update("UPDATE reminders SET rotation = chat_id % 7");
+          return tx.update(
+              "UPDATE users SET quiet_start = '08:00', quiet_end = '10:00', quiet_mode = 'SILENT'"
+                  + " WHERE chat_id % 5 = 0");
+        });
+    clock.set("2026-03-02T09:00:00Z");
+    assertEquals(users, service.runDue().sent());
+
+    ReminderText text = new ReminderText(TestContent.bundle());
+    var rows =
+        db.read(
+            tx ->
+                tx.query(
+                    "SELECT l.id, l.chat_id, l.kind, r.rotation - 1, s.sections, u.quiet_start"
+                        + " FROM reminder_log l JOIN reminders r ON r.id = l.reminder_id"
+                        + " JOIN users u ON u.chat_id = l.chat_id"
+                        + " LEFT JOIN plan_sections s ON s.chat_id = l.chat_id ORDER BY l.id",
+                    rs ->
+                        new Object[] {
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          Kind.valueOf(rs.getString(3)),
+                          rs.getInt(4),
+                          rs.getString(5),
+                          "08:00".equals(rs.getString(6))
+                        }));
+    assertEquals(users, rows.size());
+    assertTrue((long) rows.get(0)[0] > 5000, "log ids are never reused: " + rows.get(0)[0]);
+    for (Object[] r : rows) {
+      long logId = (long) r[0];
+      long chatId = (long) r[1];
+      Kind kind = (Kind) r[2];
+      var reply = text.reminder(kind, logId, (int) r[3], (String) r[4]);
+      Delivery expected = (boolean) r[5] ? Delivery.sendSilently(reply) : Delivery.send(reply);
+      List<Outbox.Item> q = queued(chatId);
+      assertEquals(1, q.size(), "chat " + chatId);
+      assertEquals(expected, q.get(0).delivery(), "chat " + chatId + ", " + kind);
+      if (kind != Kind.CHECKIN) {
+        assertTrue(
+            q.get(0).delivery().reply().flatButtons().stream()
+                .allMatch(b -> b.data().startsWith("rm:" + logId + ":")),
+            "buttons of chat " + chatId);
+      }
+    }
+    // Workouts (chats 2, 6, 10, 14, ...) show their own plan, or the default workout without one.
+    String deadBug = TestContent.bundle().exercise("dead_bug").name();
+    String catCow = TestContent.bundle().exercise("cat_cow").name();
+    assertEquals(Kind.WORKOUT, kinds[2]);
+    String withFirst = queued(2).get(0).delivery().reply().text();
+    String withSecond = queued(14).get(0).delivery().reply().text();
+    String without = queued(6).get(0).delivery().reply().text();
+    assertTrue(withFirst.contains(deadBug) && !withFirst.contains(catCow), withFirst);
+    assertTrue(withSecond.contains(catCow) && !withSecond.contains(deadBug), withSecond);
+    assertTrue(!without.equals(withFirst) && !without.equals(withSecond), without);
+  }
+
   @Test
   void afterDowntimeLateOnesWithinGraceGoOutAndOlderOnesBecomeOneCatchUp() {
     user(1, "Europe/Berlin");

@@ -17,6 +17,20 @@ class UserRepositoryTest {
   @TempDir Path dir;
   private final UserRepository users = new UserRepository();
 
+  static java.util.List<app.backcoach.coaching.Plan.Section> storedSections(Database db) {
+    String json =
+        db.read(
+            tx ->
+                tx.one(
+                        "SELECT sections FROM plan_sections WHERE chat_id = 42",
+                        rs -> rs.getString(1))
+                    .orElseThrow());
+    return Json.read(
+        json,
+        new com.fasterxml.jackson.core.type.TypeReference<
+            java.util.List<app.backcoach.coaching.Plan.Section>>() {});
+  }
+
   @Test
   void unknownChatLoadsAsFresh() {
     try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
@@ -66,6 +80,18 @@ class UserRepositoryTest {
             return null;
           });
       assertEquals(saved, db.read(tx -> users.load(tx, 42)));
+      assertEquals(saved.plan().sections(), storedSections(db), "sections kept for reminders");
+    }
+    // A database made before plan_sections existed gets them from its plans (migration V5).
+    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+      db.write(
+          tx -> {
+            tx.update("DROP TABLE plan_sections");
+            return tx.update("DELETE FROM schema_version WHERE version = 5");
+          });
+    }
+    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+      assertEquals(saved.plan().sections(), storedSections(db), "sections after migration V5");
       assertEquals(
           "Europe/Berlin",
           db.read(
