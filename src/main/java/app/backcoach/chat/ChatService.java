@@ -67,27 +67,35 @@ public final class ChatService {
   public Outcome handle(long chatId, Event event, Origin origin, Consumer<Tx> alsoInTx) {
     return db.write(
         tx -> {
-          Instant now = clock.instant();
-          UserState before = users.load(tx, chatId, now);
-          List<Delivery> direct = services(tx, chatId, before, event, origin, now);
-          if (direct != null) {
-            outbox.enqueue(tx, chatId, direct, Outbox.INTERACTIVE, now);
-            alsoInTx.accept(tx);
-            return new Outcome(before, List.of(), null);
-          }
-          Outcome outcome;
-          if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
-            // Bookkeeping on the reminder log only: the conversation state is not touched.
-            ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
-            outcome = new Outcome(before, r.replies(), r.ack());
-          } else {
-            outcome = engine.handle(before, event, now);
-            users.save(tx, before, outcome.state(), now);
-          }
-          outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
+          Outcome outcome = apply(tx, chatId, event, origin);
           alsoInTx.accept(tx);
           return outcome;
         });
+  }
+
+  /**
+   * Applies the event and queues its deliveries inside the caller's write transaction, which may
+   * hold other events too (applied in order, each seeing the ones before).
+   */
+  public Outcome apply(Tx tx, long chatId, Event event, Origin origin) {
+    Instant now = clock.instant();
+    UserState before = users.load(tx, chatId, now);
+    List<Delivery> direct = services(tx, chatId, before, event, origin, now);
+    if (direct != null) {
+      outbox.enqueue(tx, chatId, direct, Outbox.INTERACTIVE, now);
+      return new Outcome(before, List.of(), null);
+    }
+    Outcome outcome;
+    if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
+      // Bookkeeping on the reminder log only: the conversation state is not touched.
+      ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
+      outcome = new Outcome(before, r.replies(), r.ack());
+    } else {
+      outcome = engine.handle(before, event, now);
+      users.save(tx, before, outcome.state(), now);
+    }
+    outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
+    return outcome;
   }
 
   /**

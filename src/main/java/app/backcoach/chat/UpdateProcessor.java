@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies stored updates in order, each in the same transaction that marks it applied, so every
- * update is acted on exactly once even across a crash. A failure in one update is logged with its
- * chat and update id, answered with an apology, and never stops the others.
+ * update is acted on exactly once even across a crash; a backlog is applied a few updates per
+ * transaction. A failure in one update is logged with its chat and update id, answered with an
+ * apology, and never stops the others.
  */
 public final class UpdateProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
@@ -81,38 +82,98 @@ public final class UpdateProcessor implements AutoCloseable {
     }
   }
 
+  /**
+   * Updates applied in one transaction at most: enough to share a commit and the pages every update
+   * writes (the inbox's and the outbox's last ones), few enough that the first one's replies are
+   * not held back for long. A lone update is applied on its own, as soon as it is stored.
+   */
+  static final int GROUP = 32;
+
   /** Applies what is pending now; returns how many updates were applied. */
   public int applyPending() {
     int total = 0;
     List<Inbound> batch;
     while (running && !(batch = db.read(tx -> inbox.pending(tx, 100))).isEmpty()) {
-      for (Inbound u : batch) {
-        apply(u);
-        total++;
+      for (int i = 0; i < batch.size() && running; i += GROUP) {
+        List<Inbound> group = batch.subList(i, Math.min(batch.size(), i + GROUP));
+        applyGroup(group);
+        total += group.size();
+        onQueued.run();
       }
-      onQueued.run();
     }
     return total;
+  }
+
+  /**
+   * Applies the updates in one transaction, each marked applied in it. If one of them fails, none
+   * is applied, and they are applied one by one instead, so only the failing one gets the apology.
+   */
+  private void applyGroup(List<Inbound> group) {
+    if (group.size() > 1) {
+      long[] millis = new long[group.size()];
+      boolean done;
+      try {
+        db.write(
+            tx -> {
+              for (int k = 0; k < group.size(); k++) {
+                long started = System.nanoTime();
+                applyIn(tx, group.get(k));
+                millis[k] = (System.nanoTime() - started) / 1_000_000;
+              }
+              return null;
+            });
+        done = true;
+      } catch (app.backcoach.storage.DatabaseException e) {
+        throw e; // the store is failing: leave the updates pending and retry later
+      } catch (RuntimeException e) {
+        log.debug("updates: a group of {} failed ({}); applying them one by one", group.size(), e);
+        done = false;
+      }
+      if (done) {
+        applied.addAndGet(group.size());
+        long total = 0;
+        for (int k = 0; k < group.size(); k++) {
+          total += millis[k];
+          log.debug(
+              "updates: applied update {} of chat {} in {} ms",
+              group.get(k).updateId(),
+              group.get(k).chatId(),
+              millis[k]);
+        }
+        log.info(
+            "updates: applied updates {} to {} ({} updates, one transaction) in {} ms",
+            group.get(0).updateId(),
+            group.get(group.size() - 1).updateId(),
+            group.size(),
+            total);
+        return;
+      }
+    }
+    for (Inbound u : group) {
+      apply(u);
+    }
+  }
+
+  /** Applies one update inside the caller's transaction and marks it applied there. */
+  private void applyIn(app.backcoach.storage.Tx tx, Inbound u) {
+    if (u.chatId() == null || u.event() == null) {
+      inbox.markApplied(tx, u.updateId(), clock.instant(), null);
+    } else if (!u.privateChat()) {
+      groupNotice(tx, u);
+    } else {
+      chat.apply(tx, u.chatId(), u.event(), u.origin());
+      inbox.markApplied(tx, u.updateId(), clock.instant(), null);
+    }
   }
 
   private void apply(Inbound u) {
     long started = System.nanoTime();
     try {
-      if (u.chatId() == null || u.event() == null) {
-        db.write(
-            tx -> {
-              inbox.markApplied(tx, u.updateId(), clock.instant(), null);
-              return null;
-            });
-      } else if (!u.privateChat()) {
-        groupNotice(u);
-      } else {
-        chat.handle(
-            u.chatId(),
-            u.event(),
-            u.origin(),
-            tx -> inbox.markApplied(tx, u.updateId(), clock.instant(), null));
-      }
+      db.write(
+          tx -> {
+            applyIn(tx, u);
+            return null;
+          });
       applied.incrementAndGet();
       log.info(
           "updates: applied update {} of chat {} in {} ms",
@@ -143,33 +204,29 @@ public final class UpdateProcessor implements AutoCloseable {
   }
 
   /** In a group or channel the bot says once that it works in private chats, then stays quiet. */
-  private void groupNotice(Inbound u) {
-    db.write(
-        tx -> {
-          var now = clock.instant();
-          int first =
-              tx.update(
-                  "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)",
-                  u.chatId(),
-                  now.toString());
-          if (first == 1) {
-            outbox.enqueue(
-                tx,
-                u.chatId(),
-                List.of(Delivery.send(Reply.text(content.text(Msg.PRIVATE_ONLY)))),
-                Outbox.INTERACTIVE,
-                now);
-          } else if (u.origin().callbackId() != null) {
-            outbox.enqueue(
-                tx,
-                u.chatId(),
-                List.of(Delivery.notice(u.origin().callbackId(), null)),
-                Outbox.INTERACTIVE,
-                now);
-          }
-          inbox.markApplied(tx, u.updateId(), now, null);
-          return null;
-        });
+  private void groupNotice(app.backcoach.storage.Tx tx, Inbound u) {
+    var now = clock.instant();
+    int first =
+        tx.update(
+            "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)",
+            u.chatId(),
+            now.toString());
+    if (first == 1) {
+      outbox.enqueue(
+          tx,
+          u.chatId(),
+          List.of(Delivery.send(Reply.text(content.text(Msg.PRIVATE_ONLY)))),
+          Outbox.INTERACTIVE,
+          now);
+    } else if (u.origin().callbackId() != null) {
+      outbox.enqueue(
+          tx,
+          u.chatId(),
+          List.of(Delivery.notice(u.origin().callbackId(), null)),
+          Outbox.INTERACTIVE,
+          now);
+    }
+    inbox.markApplied(tx, u.updateId(), now, null);
   }
 
   private void await(Duration d) {
