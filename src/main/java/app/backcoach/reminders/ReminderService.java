@@ -136,7 +136,7 @@ public final class ReminderService {
    */
   private BatchResult batch(Tx tx, Instant now) {
     List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
-    long lastLogId = tx.count(LAST_LOG_ID);
+    long lastLogId = tx.one(LAST_LOG_ID, rs -> rs.getLong(1)).orElse(0L);
     List<Object[]> logRows = new ArrayList<>();
     List<Object[]> outboxRows = new ArrayList<>();
     List<Object[]> advanced = new ArrayList<>();
