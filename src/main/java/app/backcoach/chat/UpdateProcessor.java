@@ -110,15 +110,13 @@ public final class UpdateProcessor implements AutoCloseable {
    */
   private void applyGroup(List<Inbound> group) {
     if (group.size() > 1) {
-      long[] millis = new long[group.size()];
+      long started = System.nanoTime();
       boolean done;
       try {
         db.write(
             tx -> {
-              for (int k = 0; k < group.size(); k++) {
-                long started = System.nanoTime();
-                applyIn(tx, group.get(k));
-                millis[k] = (System.nanoTime() - started) / 1_000_000;
+              for (Inbound u : group) {
+                applyIn(tx, u);
               }
               return null;
             });
@@ -131,21 +129,15 @@ public final class UpdateProcessor implements AutoCloseable {
       }
       if (done) {
         applied.addAndGet(group.size());
-        long total = 0;
-        for (int k = 0; k < group.size(); k++) {
-          total += millis[k];
-          log.debug(
-              "updates: applied update {} of chat {} in {} ms",
-              group.get(k).updateId(),
-              group.get(k).chatId(),
-              millis[k]);
+        for (Inbound u : group) {
+          log.debug("updates: applied update {} of chat {}", u.updateId(), u.chatId());
         }
         log.info(
             "updates: applied updates {} to {} ({} updates, one transaction) in {} ms",
             group.get(0).updateId(),
             group.get(group.size() - 1).updateId(),
             group.size(),
-            total);
+            (System.nanoTime() - started) / 1_000_000);
         return;
       }
     }

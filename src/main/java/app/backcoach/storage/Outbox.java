@@ -113,18 +113,9 @@ public final class Outbox {
         "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES {rows}", 4, rows);
   }
 
+  /** Queues the deliveries of one chat, in order. */
   public void enqueue(Tx tx, long chatId, List<Delivery> deliveries, int priority, Instant now) {
-    String created = text(now);
-    for (Delivery d : deliveries) {
-      for (Delivery part : split(d)) {
-        tx.update(
-            "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
-            chatId,
-            created,
-            priority,
-            Json.write(part));
-      }
-    }
+    insert(tx, rows(chatId, deliveries, priority, now));
   }
 
   /**
