@@ -220,8 +220,8 @@ public final class ReminderService {
   private List<Object[]> message(Due d, long logId, boolean silent, Instant now) {
     Kind kind = d.reminder.kind();
     long chat = d.reminder.chatId();
-    int variant = text.variant(kind, d.rotation, d.sections);
-    Object plan = kind == Kind.WORKOUT ? text.workout(d.sections) : null;
+    ReminderText.Workout plan = kind == Kind.WORKOUT ? text.workout(d.sections) : null;
+    int variant = text.variant(kind, d.rotation, plan);
     BodyKey key = new BodyKey(kind, plan, variant, silent);
     String template = bodies.get(key);
     if (template == null) {
@@ -250,7 +250,7 @@ public final class ReminderService {
   }
 
   /** What a reminder's stored text depends on; {@code plan} is the cached workout, by identity. */
-  private record BodyKey(Kind kind, Object plan, int variant, boolean silent) {}
+  private record BodyKey(Kind kind, ReminderText.Workout plan, int variant, boolean silent) {}
 
   /** A log id no reminder gets, as a placeholder in the cached bodies. */
   static final long MARKER_ID = 999_999_999_999_999_999L;

@@ -71,13 +71,14 @@ final class ReminderText {
   /**
    * Which of a kind's texts {@code rotation} picks: the index in the rotation list, or of the
    * workout's hint; 0 where there is one text. {@link #reminder} with this instead of the rotation
-   * gives the same text.
+   * gives the same text. {@code workout} is the plan's ({@link #workout}), needed for a workout
+   * only.
    */
-  int variant(Kind kind, int rotation, String sections) {
+  int variant(Kind kind, int rotation, Workout workout) {
     int n =
         switch (kind) {
           case POSTURE, MOBILITY -> items(kind).size();
-          case WORKOUT -> workout(sections).harder.size();
+          case WORKOUT -> workout.harder.size();
           case CHECKIN -> 0;
         };
     return n == 0 ? 0 : Math.floorMod(rotation, n);
@@ -115,15 +116,13 @@ final class ReminderText {
       case MOBILITY ->
           Reply.withButtons(
               content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
-      case WORKOUT ->
-          Reply.withButtons(
-              content.text(
-                  Msg.REMINDER_WORKOUT,
-                  "session",
-                  workout(sections).session,
-                  "hint",
-                  hint(workout(sections).harder, rotation)),
-              buttons(logId));
+      case WORKOUT -> {
+        Workout w = workout(sections);
+        yield Reply.withButtons(
+            content.text(
+                Msg.REMINDER_WORKOUT, "session", w.session, "hint", hint(w.harder, rotation)),
+            buttons(logId));
+      }
       case CHECKIN ->
           Reply.withButtons(
               content.text(Msg.REMINDER_CHECKIN),

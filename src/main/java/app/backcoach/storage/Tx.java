@@ -49,11 +49,11 @@ public final class Tx {
    * statements per {@code sql} are prepared and cached. Returns the rows changed.
    */
   public int updateRows(String sql, int width, List<Object[]> rows) {
+    String group = "(" + "?, ".repeat(width - 1) + "?)";
     int changed = 0;
     int at = 0;
     while (at < rows.size()) {
       int n = Math.min(MAX_ROWS, Integer.highestOneBit(rows.size() - at));
-      String group = "(" + "?, ".repeat(width - 1) + "?)";
       String chunk =
           sql.replace("{rows}", String.join(", ", java.util.Collections.nCopies(n, group)));
       Object[] args = new Object[n * width];

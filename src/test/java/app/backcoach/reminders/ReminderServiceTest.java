@@ -103,6 +103,22 @@ class ReminderServiceTest {
         });
   }
 
+  /** Posture breaks every {@code every} minutes between {@code from} and {@code to}, every day. */
+  static Reminder posture(long chatId, int every, String from, String to) {
+    return new Reminder(
+        0,
+        chatId,
+        Kind.POSTURE,
+        true,
+        null,
+        Schedule.EVERY_DAY,
+        every,
+        LocalTime.parse(from),
+        LocalTime.parse(to),
+        false,
+        null);
+  }
+
   static ZoneId zone(app.backcoach.storage.Tx tx, long chatId) {
     return ZoneId.of(
         tx.one("SELECT time_zone FROM users WHERE chat_id = ?", rs -> rs.getString(1), chatId)
@@ -192,19 +208,7 @@ class ReminderServiceTest {
       }
       Kind kind = kinds[(int) (c % kinds.length)];
       if (kind == Kind.POSTURE) {
-        Reminder r =
-            new Reminder(
-                0,
-                c,
-                kind,
-                true,
-                null,
-                Schedule.EVERY_DAY,
-                60,
-                LocalTime.parse("08:00"),
-                LocalTime.parse("18:00"),
-                false,
-                null);
+        Reminder r = posture(c, 60, "08:00", "18:00");
         long chat = c;
         db.write(
             tx -> {
@@ -280,19 +284,7 @@ class ReminderServiceTest {
   void afterDowntimeLateOnesWithinGraceGoOutAndOlderOnesBecomeOneCatchUp() {
     user(1, "Europe/Berlin");
     daily(1, Kind.MOBILITY, "07:30");
-    Reminder posture =
-        new Reminder(
-            0,
-            1,
-            Kind.POSTURE,
-            true,
-            null,
-            Schedule.EVERY_DAY,
-            30,
-            LocalTime.parse("07:00"),
-            LocalTime.parse("12:00"),
-            false,
-            null);
+    Reminder posture = posture(1, 30, "07:00", "12:00");
     db.write(
         tx -> {
           var all = new java.util.ArrayList<>(new ReminderStore().forChat(tx, 1));
@@ -441,19 +433,7 @@ class ReminderServiceTest {
   @Test
   void skipTodayOnPostureSilencesTheRestOfTheDay() {
     user(1, "UTC");
-    Reminder posture =
-        new Reminder(
-            0,
-            1,
-            Kind.POSTURE,
-            true,
-            null,
-            Schedule.EVERY_DAY,
-            30,
-            LocalTime.parse("09:00"),
-            LocalTime.parse("17:00"),
-            false,
-            null);
+    Reminder posture = posture(1, 30, "09:00", "17:00");
     db.write(
         tx -> {
           new ReminderStore().replace(tx, 1, List.of(posture), ZoneOffset.UTC, clock.instant());
