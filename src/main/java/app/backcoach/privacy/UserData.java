@@ -89,6 +89,8 @@ public final class UserData {
    * Telegram is still recognised); the chat id and contents are cleared.
    */
   public static void erase(Tx tx, long chatId) {
+    // The plan's text is shared by everyone with the same plan; it goes when no one is left.
+    app.backcoach.storage.PlanTexts.remove(tx, chatId);
     for (String table : TABLES) {
       tx.update("DELETE FROM " + table + " WHERE chat_id = ?", chatId);
     }

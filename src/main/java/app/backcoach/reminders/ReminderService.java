@@ -6,6 +6,7 @@ import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
+import app.backcoach.storage.PlanTexts;
 import app.backcoach.storage.Tx;
 import app.backcoach.storage.UserRepository;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class ReminderService {
       "SELECT "
           + ReminderStore.COLUMNS
           + ", r.next_due_at, r.rotation, u.time_zone, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until,"
-          + " u.active, u.red_flags, p.sections"
+          + " u.active, u.red_flags, p.text_id"
           + " FROM reminders r JOIN users u ON u.chat_id = r.chat_id"
           + " LEFT JOIN plan_sections p ON p.chat_id = r.chat_id AND r.kind = 'WORKOUT'"
           + " WHERE r.enabled = 1 AND r.next_due_at <= ? ORDER BY r.next_due_at LIMIT ?";
@@ -114,7 +115,10 @@ public final class ReminderService {
 
   private record BatchResult(int claimed, Run run) {}
 
-  /** A claimed reminder and what deciding on it needs; {@code sections} only for a workout. */
+  /**
+   * A claimed reminder and what deciding on it needs; {@code planText} (the id of its plan's text)
+   * only for a workout.
+   */
   private record Due(
       Reminder reminder,
       long dueAt,
@@ -126,7 +130,7 @@ public final class ReminderService {
       Long pausedUntil,
       boolean active,
       boolean advicePaused,
-      String sections) {}
+      Long planText) {}
 
   /**
    * Decides on a batch of due reminders, then writes the outcome with a few multi-row statements
@@ -137,6 +141,16 @@ public final class ReminderService {
   private BatchResult batch(Tx tx, Instant now) {
     List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
     long lastLogId = tx.one(LAST_LOG_ID, rs -> rs.getLong(1)).orElse(0L);
+    java.util.function.LongFunction<String> load =
+        id -> {
+          // Cannot happen while foreign keys hold; the reminder still goes out, with the default
+          // workout, rather than failing every claim.
+          String sections = PlanTexts.sections(tx, id).orElse(null);
+          if (sections == null) {
+            log.warn("reminders: plan text {} is missing; sending the default workout", id);
+          }
+          return sections;
+        };
     List<Object[]> logRows = new ArrayList<>();
     List<Object[]> outboxRows = new ArrayList<>();
     List<Object[]> advanced = new ArrayList<>();
@@ -175,7 +189,7 @@ public final class ReminderService {
         }
         long logId = ++lastLogId;
         logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-        outboxRows.addAll(message(d, logId, quiet, now));
+        outboxRows.addAll(message(d, logId, quiet, now, load));
         sent++;
         if (lateBy > 60_000) {
           late++;
@@ -217,35 +231,78 @@ public final class ReminderService {
    * or plan and hint, silent or not) with a marker for the log id, which each copy then replaces: a
    * fan-out of 100,000 has a few dozen distinct texts.
    */
-  private List<Object[]> message(Due d, long logId, boolean silent, Instant now) {
+  private List<Object[]> message(
+      Due d,
+      long logId,
+      boolean silent,
+      Instant now,
+      java.util.function.LongFunction<String> load) {
     Kind kind = d.reminder.kind();
     long chat = d.reminder.chatId();
-    ReminderText.Workout plan = kind == Kind.WORKOUT ? text.workout(d.sections) : null;
+    ReminderText.Workout plan = kind == Kind.WORKOUT ? text.workout(d.planText, load) : null;
     int variant = text.variant(kind, d.rotation, plan);
     BodyKey key = new BodyKey(kind, plan, variant, silent);
-    String template = bodies.get(key);
+    String[] template = bodies.get(key);
     if (template == null) {
       List<Object[]> rows =
           outbox.rows(
-              chat, delivery(kind, MARKER_ID, variant, d.sections, silent), Outbox.SCHEDULED, now);
+              chat, delivery(kind, MARKER_ID, variant, plan, silent), Outbox.SCHEDULED, now);
       if (rows.size() != 1) {
         // Split into several messages: rare, written in full each time.
         return outbox.rows(
-            chat, delivery(kind, logId, variant, d.sections, silent), Outbox.SCHEDULED, now);
+            chat, delivery(kind, logId, variant, plan, silent), Outbox.SCHEDULED, now);
       }
-      template = (String) rows.get(0)[3];
+      template = split((String) rows.get(0)[3]);
+      if (template == null) {
+        return outbox.rows(
+            chat, delivery(kind, logId, variant, plan, silent), Outbox.SCHEDULED, now);
+      }
       if (bodies.size() >= BODIES_KEPT) {
         bodies.clear();
       }
       bodies.put(key, template);
     }
-    String body = template.replace(MARKER, "rm:" + logId + ":");
+    String body = join(template, logId);
     return List.<Object[]>of(outbox.row(chat, body, Outbox.SCHEDULED, now));
   }
 
+  /**
+   * A stored body split around the log-id digits of its markers (one per button), or null when it
+   * has none, so the caller writes it in full. Joining the parts with the id is cheaper than
+   * searching and replacing in every copy.
+   */
+  private static String[] split(String body) {
+    List<String> parts = new ArrayList<>();
+    int from = 0;
+    for (int at = body.indexOf(MARKER); at >= 0; at = body.indexOf(MARKER, from)) {
+      int digits = at + "rm:".length();
+      parts.add(body.substring(from, digits));
+      from = digits + MARKER_DIGITS.length();
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    parts.add(body.substring(from));
+    return parts.toArray(String[]::new);
+  }
+
+  private static String join(String[] parts, long logId) {
+    String id = Long.toString(logId);
+    int length = (parts.length - 1) * id.length();
+    for (String part : parts) {
+      length += part.length();
+    }
+    StringBuilder b = new StringBuilder(length);
+    b.append(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      b.append(id).append(parts[i]);
+    }
+    return b.toString();
+  }
+
   private List<Delivery> delivery(
-      Kind kind, long logId, int variant, String sections, boolean silent) {
-    Reply reply = text.reminder(kind, logId, variant, sections);
+      Kind kind, long logId, int variant, ReminderText.Workout plan, boolean silent) {
+    Reply reply = text.reminder(kind, logId, variant, plan);
     return List.of(silent ? Delivery.sendSilently(reply) : Delivery.send(reply));
   }
 
@@ -255,9 +312,10 @@ public final class ReminderService {
   /** A log id no reminder gets, as a placeholder in the cached bodies. */
   static final long MARKER_ID = 999_999_999_999_999_999L;
 
-  private static final String MARKER = "rm:" + MARKER_ID + ":";
+  private static final String MARKER_DIGITS = Long.toString(MARKER_ID);
+  private static final String MARKER = "rm:" + MARKER_DIGITS + ":";
   private static final int BODIES_KEPT = 4_096;
-  private final Map<BodyKey, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<BodyKey, String[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String LAST_LOG_ID =
       "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'reminder_log'), 0),"
@@ -300,7 +358,7 @@ public final class ReminderService {
     Reminder r = ReminderStore.row(rs);
     ZoneId zone = UserRepository.zoneOf(rs.getString(14));
     String flags = rs.getString(20);
-    String sections = rs.getString(21);
+    Long planText = rs.getObject(21) == null ? null : rs.getLong(21);
     return new Due(
         r,
         rs.getLong(12),
@@ -312,6 +370,6 @@ public final class ReminderService {
         rs.getObject(18) == null ? null : rs.getLong(18),
         rs.getInt(19) == 1,
         flags != null && !flags.equals("[]"),
-        sections);
+        planText);
   }
 }

@@ -43,12 +43,16 @@ final class ReminderText {
       new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   /**
-   * Rendered workouts by the plan sections' stored JSON. Plans are built from the bundle's finite
-   * set of routines and fixes, so many users share identical sections, and a fan-out of thousands
-   * of workout reminders parses and renders each distinct plan once.
+   * Rendered workouts by plan text id ({@code plan_texts}, whose ids are never reused, so an id
+   * always means the same text). Plans are built from the bundle's finite set of routines and
+   * fixes, so many users share one text, and a fan-out of thousands of workout reminders parses and
+   * renders each distinct plan once.
    */
-  private final java.util.Map<String, Workout> workouts =
+  private final java.util.Map<Long, Workout> workouts =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The workout without a plan (the bundle's home workout). */
+  private volatile Workout noPlan;
 
   /** Button labels, the same on every reminder. */
   private final String done;
@@ -105,10 +109,9 @@ final class ReminderText {
   }
 
   /**
-   * @param sections the stored JSON of the plan's sections (needed for a workout only; null: no
-   *     plan, the default workout)
+   * @param workout the plan's workout ({@link #workout}), needed for a workout reminder only
    */
-  Reply reminder(Kind kind, long logId, int rotation, String sections) {
+  Reply reminder(Kind kind, long logId, int rotation, Workout workout) {
     return switch (kind) {
       case POSTURE ->
           Reply.withButtons(
@@ -116,13 +119,15 @@ final class ReminderText {
       case MOBILITY ->
           Reply.withButtons(
               content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
-      case WORKOUT -> {
-        Workout w = workout(sections);
-        yield Reply.withButtons(
-            content.text(
-                Msg.REMINDER_WORKOUT, "session", w.session, "hint", hint(w.harder, rotation)),
-            buttons(logId));
-      }
+      case WORKOUT ->
+          Reply.withButtons(
+              content.text(
+                  Msg.REMINDER_WORKOUT,
+                  "session",
+                  workout.session,
+                  "hint",
+                  hint(workout.harder, rotation)),
+              buttons(logId));
       case CHECKIN ->
           Reply.withButtons(
               content.text(Msg.REMINDER_CHECKIN),
@@ -151,19 +156,34 @@ final class ReminderText {
     return Cards.numbered(lines);
   }
 
-  /** The workout of a plan's sections, rendered once per distinct plan. */
-  Workout workout(String sections) {
-    String key = sections == null ? "" : sections;
-    Workout w = workouts.get(key);
+  /**
+   * The workout of the plan text {@code textId} (null: no plan), rendered once per distinct text;
+   * {@code load} reads a text not rendered yet.
+   */
+  Workout workout(Long textId, java.util.function.LongFunction<String> load) {
+    if (textId == null) {
+      Workout w = noPlan;
+      if (w == null) {
+        w = render(null);
+        noPlan = w;
+      }
+      return w;
+    }
+    Workout w = workouts.get(textId);
     if (w == null) {
-      List<Plan.Section> plan = sections == null ? null : Json.read(sections, SECTIONS);
-      w = new Workout(session(plan), harder(plan));
+      w = render(load.apply(textId));
       if (workouts.size() >= WORKOUTS_KEPT) {
         workouts.clear(); // a simple bound: the common plans come straight back
       }
-      workouts.put(key, w);
+      workouts.put(textId, w);
     }
     return w;
+  }
+
+  /** The workout of a plan's sections as stored (JSON; null: no plan), not cached. */
+  Workout render(String sections) {
+    List<Plan.Section> plan = sections == null ? null : Json.read(sections, SECTIONS);
+    return new Workout(session(plan), harder(plan));
   }
 
   /** Names of the harder variants of the plan's exercises, in plan order. */

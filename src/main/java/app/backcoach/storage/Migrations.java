@@ -12,5 +12,6 @@ final class Migrations {
           "V2__reminders.sql",
           "V3__health.sql",
           "V4__outbox_pending_chat.sql",
-          "V5__plan_sections.sql");
+          "V5__plan_sections.sql",
+          "V6__plan_texts.sql");
 }

@@ -238,6 +238,7 @@ public final class UserRepository {
       return;
     }
     if (s.plan() == null) {
+      PlanTexts.remove(tx, s.chatId());
       tx.update("DELETE FROM plans WHERE chat_id = ?", s.chatId());
     } else {
       tx.update(
@@ -247,11 +248,7 @@ public final class UserRepository {
           s.plan().createdAt().toString(),
           Json.write(s.plan()));
       // For workout reminders (ReminderService), which need the sections alone.
-      tx.update(
-          "INSERT INTO plan_sections (chat_id, sections) VALUES (?, ?) ON CONFLICT (chat_id) DO UPDATE"
-              + " SET sections = excluded.sections",
-          s.chatId(),
-          Json.write(s.plan().sections()));
+      PlanTexts.set(tx, s.chatId(), Json.write(s.plan().sections()));
     }
   }
 

@@ -110,6 +110,38 @@ class UserDataTest {
   }
 
   @Test
+  void erasingTheLastUserWithAPlanDeletesItsSharedText() {
+    try (Database db = Database.open(dir.resolve("p.db"), Clock.systemUTC())) {
+      db.write(
+          tx -> {
+            for (long c : new long[] {USER, OTHER}) {
+              tx.update(
+                  "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone)"
+                      + " VALUES (?, 'x', 'x', 1, 'UTC')",
+                  c);
+              tx.update("INSERT INTO plans (chat_id, created_at, body) VALUES (?, 'x', '{}')", c);
+              app.backcoach.storage.PlanTexts.set(tx, c, "[\"the same plan\"]");
+            }
+            UserData.erase(tx, USER);
+            return null;
+          });
+      assertEquals(
+          1,
+          (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM plan_texts")),
+          "still OTHER's");
+      db.write(
+          tx -> {
+            UserData.erase(tx, OTHER);
+            return null;
+          });
+      assertEquals(
+          0,
+          (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM plan_texts")),
+          "no one's now");
+    }
+  }
+
+  @Test
   void everyTableWithAChatIdIsCoveredByExportAndErase() {
     try (Database db = Database.open(dir.resolve("t.db"), Clock.systemUTC())) {
       List<String> tables =

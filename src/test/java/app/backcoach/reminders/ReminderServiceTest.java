@@ -200,10 +200,9 @@ class ReminderServiceTest {
                   "INSERT INTO plans (chat_id, created_at, body) VALUES (?, 'x', ?)",
                   chat,
                   app.backcoach.storage.Json.write(p));
-              return tx.update(
-                  "INSERT INTO plan_sections (chat_id, sections) VALUES (?, ?)",
-                  chat,
-                  app.backcoach.storage.Json.write(p.sections()));
+              app.backcoach.storage.PlanTexts.set(
+                  tx, chat, app.backcoach.storage.Json.write(p.sections()));
+              return null;
             });
       }
       Kind kind = kinds[(int) (c % kinds.length)];
@@ -237,10 +236,11 @@ class ReminderServiceTest {
         db.read(
             tx ->
                 tx.query(
-                    "SELECT l.id, l.chat_id, l.kind, r.rotation - 1, s.sections, u.quiet_start"
+                    "SELECT l.id, l.chat_id, l.kind, r.rotation - 1, t.sections, u.quiet_start"
                         + " FROM reminder_log l JOIN reminders r ON r.id = l.reminder_id"
                         + " JOIN users u ON u.chat_id = l.chat_id"
-                        + " LEFT JOIN plan_sections s ON s.chat_id = l.chat_id ORDER BY l.id",
+                        + " LEFT JOIN plan_sections s ON s.chat_id = l.chat_id"
+                        + " LEFT JOIN plan_texts t ON t.id = s.text_id ORDER BY l.id",
                     rs ->
                         new Object[] {
                           rs.getLong(1),
@@ -256,7 +256,9 @@ class ReminderServiceTest {
       long logId = (long) r[0];
       long chatId = (long) r[1];
       Kind kind = (Kind) r[2];
-      var reply = text.reminder(kind, logId, (int) r[3], (String) r[4]);
+      var reply =
+          text.reminder(
+              kind, logId, (int) r[3], kind == Kind.WORKOUT ? text.render((String) r[4]) : null);
       Delivery expected = (boolean) r[5] ? Delivery.sendSilently(reply) : Delivery.send(reply);
       List<Outbox.Item> q = queued(chatId);
       assertEquals(1, q.size(), "chat " + chatId);

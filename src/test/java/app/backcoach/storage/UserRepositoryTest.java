@@ -18,13 +18,7 @@ class UserRepositoryTest {
   private final UserRepository users = new UserRepository();
 
   static java.util.List<app.backcoach.coaching.Plan.Section> storedSections(Database db) {
-    String json =
-        db.read(
-            tx ->
-                tx.one(
-                        "SELECT sections FROM plan_sections WHERE chat_id = 42",
-                        rs -> rs.getString(1))
-                    .orElseThrow());
+    String json = db.read(tx -> PlanTexts.sectionsOf(tx, 42)).orElseThrow();
     return Json.read(
         json,
         new com.fasterxml.jackson.core.type.TypeReference<
@@ -82,12 +76,13 @@ class UserRepositoryTest {
       assertEquals(saved, db.read(tx -> users.load(tx, 42)));
       assertEquals(saved.plan().sections(), storedSections(db), "sections kept for reminders");
     }
-    // A database made before plan_sections existed gets them from its plans (migration V5).
+    // A database made before plan_sections existed gets them from its plans (migrations V5, V6).
     try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
       db.write(
           tx -> {
             tx.update("DROP TABLE plan_sections");
-            return tx.update("DELETE FROM schema_version WHERE version = 5");
+            tx.update("DROP TABLE plan_texts");
+            return tx.update("DELETE FROM schema_version WHERE version >= 5");
           });
     }
     try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
