@@ -217,6 +217,23 @@ public final class Outbox {
         chatId);
   }
 
+  /** How long a delivered or dropped message is kept (for the user's export, and for support). */
+  public static final java.time.Duration KEPT = java.time.Duration.ofDays(7);
+
+  /**
+   * Deletes up to {@code limit} rows delivered or dropped before {@code before}: the outbox holds
+   * what is waiting, not a copy of every message ever sent. Returns how many went; the caller
+   * repeats in short transactions until fewer than {@code limit} go.
+   */
+  public int purgeFinished(Tx tx, Instant before, int limit) {
+    return tx.update(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE NOT ("
+            + PENDING
+            + ") AND created_at < ? LIMIT ?)",
+        before.toString(),
+        limit);
+  }
+
   public int depth(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM outbox WHERE " + PENDING);
   }

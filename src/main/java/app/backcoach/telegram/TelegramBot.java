@@ -6,9 +6,11 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.delivery.OutboxSender;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.Outbox;
 import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -127,7 +129,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
     chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
-    chores.scheduleWithFixedDelay(this::purgeUpdates, 1, 60, TimeUnit.MINUTES);
+    chores.scheduleWithFixedDelay(this::purgeOld, 1, 60, TimeUnit.MINUTES);
     log.info(
         "bot: polling {} with token {}",
         settings.apiUrl(),
@@ -166,9 +168,9 @@ public final class TelegramBot implements AutoCloseable {
 
   /**
    * Applied updates are kept (as bare ids) only while Telegram could still re-send them, about a
-   * day; two days is safe.
+   * day; two days is safe. Delivered and dropped messages go after {@link Outbox#KEPT}.
    */
-  private void purgeUpdates() {
+  private void purgeOld() {
     try {
       int gone =
           db.write(
@@ -177,7 +179,22 @@ public final class TelegramBot implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("bot: purging old updates failed: {}", e.getMessage());
     }
+    try {
+      Instant before = clock.instant().minus(Outbox.KEPT);
+      int gone = 0;
+      int batch;
+      do {
+        // Short transactions, so replies waiting for the writer are not held up.
+        batch = db.write(tx -> new Outbox().purgeFinished(tx, before, PURGE_BATCH));
+        gone += batch;
+      } while (batch == PURGE_BATCH);
+      log.debug("bot: purged {} delivered messages older than {}", gone, Outbox.KEPT);
+    } catch (RuntimeException e) {
+      log.warn("bot: purging delivered messages failed: {}", e.getMessage());
+    }
   }
+
+  private static final int PURGE_BATCH = 5_000;
 
   /**
    * Polling that has not completed a request for a full poll timeout plus a margin has died:
