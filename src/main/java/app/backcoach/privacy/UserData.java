@@ -51,7 +51,10 @@ public final class UserData {
   private static ArrayNode rows(Tx tx, String table, long chatId) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     tx.query(
-        "SELECT * FROM " + table + " WHERE chat_id = ?",
+        // Outbox rows made from a template are exported with their message in full.
+        table.equals("outbox")
+            ? app.backcoach.storage.Outbox.MESSAGES + " WHERE o.chat_id = ?"
+            : "SELECT * FROM " + table + " WHERE chat_id = ?",
         rs -> {
           ResultSetMetaData meta = rs.getMetaData();
           ObjectNode row = out.addObject();

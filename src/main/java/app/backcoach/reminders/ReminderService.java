@@ -87,9 +87,16 @@ public final class ReminderService {
   /** Queues everything due now; safe to call at any time and from one thread at a time. */
   public synchronized Run runDue() {
     Run total = new Run(0, 0, 0, 0, 0);
+    templates.clear();
     while (true) {
       Instant now = clock.instant();
-      BatchResult batch = db.write(tx -> batch(tx, now));
+      BatchResult batch;
+      try {
+        batch = db.write(tx -> batch(tx, now));
+      } catch (RuntimeException e) {
+        templates.clear(); // made in the rolled-back transaction
+        throw e;
+      }
       total = total.plus(batch.run);
       if (batch.run.sent > 0 || batch.run.catchUps > 0) {
         onQueued.run();
@@ -189,7 +196,7 @@ public final class ReminderService {
         }
         long logId = ++lastLogId;
         logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-        outboxRows.addAll(message(d, logId, quiet, now, load));
+        outboxRows.addAll(message(tx, d, logId, quiet, now, load));
         sent++;
         if (lateBy > 60_000) {
           late++;
@@ -227,11 +234,13 @@ public final class ReminderService {
   }
 
   /**
-   * The outbox rows of one reminder. Its stored JSON is written once per distinct text (kind, item
-   * or plan and hint, silent or not) with a marker for the log id, which each copy then replaces: a
-   * fan-out of 100,000 has a few dozen distinct texts.
+   * The outbox row of one reminder. Each distinct message (kind, item or plan and hint, silent or
+   * not) is stored once per run as an outbox template with a marker for the log id, and each
+   * reminder's row names it with its own log id: a fan-out of 100,000 has a few dozen distinct
+   * messages.
    */
   private List<Object[]> message(
+      Tx tx,
       Due d,
       long logId,
       boolean silent,
@@ -242,80 +251,43 @@ public final class ReminderService {
     ReminderText.Workout plan = kind == Kind.WORKOUT ? text.workout(d.planText, load) : null;
     int variant = text.variant(kind, d.rotation, plan);
     BodyKey key = new BodyKey(kind, plan, variant, silent);
-    String[] template = bodies.get(key);
+    Long template = templates.get(key);
     if (template == null) {
-      List<Object[]> rows =
-          outbox.rows(
-              chat, delivery(kind, MARKER_ID, variant, plan, silent), Outbox.SCHEDULED, now);
-      if (rows.size() != 1) {
-        // Split into several messages: rare, written in full each time.
-        return outbox.rows(
-            chat, delivery(kind, logId, variant, plan, silent), Outbox.SCHEDULED, now);
-      }
-      template = split((String) rows.get(0)[3]);
+      template = outbox.template(tx, delivery(kind, MARKER_ID, variant, plan, silent), now);
       if (template == null) {
+        // Too long for one message, so stored as several: rare, written in full each time.
         return outbox.rows(
-            chat, delivery(kind, logId, variant, plan, silent), Outbox.SCHEDULED, now);
+            chat, List.of(delivery(kind, logId, variant, plan, silent)), Outbox.SCHEDULED, now);
       }
-      if (bodies.size() >= BODIES_KEPT) {
-        bodies.clear();
+      if (templates.size() >= TEMPLATES_KEPT) {
+        templates.clear();
       }
-      bodies.put(key, template);
+      templates.put(key, template);
     }
-    String body = join(template, logId);
-    return List.<Object[]>of(outbox.row(chat, body, Outbox.SCHEDULED, now));
+    return List.<Object[]>of(
+        outbox.fromTemplate(chat, template, Long.toString(logId), Outbox.SCHEDULED, now));
   }
 
-  /**
-   * A stored body split around the log-id digits of its markers (one per button), or null when it
-   * has none, so the caller writes it in full. Joining the parts with the id is cheaper than
-   * searching and replacing in every copy.
-   */
-  private static String[] split(String body) {
-    List<String> parts = new ArrayList<>();
-    int from = 0;
-    for (int at = body.indexOf(MARKER); at >= 0; at = body.indexOf(MARKER, from)) {
-      int digits = at + "rm:".length();
-      parts.add(body.substring(from, digits));
-      from = digits + MARKER_DIGITS.length();
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    parts.add(body.substring(from));
-    return parts.toArray(String[]::new);
-  }
-
-  private static String join(String[] parts, long logId) {
-    String id = Long.toString(logId);
-    int length = (parts.length - 1) * id.length();
-    for (String part : parts) {
-      length += part.length();
-    }
-    StringBuilder b = new StringBuilder(length);
-    b.append(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      b.append(id).append(parts[i]);
-    }
-    return b.toString();
-  }
-
-  private List<Delivery> delivery(
+  private Delivery delivery(
       Kind kind, long logId, int variant, ReminderText.Workout plan, boolean silent) {
     Reply reply = text.reminder(kind, logId, variant, plan);
-    return List.of(silent ? Delivery.sendSilently(reply) : Delivery.send(reply));
+    return silent ? Delivery.sendSilently(reply) : Delivery.send(reply);
   }
 
   /** What a reminder's stored text depends on; {@code plan} is the cached workout, by identity. */
   private record BodyKey(Kind kind, ReminderText.Workout plan, int variant, boolean silent) {}
 
-  /** A log id no reminder gets, as a placeholder in the cached bodies. */
-  static final long MARKER_ID = 999_999_999_999_999_999L;
+  /** The log id written into templates, where each row's own goes. */
+  static final long MARKER_ID = Long.parseLong(Outbox.MARKER);
 
-  private static final String MARKER_DIGITS = Long.toString(MARKER_ID);
-  private static final String MARKER = "rm:" + MARKER_DIGITS + ":";
-  private static final int BODIES_KEPT = 4_096;
-  private final Map<BodyKey, String[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int TEMPLATES_KEPT = 4_096;
+
+  /**
+   * Templates made by the current run ({@link #runDue} clears it first, and after a failed batch,
+   * whose templates were rolled back), so none is older than a run: {@link Outbox#purgeTemplates}
+   * keeps unused ones for a day.
+   */
+  private final Map<BodyKey, Long> templates = new java.util.HashMap<>();
 
   private static final String LAST_LOG_ID =
       "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'reminder_log'), 0),"

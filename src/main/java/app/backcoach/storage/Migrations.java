@@ -13,5 +13,6 @@ final class Migrations {
           "V3__health.sql",
           "V4__outbox_pending_chat.sql",
           "V5__plan_sections.sql",
-          "V6__plan_texts.sql");
+          "V6__plan_texts.sql",
+          "V7__outbox_templates.sql");
 }

@@ -23,6 +23,18 @@ public final class Outbox {
   private static final String PENDING = "sent_at IS NULL AND dropped_at IS NULL";
 
   /**
+   * What a template's rows put in place of {@link #MARKER}: every occurrence is replaced. Digits
+   * only, so it survives JSON escaping, and longer than any id or count it stands for.
+   */
+  public static final String MARKER = "999999999999999999";
+
+  /** A row's stored delivery: its own body, or its template with the marker filled in. */
+  private static final String BODY =
+      "COALESCE(o.body, (SELECT replace(t.body, '"
+          + MARKER
+          + "', o.fill) FROM outbox_templates t WHERE t.id = o.template_id))";
+
+  /**
    * A stored delivery waiting to be made. Its body is parsed on first use: the sender reads many
    * items it then skips (their chat has a delivery in flight), and parsing them all cost more than
    * the query.
@@ -96,7 +108,7 @@ public final class Outbox {
     List<Object[]> out = new ArrayList<>(deliveries.size());
     for (Delivery d : deliveries) {
       for (Delivery part : split(d)) {
-        out.add(new Object[] {chatId, created, priority, Json.write(part)});
+        out.add(new Object[] {chatId, created, priority, Json.write(part), null, null});
       }
     }
     return out;
@@ -104,13 +116,33 @@ public final class Outbox {
 
   /** One row for {@link #insert} with a body already written (one delivery that needs no split). */
   public Object[] row(long chatId, String body, int priority, Instant now) {
-    return new Object[] {chatId, text(now), priority, body};
+    return new Object[] {chatId, text(now), priority, body, null, null};
   }
 
-  /** Inserts rows made by {@link #rows}, in their order. */
+  /**
+   * Stores a delivery's body as a template: rows made by {@link #fromTemplate} then hold only its
+   * id and what replaces its {@link #MARKER}s. For a message queued many times over (a fan-out).
+   * The template must not need a split (one delivery within Telegram's limits); null otherwise.
+   */
+  public Long template(Tx tx, Delivery d, Instant now) {
+    if (split(d).size() != 1) {
+      return null;
+    }
+    return tx.insert(
+        "INSERT INTO outbox_templates (created_at, body) VALUES (?, ?)", text(now), Json.write(d));
+  }
+
+  /** One row for {@link #insert} that is template {@code id} with its markers replaced by fill. */
+  public Object[] fromTemplate(long chatId, long id, String fill, int priority, Instant now) {
+    return new Object[] {chatId, text(now), priority, null, id, fill};
+  }
+
+  /** Inserts rows made by {@link #rows}, {@link #row} and {@link #fromTemplate}, in their order. */
   public void insert(Tx tx, List<Object[]> rows) {
     tx.updateRows(
-        "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES {rows}", 4, rows);
+        "INSERT INTO outbox (chat_id, created_at, priority, body, template_id, fill) VALUES {rows}",
+        6,
+        rows);
   }
 
   /** Queues the deliveries of one chat, in order. */
@@ -142,9 +174,11 @@ public final class Outbox {
   /** Undelivered items for one chat, oldest first. */
   public List<Item> pendingFor(Tx tx, long chatId) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM outbox WHERE "
-            + PENDING
-            + " AND chat_id = ? ORDER BY id",
+        "SELECT o.id, o.chat_id, "
+            + BODY
+            + ", o.attempts FROM outbox o WHERE o."
+            + PENDING.replace(" AND ", " AND o.")
+            + " AND o.chat_id = ? ORDER BY o.id",
         Outbox::item,
         chatId);
   }
@@ -155,7 +189,9 @@ public final class Outbox {
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(
-        "SELECT o.id, o.chat_id, o.body, o.attempts FROM outbox o WHERE o."
+        "SELECT o.id, o.chat_id, "
+            + BODY
+            + ", o.attempts FROM outbox o WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
             + PENDING.replace(" AND ", " AND p.")
@@ -172,10 +208,12 @@ public final class Outbox {
    */
   public List<Item> nextInteractive(Tx tx, long chatId, long nowMillis) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM (SELECT id, chat_id, body, attempts, priority,"
-            + " next_attempt_at FROM outbox WHERE chat_id = ? AND "
-            + PENDING
-            + " ORDER BY id LIMIT 1) WHERE priority = "
+        "SELECT id, chat_id, body, attempts FROM (SELECT o.id, o.chat_id, "
+            + BODY
+            + " AS body, o.attempts, o.priority, o.next_attempt_at FROM outbox o WHERE o.chat_id = ?"
+            + " AND o."
+            + PENDING.replace(" AND ", " AND o.")
+            + " ORDER BY o.id LIMIT 1) WHERE priority = "
             + INTERACTIVE
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
         Outbox::item,
@@ -233,6 +271,27 @@ public final class Outbox {
         before.toString(),
         limit);
   }
+
+  /**
+   * Deletes templates no row uses any more, made before {@code before}: a day back is safe, since a
+   * template is reused only within the claim that made it.
+   */
+  public int purgeTemplates(Tx tx, Instant before) {
+    return tx.update(
+        "DELETE FROM outbox_templates WHERE created_at < ? AND id NOT IN"
+            + " (SELECT template_id FROM outbox WHERE template_id IS NOT NULL)",
+        before.toString());
+  }
+
+  /**
+   * Every row with its delivery in full (templates filled in), for exports and checks: the table's
+   * columns, {@code body} always set. Add a WHERE on {@code o.}'s columns.
+   */
+  public static final String MESSAGES =
+      "SELECT o.id, o.chat_id, o.created_at, o.priority, "
+          + BODY
+          + " AS body, o.attempts, o.next_attempt_at, o.last_error, o.sent_at, o.dropped_at"
+          + " FROM outbox o";
 
   public int depth(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM outbox WHERE " + PENDING);

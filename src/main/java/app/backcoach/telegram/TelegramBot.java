@@ -188,7 +188,14 @@ public final class TelegramBot implements AutoCloseable {
         batch = db.write(tx -> new Outbox().purgeFinished(tx, before, PURGE_BATCH));
         gone += batch;
       } while (batch == PURGE_BATCH);
-      log.debug("bot: purged {} delivered messages older than {}", gone, Outbox.KEPT);
+      int templates =
+          db.write(
+              tx -> new Outbox().purgeTemplates(tx, clock.instant().minus(Duration.ofDays(1))));
+      log.debug(
+          "bot: purged {} delivered messages older than {} and {} unused templates",
+          gone,
+          Outbox.KEPT,
+          templates);
     } catch (RuntimeException e) {
       log.warn("bot: purging delivered messages failed: {}", e.getMessage());
     }

@@ -1,6 +1,7 @@
 package app.backcoach.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
@@ -193,7 +194,21 @@ class UserDataTest {
       assertEquals(4, json.get("reminders").size());
       assertEquals("done", json.get("reminder_log").get(0).get("outcome").asText());
       assertEquals(1, json.get("checkins").size());
+      // The reminder was queued from a shared template; the export shows the message itself.
+      var mobility =
+          java.util.stream.StreamSupport.stream(json.get("outbox").spliterator(), false)
+              .filter(row -> row.get("body").toString().contains("rm:" + reminderLog(db) + ":d"))
+              .toList();
+      assertEquals(1, mobility.size(), "the reminder with its own log id in its buttons");
+      assertFalse(mobility.get(0).has("template_id"));
     }
+  }
+
+  private static long reminderLog(Database db) {
+    return db.read(
+        tx ->
+            tx.one("SELECT id FROM reminder_log WHERE chat_id = ?", rs -> rs.getLong(1), USER)
+                .orElseThrow());
   }
 
   /** Rows in any table with a column whose value is the chat id (as a number or as text). */

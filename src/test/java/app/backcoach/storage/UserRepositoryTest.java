@@ -82,6 +82,7 @@ class UserRepositoryTest {
           tx -> {
             tx.update("DROP TABLE plan_sections");
             tx.update("DROP TABLE plan_texts");
+            tx.update("DROP TABLE outbox_templates");
             return tx.update("DELETE FROM schema_version WHERE version >= 5");
           });
     }

@@ -134,7 +134,9 @@ class CrashRecoveryTest {
             store.read(
                 tx ->
                     tx.count(
-                        "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND body LIKE '{\"kind\":\"SEND\"%'",
+                        "SELECT COUNT(*) FROM ("
+                            + app.backcoach.storage.Outbox.MESSAGES
+                            + " WHERE o.chat_id = ?) WHERE body LIKE '{\"kind\":\"SEND\"%'",
                         chat));
         int delivered =
             (int)

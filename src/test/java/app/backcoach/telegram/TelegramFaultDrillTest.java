@@ -110,7 +110,11 @@ class TelegramFaultDrillTest {
       assertEquals(PERMANENT_ERRORS, dropped, "only the refused sends were dropped");
       int decided =
           h.db.read(
-              tx -> tx.count("SELECT COUNT(*) FROM outbox WHERE body LIKE '{\"kind\":\"SEND\"%'"));
+              tx ->
+                  tx.count(
+                      "SELECT COUNT(*) FROM ("
+                          + app.backcoach.storage.Outbox.MESSAGES
+                          + ") WHERE body LIKE '{\"kind\":\"SEND\"%'"));
       long delivered =
           calls.stream().filter(c -> c.method().equals("sendmessage") && c.status() == 200).count();
       assertTrue(delivered >= decided - PERMANENT_ERRORS, delivered + " of " + decided);
