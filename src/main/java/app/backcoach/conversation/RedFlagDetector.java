@@ -27,18 +27,23 @@ public final class RedFlagDetector {
           "since");
   private final List<RedFlag> flags;
 
+  /** Each flag's phrases, compiled once: every message is checked against all of them. */
+  private final List<List<Words.Phrase>> phrases;
+
   public RedFlagDetector(List<RedFlag> flags) {
     this.flags = List.copyOf(flags);
+    this.phrases =
+        this.flags.stream().map(f -> f.phrases().stream().map(Words::phrase).toList()).toList();
   }
 
   /** Ids of the red flags the text describes, in bundle order; empty when none. */
   public Set<String> detect(String text) {
     List<String> words = Words.tokens(text);
     Set<String> found = new LinkedHashSet<>();
-    for (RedFlag flag : flags) {
-      for (String phrase : flag.phrases()) {
+    for (int f = 0; f < flags.size(); f++) {
+      for (Words.Phrase phrase : phrases.get(f)) {
         if (matchesUnnegated(words, phrase)) {
-          found.add(flag.id());
+          found.add(flags.get(f).id());
           break;
         }
       }
@@ -46,7 +51,7 @@ public final class RedFlagDetector {
     return found;
   }
 
-  private static boolean matchesUnnegated(List<String> words, String phrase) {
+  private static boolean matchesUnnegated(List<String> words, Words.Phrase phrase) {
     for (int from = 0; from < words.size(); from++) {
       int[] at = Words.find(words.subList(from, words.size()), phrase);
       if (at == null) {

@@ -25,8 +25,52 @@ public final class Words {
    */
   private static final int MAX_CACHED_PHRASES = 10_000;
 
-  private static final java.util.Map<String, List<String>> PHRASES =
+  private static final java.util.Map<String, Phrase> PHRASES =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A phrase split once into tokens, each matched exactly (with one typo allowed from seven
+   * letters), as a prefix ({@code word*}), or as a skip of up to three words ({@code ~}).
+   */
+  public static final class Phrase {
+    private static final byte EXACT = 0;
+    private static final byte FUZZY = 1;
+    private static final byte PREFIX = 2;
+    private static final byte SKIP = 3;
+    private final String[] tokens;
+    private final byte[] kinds;
+
+    private Phrase(List<String> split) {
+      tokens = new String[split.size()];
+      kinds = new byte[split.size()];
+      for (int i = 0; i < tokens.length; i++) {
+        String t = split.get(i);
+        if (t.equals("~")) {
+          kinds[i] = SKIP;
+          tokens[i] = t;
+        } else if (t.endsWith("*")) {
+          kinds[i] = PREFIX;
+          tokens[i] = t.substring(0, t.length() - 1);
+        } else {
+          kinds[i] = t.length() >= 7 ? FUZZY : EXACT;
+          tokens[i] = t;
+        }
+      }
+    }
+  }
+
+  /** The phrase compiled for {@link #find(List, Phrase)}; phrases from the bundle are cached. */
+  public static Phrase phrase(String phrase) {
+    Phrase p = PHRASES.get(phrase);
+    if (p == null) {
+      p = new Phrase(tokensKeepingWildcards(phrase));
+      if (PHRASES.size() < MAX_CACHED_PHRASES) {
+        PHRASES.put(phrase, p);
+      }
+    }
+    return p;
+  }
+
   private static final List<String> NUMBER_WORDS =
       List.of(
           "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -56,14 +100,12 @@ public final class Words {
 
   /** Where the phrase first matches in {@code words}, as {start, end}; null if it does not. */
   public static int[] find(List<String> words, String phrase) {
-    List<String> p = PHRASES.get(phrase);
-    if (p == null) {
-      p = List.copyOf(tokensKeepingWildcards(phrase));
-      if (PHRASES.size() < MAX_CACHED_PHRASES) {
-        PHRASES.put(phrase, p);
-      }
-    }
-    if (p.isEmpty()) {
+    return find(words, phrase(phrase));
+  }
+
+  /** {@link #find(List, String)} with the phrase compiled beforehand. */
+  public static int[] find(List<String> words, Phrase p) {
+    if (p.tokens.length == 0) {
       return null;
     }
     for (int start = 0; start < words.size(); start++) {
@@ -75,12 +117,13 @@ public final class Words {
     return null;
   }
 
-  private static int matchAt(List<String> words, int wi, List<String> p, int pi) {
-    if (pi == p.size()) {
+  private static int matchAt(List<String> words, int wi, Phrase p, int pi) {
+    if (pi == p.tokens.length) {
       return wi;
     }
-    String token = p.get(pi);
-    if (token.equals("~")) {
+    String token = p.tokens[pi];
+    byte kind = p.kinds[pi];
+    if (kind == Phrase.SKIP) {
       for (int skip = 0; skip <= 3 && wi + skip <= words.size(); skip++) {
         int end = matchAt(words, wi + skip, p, pi + 1);
         if (end >= 0) {
@@ -94,9 +137,11 @@ public final class Words {
     }
     String w = words.get(wi);
     boolean ok =
-        token.endsWith("*")
-            ? w.startsWith(token.substring(0, token.length() - 1))
-            : w.equals(token) || (token.length() >= 7 && oneEditApart(w, token));
+        switch (kind) {
+          case Phrase.PREFIX -> w.startsWith(token);
+          case Phrase.FUZZY -> w.equals(token) || oneEditApart(w, token);
+          default -> w.equals(token);
+        };
     return ok ? matchAt(words, wi + 1, p, pi + 1) : -1;
   }
 

@@ -8,7 +8,6 @@ import app.backcoach.conversation.Pending;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
 import app.backcoach.reminders.ReminderStore;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import java.util.Map;
  * Loads and saves a user's whole state (profile, conversation, answers, plan) across its tables.
  */
 public final class UserRepository {
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final String SELECT_USER =
       "SELECT u.consented, u.disclaimer_shown, u.red_flags, c.stage, c.question_id, c.pending, c.selection,"
           + " c.last_activity, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until, u.time_zone"
@@ -65,14 +63,14 @@ public final class UserRepository {
       throws java.sql.SQLException {
     boolean consented = rs.getInt(1) == 1;
     boolean disclaimer = rs.getInt(2) == 1;
-    List<String> flags = Json.read(rs.getString(3), STRINGS);
+    List<String> flags = Json.strings(rs.getString(3));
     Stage stage = Stage.valueOf(rs.getString(4));
     String question = rs.getString(5);
     Pending pending = rs.getString(6) == null ? null : Pending.valueOf(rs.getString(6));
-    List<String> selection = Json.read(rs.getString(7), STRINGS);
-    Instant last = rs.getString(8) == null ? null : Instant.parse(rs.getString(8));
-    LocalTime quietStart = LocalTime.parse(rs.getString(9));
-    LocalTime quietEnd = LocalTime.parse(rs.getString(10));
+    List<String> selection = Json.strings(rs.getString(7));
+    Instant last = rs.getString(8) == null ? null : Json.instant(rs.getString(8));
+    LocalTime quietStart = app.backcoach.reminders.Schedule.time(rs.getString(9));
+    LocalTime quietEnd = app.backcoach.reminders.Schedule.time(rs.getString(10));
     boolean silent = "SILENT".equals(rs.getString(11));
     Long paused = rs.getObject(12) == null ? null : rs.getLong(12);
     List<CheckinRecord> checkins =
@@ -106,9 +104,7 @@ public final class UserRepository {
     Map<String, Answer> answers = new LinkedHashMap<>();
     tx.query(
         SELECT_ANSWERS,
-        a ->
-            answers.put(
-                a.getString(1), new Answer(Json.read(a.getString(2), STRINGS), a.getString(3))),
+        a -> answers.put(a.getString(1), new Answer(Json.strings(a.getString(2)), a.getString(3))),
         chatId);
     Plan plan =
         tx.one(SELECT_PLAN, p -> Json.read(p.getString(1), Plan.class), chatId).orElse(null);
