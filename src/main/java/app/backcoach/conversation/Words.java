@@ -177,18 +177,18 @@ public final class Words {
     while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
       i++;
     }
+    // regionMatches rather than substrings: this runs for every word against every long phrase
+    // word.
     if (la == lb) {
-      if (i >= la || a.substring(i + 1).equals(b.substring(i + 1))) {
+      if (i >= la || a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
         return true; // equal, or one substitution
       }
       return i + 1 < la
           && a.charAt(i) == b.charAt(i + 1)
           && a.charAt(i + 1) == b.charAt(i)
-          && a.substring(i + 2).equals(b.substring(i + 2));
+          && a.regionMatches(i + 2, b, i + 2, la - i - 2);
     }
-    return la > lb
-        ? a.substring(i + 1).equals(b.substring(i))
-        : a.substring(i).equals(b.substring(i + 1));
+    return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
   }
 
   /**
