@@ -1,7 +1,8 @@
 -- A reminder fan-out queues thousands of copies of a few dozen messages that differ only in the log id inside their
 -- buttons. Such a message is now stored once, as a template with a marker, and each outbox row names the template
 -- and what replaces the marker: writing 100,000 full bodies was an eighth of a claim. A row has either its own body
--- or a template. Templates hold content only (no user's data) and are deleted a day after no row uses them.
+-- or a template. Templates carry no chat id: they hold the bundle's reminder texts, a workout's also the exercises of
+-- a plan, which many users share. A template no row uses is deleted a day later (Outbox.purgeTemplates).
 CREATE TABLE outbox_templates (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
   created_at TEXT    NOT NULL,
