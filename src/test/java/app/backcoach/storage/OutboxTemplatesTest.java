@@ -124,13 +124,20 @@ class OutboxTemplatesTest {
           List.of(ids.get(0), ids.get(2)),
           db.read(
               tx -> tx.query("SELECT id FROM outbox_templates ORDER BY id", rs -> rs.getLong(1))));
-      // Once its row is purged, the used one goes too.
-      db.write(
-          tx -> outbox.purgeFinished(tx, NOW, 10) + tx.update("UPDATE outbox SET sent_at = 'x'"));
-      db.write(tx -> outbox.purgeFinished(tx, NOW, 10));
+      // While its row waits, the used one stays; once the row is delivered and purged, it goes.
+      assertEquals(0, (int) db.<Integer>write(tx -> outbox.purgeFinished(tx, NOW, 10)));
+      assertEquals(
+          0,
+          (int) db.<Integer>write(tx -> outbox.purgeTemplates(tx, NOW.minus(Duration.ofDays(1)))));
+      db.write(tx -> tx.update("UPDATE outbox SET sent_at = 'x'"));
+      assertEquals(1, (int) db.<Integer>write(tx -> outbox.purgeFinished(tx, NOW, 10)));
       assertEquals(
           1,
           (int) db.<Integer>write(tx -> outbox.purgeTemplates(tx, NOW.minus(Duration.ofDays(1)))));
+      assertEquals(
+          List.of(ids.get(2)),
+          db.read(
+              tx -> tx.query("SELECT id FROM outbox_templates ORDER BY id", rs -> rs.getLong(1))));
     }
   }
 
