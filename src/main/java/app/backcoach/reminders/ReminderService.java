@@ -90,13 +90,7 @@ public final class ReminderService {
     templates.clear();
     while (true) {
       Instant now = clock.instant();
-      BatchResult batch;
-      try {
-        batch = db.write(tx -> batch(tx, now));
-      } catch (RuntimeException e) {
-        templates.clear(); // made in the rolled-back transaction
-        throw e;
-      }
+      BatchResult batch = db.write(tx -> batch(tx, now));
       total = total.plus(batch.run);
       if (batch.run.sent > 0 || batch.run.catchUps > 0) {
         onQueued.run();
@@ -283,9 +277,9 @@ public final class ReminderService {
   private static final int TEMPLATES_KEPT = 4_096;
 
   /**
-   * Templates made by the current run ({@link #runDue} clears it first, and after a failed batch,
-   * whose templates were rolled back), so none is older than a run: {@link Outbox#purgeTemplates}
-   * keeps unused ones for a day.
+   * Templates made by the current run: {@link #runDue} clears it first, so none is older than a run
+   * ({@link Outbox#purgeTemplates} keeps unused ones for a day), and none made in a batch that
+   * failed and was rolled back is used again (a failed batch ends the run).
    */
   private final Map<BodyKey, Long> templates = new java.util.HashMap<>();
 

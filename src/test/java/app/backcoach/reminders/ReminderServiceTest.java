@@ -134,6 +134,35 @@ class ReminderServiceTest {
   }
 
   @Test
+  void aFailedBatchQueuesNothingAndTheNextRunQueuesEveryReminderInFull() {
+    for (long c = 1; c <= 3; c++) {
+      user(c, "UTC");
+      daily(c, Kind.MOBILITY, "09:00");
+    }
+    clock.set("2026-03-02T09:00:00Z");
+    // The third reminder's log row cannot be written: the batch fails after its messages'
+    // templates were made, and everything it did is rolled back.
+    db.write(
+        tx ->
+            tx.update(
+                "CREATE TRIGGER fail BEFORE INSERT ON reminder_log WHEN NEW.chat_id = 3"
+                    + " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        app.backcoach.storage.DatabaseException.class, service::runDue);
+    assertEquals(0, (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
+    assertEquals(
+        0, (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM outbox_templates")));
+
+    db.write(tx -> tx.update("DROP TRIGGER fail"));
+    assertEquals(3, service.runDue().sent());
+    for (long c = 1; c <= 3; c++) {
+      List<Outbox.Item> q = queued(c);
+      assertEquals(1, q.size(), "chat " + c);
+      assertTrue(q.get(0).delivery().reply().text().length() > 20, "chat " + c);
+    }
+  }
+
+  @Test
   void dueReminderIsQueuedOnceWithButtonsAndRescheduledForTomorrow() {
     user(1, "Europe/Berlin");
     daily(1, Kind.MOBILITY, "07:30");
