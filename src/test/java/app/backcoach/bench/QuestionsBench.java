@@ -90,8 +90,8 @@ public final class QuestionsBench {
         "question answer latency p99", String.format(Locale.ROOT, "%.2f ms", p99), "-", null);
   }
 
-  /** A user who went through the whole onboarding and accepted the reminders. */
-  static UserState onboarded(Engine engine) {
+  /** The whole onboarding of the desk worker, consent and accepted reminders included. */
+  static List<Event> onboardingScript() {
     List<Event> script = new ArrayList<>();
     script.add(Inputs.parse("/start"));
     script.add(new Event.Tap("c:y"));
@@ -99,9 +99,14 @@ public final class QuestionsBench {
       script.add(Inputs.parse(a));
     }
     script.add(new Event.Tap("rp:y"));
+    return script;
+  }
+
+  /** A user who went through the whole onboarding and accepted the reminders. */
+  static UserState onboarded(Engine engine) {
     UserState s = UserState.fresh(1);
     Instant now = Instant.now();
-    for (Event e : script) {
+    for (Event e : onboardingScript()) {
       s = engine.handle(s, e, now).state();
     }
     if (s.stage() != Stage.READY) {

@@ -1,11 +1,9 @@
 package app.backcoach.bench;
 
-import app.backcoach.ConsoleScript;
 import app.backcoach.TestContent;
 import app.backcoach.chat.ChatService;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
-import app.backcoach.conversation.Inputs;
 import app.backcoach.storage.Database;
 import app.backcoach.telegram.FakeBotApi;
 import java.io.File;
@@ -201,14 +199,7 @@ public final class StartupBench {
     var content = TestContent.bundle();
     Clock clock = Clock.systemUTC();
     ChatService chat = new ChatService(db, new Engine(content), content, clock);
-    List<Event> script = new ArrayList<>();
-    script.add(Inputs.parse("/start"));
-    script.add(new Event.Tap("c:y"));
-    for (String a : ConsoleScript.DESK_WORKER) {
-      script.add(Inputs.parse(a));
-    }
-    script.add(new Event.Tap("rp:y"));
-    for (Event e : script) {
+    for (Event e : QuestionsBench.onboardingScript()) {
       chat.handle(1, e);
     }
     long tomorrow = clock.millis() + Duration.ofDays(1).toMillis();
