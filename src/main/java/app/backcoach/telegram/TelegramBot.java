@@ -82,8 +82,16 @@ public final class TelegramBot implements AutoCloseable {
                   return response;
                 })
             .build();
+    // Sends run on the sender's own worker threads: the client's execute() enqueues the call and
+    // waits for it, and OkHttp's default dispatcher would run it on yet another thread, a hand-off
+    // and a wake-up per message (measured in docs/BENCHMARKS.md, section 1). The workers bound how
+    // many calls run at once, so OkHttp's own limits (5 per host) are lifted.
+    okhttp3.Dispatcher inline = new okhttp3.Dispatcher(new CallerRuns());
+    inline.setMaxRequests(256);
+    inline.setMaxRequestsPerHost(256);
     this.sendHttp =
         new OkHttpClient.Builder()
+            .dispatcher(inline)
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(settings.requestTimeout())
             .build();
@@ -292,6 +300,45 @@ public final class TelegramBot implements AutoCloseable {
       http.connectionPool().evictAll();
     }
     log.info("bot: stopped");
+  }
+
+  /** Runs each task on the thread that submits it; rejects tasks once shut down. */
+  static final class CallerRuns extends java.util.concurrent.AbstractExecutorService {
+    private volatile boolean shutdown;
+
+    @Override
+    public void execute(Runnable task) {
+      if (shutdown) {
+        throw new java.util.concurrent.RejectedExecutionException("closed");
+      }
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return shutdown;
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
