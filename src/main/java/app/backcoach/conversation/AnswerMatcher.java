@@ -16,13 +16,14 @@ final class AnswerMatcher {
    * several (ambiguous) or none.
    */
   static List<Question.Option> match(Question q, String text) {
-    String normal = Words.normal(text);
+    List<String> words = Words.tokens(text);
+    String normal = String.join(" ", words);
     for (Question.Option o : q.options()) {
-      if (normal.equals(Words.normal(o.label())) || normal.equals(Words.normal(o.id()))) {
+      if (normal.equals(Words.normalOfContent(o.label()))
+          || normal.equals(Words.normalOfContent(o.id()))) {
         return List.of(o);
       }
     }
-    List<String> words = Words.tokens(text);
     List<Question.Option> hits = new ArrayList<>();
     int best = 0;
     for (Question.Option o : q.options()) {

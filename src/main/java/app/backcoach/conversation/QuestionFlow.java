@@ -112,8 +112,9 @@ final class QuestionFlow {
       case ZONE -> {
         ZoneId zone = zones.parse(text);
         if (zone == null) {
+          String normal = Words.normal(text);
           for (Question.Option o : q.options()) {
-            if (Words.normal(o.label()).equals(Words.normal(text))) {
+            if (Words.normalOfContent(o.label()).equals(normal)) {
               zone = zoneOf(o);
             }
           }
@@ -128,7 +129,7 @@ final class QuestionFlow {
         // A described flag never reaches here: the engine refers it first.
         String normal = Words.normal(text);
         if (yesNo(text) == Boolean.FALSE
-            || normal.equals(Words.normal(content.text(Msg.BTN_NONE_OF_THESE)))) {
+            || normal.equals(Words.normalOfContent(content.text(Msg.BTN_NONE_OF_THESE)))) {
           return record(s, q, Answer.of(NONE), List.of(), Ack.NONE, now);
         }
         return again(s, q, content.text(Msg.INVALID_CHOICE));
@@ -146,7 +147,7 @@ final class QuestionFlow {
       }
       case MULTI -> {
         if (!s.selection().isEmpty()
-            && Words.normal(text).equals(Words.normal(content.text(Msg.BTN_DONE)))) {
+            && Words.normal(text).equals(Words.normalOfContent(content.text(Msg.BTN_DONE)))) {
           return done(s, q, now);
         }
         List<Question.Option> hits = AnswerMatcher.match(q, text);

@@ -39,10 +39,11 @@ public final class RedFlagDetector {
   /** Ids of the red flags the text describes, in bundle order; empty when none. */
   public Set<String> detect(String text) {
     List<String> words = Words.tokens(text);
+    Set<String> present = new java.util.HashSet<>(words);
     Set<String> found = new LinkedHashSet<>();
     for (int f = 0; f < flags.size(); f++) {
       for (Words.Phrase phrase : phrases.get(f)) {
-        if (matchesUnnegated(words, phrase)) {
+        if (phrase.mayMatch(present) && matchesUnnegated(words, phrase)) {
           found.add(flags.get(f).id());
           break;
         }

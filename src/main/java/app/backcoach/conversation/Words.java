@@ -40,6 +40,9 @@ public final class Words {
     private final String[] tokens;
     private final byte[] kinds;
 
+    /** The words the text must contain for a match (the exact, non-fuzzy ones). */
+    private final String[] required;
+
     private Phrase(List<String> split) {
       tokens = new String[split.size()];
       kinds = new byte[split.size()];
@@ -56,6 +59,26 @@ public final class Words {
           tokens[i] = t;
         }
       }
+      List<String> exact = new ArrayList<>();
+      for (int i = 0; i < tokens.length; i++) {
+        if (kinds[i] == EXACT) {
+          exact.add(tokens[i]);
+        }
+      }
+      required = exact.toArray(String[]::new);
+    }
+
+    /**
+     * False when the phrase cannot match text made of these words: a word it needs exactly is not
+     * among them. A cheap test before {@link #find(List, Phrase)}.
+     */
+    public boolean mayMatch(java.util.Set<String> words) {
+      for (String r : required) {
+        if (!words.contains(r)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -82,6 +105,12 @@ public final class Words {
    * Lower-case words without accents or apostrophes: "Can't feel my LEG!" is [cant, feel, my, leg].
    */
   public static List<String> tokens(String text) {
+    List<String> ascii = asciiTokens(text);
+    return ascii != null ? ascii : unicodeTokens(text);
+  }
+
+  /** {@link #tokens} for any text: the reference that {@link #asciiTokens} must agree with. */
+  static List<String> unicodeTokens(String text) {
     String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     List<String> out = new ArrayList<>();
@@ -93,9 +122,58 @@ public final class Words {
     return out;
   }
 
+  /**
+   * {@link #tokens} for plain ASCII text, without the Unicode normaliser and regular expressions
+   * (most messages are ASCII, and every message is tokenised several times); null for any other
+   * text. In ASCII, NFKD changes nothing, there are no combining marks, and letters and digits are
+   * {@code [A-Za-z0-9]}.
+   */
+  private static List<String> asciiTokens(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 128) {
+        return null;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        word.append((char) (c + ('a' - 'A')));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.append(c);
+      } else if (c != '\'' && c != '`') {
+        if (word.length() > 0) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+      }
+    }
+    if (word.length() > 0) {
+      out.add(word.toString());
+    }
+    return out;
+  }
+
   /** Tokens joined by single spaces, for whole-text comparisons. */
   public static String normal(String text) {
     return String.join(" ", tokens(text));
+  }
+
+  private static final java.util.Map<String, String> CONTENT_NORMALS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@link #normal} of a text from the content bundle (a label, an id, a button), worked out once:
+   * answers are compared with them on every message. Only for bundle texts, a bounded set.
+   */
+  public static String normalOfContent(String text) {
+    String n = CONTENT_NORMALS.get(text);
+    if (n == null) {
+      n = normal(text);
+      if (CONTENT_NORMALS.size() < MAX_CACHED_PHRASES) {
+        CONTENT_NORMALS.put(text, n);
+      }
+    }
+    return n;
   }
 
   /** Where the phrase first matches in {@code words}, as {start, end}; null if it does not. */

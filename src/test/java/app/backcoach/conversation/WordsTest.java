@@ -86,4 +86,33 @@ class WordsTest {
     assertNull(Words.find(words, "mondy"), "no typo allowance under seven letters");
     assertNull(Words.find(words, "*"));
   }
+
+  @Test
+  void asciiTextIsTokenisedAsTheUnicodePathDoes() {
+    Random random = new Random(5);
+    String alphabet = "aZz09 .,'`-_!?\t\n\"<>&~*";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        b.append(
+            random.nextInt(4) == 0
+                ? (char) random.nextInt(128)
+                : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      assertEquals(Words.unicodeTokens(text), Words.tokens(text), text);
+    }
+    assertEquals(List.of("cant", "feel", "my", "leg"), Words.tokens("Can't feel my LEG!"));
+    assertEquals(
+        List.of("cant", "feel", "my", "leg"), Words.tokens("Can\u2019t feel my LEG\u0301!"));
+  }
+
+  @Test
+  void aPhraseNeedsItsExactWordsButNotItsFuzzyOrPrefixOnes() {
+    var present = java.util.Set.copyOf(Words.tokens("my left leg feels numbnes"));
+    assertTrue(Words.phrase("left leg").mayMatch(present));
+    assertTrue(Words.phrase("leg ~ numbness").mayMatch(present), "numbness may be misspelt");
+    assertTrue(Words.phrase("numb*").mayMatch(present));
+    assertEquals(false, Words.phrase("right leg").mayMatch(present));
+  }
 }
