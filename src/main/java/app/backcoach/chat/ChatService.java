@@ -162,7 +162,7 @@ public final class ChatService {
               ? Delivery.edit(origin.messageId(), ack.replace())
               : Delivery.send(ack.replace()));
     }
-    for (Reply r : outcome.replies()) {
+    for (Reply r : joined(outcome.replies())) {
       if (r.requestLocation()) {
         out.add(Delivery.send(new Reply(r.text(), r.buttons(), false)));
         Button share = new Button(content.text(Msg.BTN_SEND_LOCATION), "loc");
@@ -172,6 +172,38 @@ public final class ChatService {
       } else {
         out.add(Delivery.send(r));
       }
+    }
+    return out;
+  }
+
+  /**
+   * The replies as messages: a reply without buttons goes in the same message as the reply after
+   * it, while the whole still fits in one Telegram message. A turn then reads as one message with
+   * its buttons at the end ("Got it" and the next question; welcome, note and consent), and the
+   * user's phone buzzes once per turn, not three times.
+   */
+  static List<Reply> joined(List<Reply> replies) {
+    List<Reply> out = new ArrayList<>(replies.size());
+    Reply lead = null;
+    for (Reply r : replies) {
+      if (lead != null) {
+        // Shown with a blank line (two characters) where the part break is.
+        int shown = lead.shownText().length() + 2 + r.shownText().length();
+        if (shown <= Outbox.MAX_TEXT) {
+          r = lead.then(r);
+        } else {
+          out.add(lead);
+        }
+        lead = null;
+      }
+      if (r.buttons().isEmpty() && !r.requestLocation()) {
+        lead = r;
+      } else {
+        out.add(r);
+      }
+    }
+    if (lead != null) {
+      out.add(lead);
     }
     return out;
   }

@@ -203,7 +203,7 @@ public final class ConsoleChat {
 
   private void print(Reply reply, List<Button> shown) {
     out.println();
-    out.println(reply.text());
+    out.println(reply.shownText());
     for (Button b : reply.flatButtons()) {
       shown.add(b);
       out.println("  [" + shown.size() + "] " + b.label());

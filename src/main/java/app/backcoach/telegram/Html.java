@@ -1,5 +1,8 @@
 package app.backcoach.telegram;
 
+import app.backcoach.conversation.Reply;
+import java.util.List;
+
 /** Escaping for Telegram's HTML parse mode: only &lt;, &gt; and &amp; need it. */
 final class Html {
   private Html() {}
@@ -14,6 +17,25 @@ final class Html {
         case '&' -> out.append("&amp;");
         default -> out.append(c);
       }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A reply's text for Telegram: each part ({@link Reply#parts}) with its first line bold, parts
+   * separated by a blank line.
+   */
+  static String render(Reply reply) {
+    List<String> parts = reply.parts();
+    if (parts.size() == 1) {
+      return withBoldTitle(parts.get(0));
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : parts) {
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(withBoldTitle(part));
     }
     return out.toString();
   }

@@ -48,7 +48,7 @@ final class TelegramTransport implements Transport {
                 EditMessageText.builder()
                     .chatId(chatId)
                     .messageId(d.messageId())
-                    .text(Html.withBoldTitle(d.reply().text()))
+                    .text(Html.render(d.reply()))
                     .parseMode(ParseMode.HTML)
                     .replyMarkup(inline(d.reply().buttons()))
                     .build());
@@ -124,7 +124,7 @@ final class TelegramTransport implements Transport {
         r.requestLocation() ? locationKeyboard(r.buttons()) : inline(r.buttons());
     return SendMessage.builder()
         .chatId(chatId)
-        .text(Html.withBoldTitle(r.text()))
+        .text(Html.render(r))
         .parseMode(ParseMode.HTML)
         .replyMarkup(markup)
         .disableNotification(silent ? Boolean.TRUE : null)

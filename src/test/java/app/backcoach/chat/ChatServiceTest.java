@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
+import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
+import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.Stage;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +32,43 @@ class ChatServiceTest {
       var outcome = chat.handle(5, new Event.Command("start", ""));
       assertEquals(Stage.CONSENT, chat.state(5).stage());
       var queued = db.read(tx -> new Outbox().pendingFor(tx, 5));
-      assertEquals(outcome.replies().size(), queued.size());
-      assertEquals(outcome.replies().get(0), queued.get(0).delivery().reply());
+      // Welcome, the note and the consent question: three replies, one message ending with the
+      // consent buttons.
+      assertEquals(3, outcome.replies().size());
+      assertEquals(1, queued.size());
+      Reply sent = queued.get(0).delivery().reply();
+      assertEquals(outcome.replies().stream().map(Reply::text).toList(), sent.parts());
+      assertEquals(outcome.replies().get(2).buttons(), sent.buttons());
     }
+  }
+
+  @Test
+  void repliesWithoutButtonsJoinTheReplyAfterThemWhileTheyFitOneMessage() {
+    Reply a = Reply.text("Got it.");
+    Reply b = Reply.text("Second\nline");
+    Reply q = Reply.withButtons("Question\nWhich?", List.of(List.of(new Button("Yes", "y"))));
+    Reply loc = new Reply("Share?", List.of(List.of(new Button("Here", "loc"))), true);
+
+    List<Reply> one = ChatService.joined(List.of(a, b, q));
+    assertEquals(1, one.size());
+    assertEquals(List.of("Got it.", "Second\nline", "Question\nWhich?"), one.get(0).parts());
+    assertEquals(q.buttons(), one.get(0).buttons());
+    assertEquals("Got it.\n\nSecond\nline\n\nQuestion\nWhich?", one.get(0).shownText());
+
+    // Buttons end a message; a last reply without buttons stays on its own; so does location.
+    assertEquals(List.of(q, a), ChatService.joined(List.of(q, a)));
+    List<Reply> withLocation = ChatService.joined(List.of(a, loc));
+    assertEquals(1, withLocation.size());
+    assertTrue(withLocation.get(0).requestLocation());
+    assertEquals(List.of(q, q), ChatService.joined(List.of(q, q)));
+
+    // Exactly 4096 characters once shown (a blank line for the break) still fit; one more does not.
+    Reply long1 = Reply.text("x".repeat(2000));
+    Reply fits = Reply.withButtons("y".repeat(4096 - 2002), q.buttons());
+    assertEquals(1, ChatService.joined(List.of(long1, fits)).size());
+    assertEquals(4096, ChatService.joined(List.of(long1, fits)).get(0).shownText().length());
+    Reply tooLong = Reply.withButtons("y".repeat(4096 - 2001), q.buttons());
+    assertEquals(List.of(long1, tooLong), ChatService.joined(List.of(long1, tooLong)));
   }
 
   @Test

@@ -57,6 +57,24 @@ class TelegramBotTest {
   }
 
   @Test
+  void startIsAnsweredInOneMessageWithTheNoteAndTheConsentButtons() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1014;
+    h.api.userSendsCommand(chat, "/start");
+    var consent = h.awaitText(chat, "store your answers");
+    h.awaitIdle();
+    assertEquals(1, h.api.sent(chat).size(), "one message: " + h.api.sent(chat));
+    assertTrue(consent.text().startsWith("Hi, I'm backcoach"), consent.text());
+    assertTrue(consent.text().contains("\n\nBefore we start"), "the note as its own paragraph");
+    assertTrue(consent.text().contains("not medical advice"), consent.text());
+    assertEquals(
+        2,
+        consent.replyMarkup().path("inline_keyboard").get(0).size()
+            + consent.replyMarkup().path("inline_keyboard").path(1).size());
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
   void tappedQuestionIsEditedToShowTheAnswerWithoutButtons() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1002;
