@@ -17,6 +17,55 @@ final class CpuByThread {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> start = snapshot();
   private final Map<Long, String> names = new HashMap<>();
+  private final Map<String, long[]> queued = schedstat();
+
+  /**
+   * Per Linux task of this process: its name and {@code /proc/.../schedstat} (ns on a CPU, ns
+   * waiting on a run queue, time slices); empty where /proc is not there.
+   */
+  private static Map<String, long[]> schedstat() {
+    Map<String, long[]> out = new HashMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return out;
+    }
+    for (java.io.File t : tasks) {
+      try {
+        String comm = java.nio.file.Files.readString(t.toPath().resolve("comm")).trim();
+        String[] f =
+            java.nio.file.Files.readString(t.toPath().resolve("schedstat")).trim().split(" ");
+        out.put(
+            t.getName() + "/" + comm,
+            new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])});
+      } catch (java.io.IOException | RuntimeException e) {
+        // the task ended meanwhile
+      }
+    }
+    return out;
+  }
+
+  /** "waiting for a CPU 1234 ms: updates 300, ..." since this object was made (Linux only). */
+  String runQueueSummary() {
+    Map<String, Long> groups = new HashMap<>();
+    schedstat()
+        .forEach(
+            (k, v) -> {
+              long[] before = queued.getOrDefault(k, new long[3]);
+              String name = k.substring(k.indexOf('/') + 1).replaceAll("\\d+", "N");
+              groups.merge(name, (v[1] - before[1]) / 1_000_000, Long::sum);
+              if (name.contains("Compiler") || name.startsWith("GC") || name.startsWith("G1")) {
+                groups.merge("(cpu) " + name, (v[0] - before[0]) / 1_000_000, Long::sum);
+              }
+            });
+    long total = groups.values().stream().mapToLong(Long::longValue).sum();
+    return String.format(Locale.ROOT, "waiting for a CPU %d ms: ", total)
+        + groups.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(14)
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+  }
 
   private Map<Long, Long> snapshot() {
     Map<Long, Long> cpu = new HashMap<>();
@@ -60,6 +109,8 @@ final class CpuByThread {
         + m.entrySet().stream()
             .limit(10)
             .map(e -> e.getKey() + " " + e.getValue())
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", "))
+        + "\n    "
+        + runQueueSummary();
   }
 }

@@ -338,6 +338,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** The calls answered after the first {@code from}, in order (a poller's cheap view). */
+  public List<Call> callsFrom(int from) {
+    synchronized (lock) {
+      return from >= calls.size() ? List.of() : List.copyOf(calls.subList(from, calls.size()));
+    }
+  }
+
   /** Calls of one method (any casing). */
   public List<Call> calls(String method) {
     String m = method.toLowerCase(Locale.ROOT);
