@@ -1,7 +1,6 @@
 package app.backcoach.telegram;
 
 import app.backcoach.conversation.Reply;
-import java.util.List;
 
 /** Escaping for Telegram's HTML parse mode: only &lt;, &gt; and &amp; need it. */
 final class Html {
@@ -26,12 +25,8 @@ final class Html {
    * separated by a blank line.
    */
   static String render(Reply reply) {
-    List<String> parts = reply.parts();
-    if (parts.size() == 1) {
-      return withBoldTitle(parts.get(0));
-    }
     StringBuilder out = new StringBuilder();
-    for (String part : parts) {
+    for (String part : reply.parts()) {
       if (out.length() > 0) {
         out.append("\n\n");
       }
