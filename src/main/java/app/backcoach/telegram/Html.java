@@ -36,7 +36,7 @@ final class Html {
   }
 
   /** Makes a message's first line bold, the way cards and questions read best on a phone. */
-  static String withBoldTitle(String text) {
+  private static String withBoldTitle(String text) {
     int nl = text.indexOf('\n');
     if (nl <= 0 || nl > 120) {
       return escape(text);

@@ -58,7 +58,10 @@ final class TelegramTransport implements Transport {
                     .chatId(chatId)
                     .messageId(d.messageId())
                     .text(
-                        Html.withBoldTitle(d.text()) + "\n\n<i>" + Html.escape(d.chosen()) + "</i>")
+                        Html.render(Reply.text(d.text()))
+                            + "\n\n<i>"
+                            + Html.escape(d.chosen())
+                            + "</i>")
                     .parseMode(ParseMode.HTML)
                     .build());
         case PHOTO ->

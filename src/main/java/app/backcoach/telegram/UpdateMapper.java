@@ -4,7 +4,9 @@ import app.backcoach.chat.Inbound;
 import app.backcoach.chat.Origin;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
+import app.backcoach.conversation.Reply;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -91,9 +93,33 @@ final class UpdateMapper {
       return Inbound.ignored(id, null);
     }
     Integer messageId = message == null ? null : message.getMessageId();
-    String text = message instanceof Message full && full.hasText() ? full.getText() : null;
+    String text =
+        message instanceof Message full && full.hasText()
+            ? withParts(full.getText(), full.getEntities())
+            : null;
     String data = q.getData() == null ? "" : q.getData();
     return new Inbound(
         id, chat, isPrivate, new Event.Tap(data), new Origin(messageId, q.getId(), text));
+  }
+
+  /**
+   * The tapped message's text with the breaks between its parts put back ({@link
+   * app.backcoach.conversation.Reply#PART_BREAK}), so the edit that marks the answer shows each
+   * part's bold title again: Telegram returns the text with blank lines and the bold as entities,
+   * and a part starts where a bold title follows a blank line.
+   */
+  static String withParts(String text, java.util.List<MessageEntity> entities) {
+    if (entities == null || entities.isEmpty()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text);
+    entities.stream()
+        .filter(e -> "bold".equals(e.getType()) && e.getOffset() != null)
+        .map(MessageEntity::getOffset)
+        .distinct()
+        .sorted(java.util.Comparator.reverseOrder())
+        .filter(at -> at >= 2 && at <= text.length() && text.startsWith("\n\n", at - 2))
+        .forEach(at -> out.replace(at - 2, at, String.valueOf(Reply.PART_BREAK)));
+    return out.toString();
   }
 }

@@ -75,6 +75,29 @@ class TelegramBotTest {
   }
 
   @Test
+  void aJoinedMessageKeepsEachPartsBoldTitleWhenItsTappedAnswerIsMarked() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1015;
+    h.startAndConsent(chat);
+    h.api.userSends(chat, "purple elephants");
+    var again = h.awaitText(chat, "couldn't match that");
+    assertTrue(again.text().contains("\n\nQuestion 1 of 20\n"), again.text());
+    assertTrue(again.rawText().contains("\n\n<b>Question 1 of 20</b>\n"), again.rawText());
+    h.tap(chat, "Mostly sitting at a desk");
+    h.awaitText(chat, "Question 2 of");
+    h.awaitIdle();
+    var marked =
+        h.api.sent(chat).stream()
+            .filter(s -> s.messageId() == again.messageId())
+            .findFirst()
+            .orElseThrow();
+    assertTrue(marked.text().contains("\u2714 Mostly sitting at a desk"), marked.text());
+    assertTrue(marked.rawText().contains("\n\n<b>Question 1 of 20</b>\n"), marked.rawText());
+    assertTrue(marked.rawText().startsWith("Sorry, I couldn't match"), marked.rawText());
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
   void tappedQuestionIsEditedToShowTheAnswerWithoutButtons() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1002;
