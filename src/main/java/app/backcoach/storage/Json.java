@@ -91,6 +91,78 @@ public final class Json {
     return v;
   }
 
+  /**
+   * A list of strings as JSON, exactly as {@link #write} writes it, without Jackson's machinery:
+   * every saved state writes a few (flags, a selection, answers).
+   */
+  public static String write(java.util.Collection<String> strings) {
+    StringBuilder out = new StringBuilder(16 + strings.size() * 16).append('[');
+    for (String s : strings) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      if (s == null) {
+        out.append("null");
+        continue;
+      }
+      out.append('"');
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          case '\b' -> out.append("\\b");
+          case '\f' -> out.append("\\f");
+          default -> {
+            if (c < 0x20) {
+              out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+              out.append(c);
+            }
+          }
+        }
+      }
+      out.append('"');
+    }
+    return out.append(']').toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /**
+   * {@link java.time.Instant#toString} for years 1000 to 9999, without the general formatter (the
+   * same text: a fraction of 0, 3, 6 or 9 digits); other years go to {@code toString}.
+   */
+  public static String text(java.time.Instant at) {
+    long seconds = at.getEpochSecond();
+    if (seconds < -30_610_224_000L || seconds > 253_402_300_799L) {
+      return at.toString(); // before 1000-01-01 or after 9999-12-31
+    }
+    java.time.LocalDateTime t =
+        java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder(30);
+    out.append(t.getYear()).append('-');
+    two(out, t.getMonthValue()).append('-');
+    two(out, t.getDayOfMonth()).append('T');
+    two(out, t.getHour()).append(':');
+    two(out, t.getMinute()).append(':');
+    two(out, t.getSecond());
+    int nanos = at.getNano();
+    if (nanos != 0) {
+      int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+      String n = Integer.toString(nanos + 1_000_000_000).substring(1, 1 + digits);
+      out.append('.').append(n);
+    }
+    return out.append('Z').toString();
+  }
+
+  private static StringBuilder two(StringBuilder out, int v) {
+    return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

@@ -93,7 +93,7 @@ public final class Outbox {
   private String text(Instant now) {
     Stamp s = stamp;
     if (!s.at().equals(now)) {
-      s = new Stamp(now, now.toString());
+      s = new Stamp(now, Json.text(now));
       stamp = s;
     }
     return s.text();

@@ -187,15 +187,16 @@ public final class UserRepository {
                     rs -> rs.getString(1),
                     s.chatId())
                 .orElse(null);
+    String at = Json.text(now);
     tx.update(
         UPSERT_USER,
         s.chatId(),
-        now.toString(),
-        now.toString(),
+        at,
+        at,
         s.consented() ? 1 : 0,
         s.disclaimerShown() ? 1 : 0,
         zone == null ? null : zone.value(),
-        Json.write(List.copyOf(s.redFlags())));
+        Json.write(s.redFlags()));
     tx.update(
         UPSERT_CONVERSATION,
         s.chatId(),
@@ -203,7 +204,9 @@ public final class UserRepository {
         s.questionId(),
         s.pending() == null ? null : s.pending().name(),
         Json.write(s.selection()),
-        s.lastActivity() == null ? null : s.lastActivity().toString());
+        s.lastActivity() == null
+            ? null
+            : s.lastActivity().equals(now) ? at : Json.text(s.lastActivity()));
     saveAnswers(tx, before == null ? null : before.answers(), s);
     Coaching c = s.coaching();
     Coaching was = before == null ? null : before.coaching();

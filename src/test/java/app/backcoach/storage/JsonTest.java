@@ -70,4 +70,56 @@ class JsonTest {
         List.of("desk", "a \"quoted\" é"), Json.strings("[\"desk\",\"a \\\"quoted\\\" é\"]"));
     assertThrows(DatabaseException.class, () -> Json.strings("{\"not\":\"a list\"}"));
   }
+
+  @Test
+  void instantTextIsWhatInstantToStringWrites() throws Exception {
+    Random random = new Random(9);
+    for (int i = 0; i < 50_000; i++) {
+      // years 1 to 9999 (the fast path covers 1000 to 9999; the rest falls back)
+      long seconds = random.nextLong(-62_135_596_800L, 253_402_300_800L);
+      int nanos =
+          switch (i % 5) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            case 3 -> random.nextInt(10) * 100_000_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      Instant at = Instant.ofEpochSecond(seconds, nanos);
+      assertEquals(at.toString(), Json.text(at));
+    }
+    for (Instant edge :
+        List.of(
+            Instant.parse("1000-01-01T00:00:00Z"),
+            Instant.parse("0999-12-31T23:59:59.999999999Z"),
+            Instant.parse("9999-12-31T23:59:59.000000001Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"),
+            Instant.EPOCH,
+            Instant.MIN,
+            Instant.MAX)) {
+      assertEquals(edge.toString(), Json.text(edge));
+    }
+  }
+
+  @Test
+  void stringListsAreWrittenExactlyAsJacksonWritesThem() throws Exception {
+    Random random = new Random(3);
+    String pool = "aZ09 \"\\/<>&'\u00e9\u2029\u2028\u007f\ud83d\ude00";
+    for (int i = 0; i < 20_000; i++) {
+      List<String> list = new java.util.ArrayList<>();
+      for (int k = random.nextInt(5); k > 0; k--) {
+        StringBuilder b = new StringBuilder();
+        for (int c = random.nextInt(12); c > 0; c--) {
+          b.append(
+              random.nextInt(3) == 0
+                  ? (char) random.nextInt(0x20)
+                  : pool.charAt(random.nextInt(pool.length())));
+        }
+        list.add(random.nextInt(50) == 0 ? null : b.toString());
+      }
+      String expected = Json.MAPPER.writeValueAsString(list);
+      assertEquals(expected, Json.write(list), expected);
+    }
+    assertEquals("[]", Json.write(List.<String>of()));
+  }
 }
