@@ -48,6 +48,8 @@ public final class UserData {
     }
   }
 
+  private static final String PART = String.valueOf(app.backcoach.conversation.Reply.PART_BREAK);
+
   private static ArrayNode rows(Tx tx, String table, long chatId) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     tx.query(
@@ -69,16 +71,17 @@ public final class UserData {
                   n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : n.doubleValue());
             } else {
               String text = v.toString();
-              // Columns holding JSON are exported as JSON, not as strings with escapes.
+              // Columns holding JSON are exported as JSON, not as strings with escapes. A message
+              // of several parts reads as it was shown: parts separated by a blank line.
               if ((text.startsWith("{") || text.startsWith("[")) && text.length() > 1) {
                 try {
-                  row.set(name, Json.MAPPER.readTree(text));
+                  row.set(name, Json.MAPPER.readTree(text.replace(PART, "\\n\\n")));
                   continue;
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                   // not JSON after all
                 }
               }
-              row.put(name, text);
+              row.put(name, text.replace(PART, "\n\n"));
             }
           }
           return null;

@@ -201,6 +201,11 @@ class UserDataTest {
               .toList();
       assertEquals(1, mobility.size(), "the reminder with its own log id in its buttons");
       assertFalse(mobility.get(0).has("template_id"));
+      // The first message (welcome, note and consent in one) reads as shown, not with the
+      // separator of its parts.
+      String first = json.get("outbox").get(0).get("body").get("reply").get("text").asText();
+      assertTrue(first.contains("\n\nBefore we start"), first);
+      assertFalse(json.toString().contains("\u2029"), "no part separator in the export");
     }
   }
 
