@@ -65,6 +65,14 @@ final class BotHarness implements AutoCloseable {
     return find(chat, text);
   }
 
+  /** The message as it is now, after any edits. */
+  FakeBotApi.Sent now(long chat, FakeBotApi.Sent message) {
+    return api.sent(chat).stream()
+        .filter(s -> s.messageId() == message.messageId())
+        .findFirst()
+        .orElseThrow();
+  }
+
   FakeBotApi.Sent find(long chat, String text) {
     List<FakeBotApi.Sent> all = api.sent(chat);
     for (int i = all.size() - 1; i >= 0; i--) {

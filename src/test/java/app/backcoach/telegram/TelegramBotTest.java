@@ -86,11 +86,7 @@ class TelegramBotTest {
     h.tap(chat, "Mostly sitting at a desk");
     h.awaitText(chat, "Question 2 of");
     h.awaitIdle();
-    var marked =
-        h.api.sent(chat).stream()
-            .filter(s -> s.messageId() == again.messageId())
-            .findFirst()
-            .orElseThrow();
+    var marked = h.now(chat, again);
     assertTrue(marked.text().contains("\u2714 Mostly sitting at a desk"), marked.text());
     assertTrue(marked.rawText().contains("\n\n<b>Question 1 of 20</b>\n"), marked.rawText());
     assertTrue(marked.rawText().startsWith("Sorry, I couldn't match"), marked.rawText());
@@ -106,11 +102,7 @@ class TelegramBotTest {
     h.tap(chat, "Yes, store my answers");
     h.awaitText(chat, "Question 1 of");
     h.awaitIdle();
-    var edited =
-        h.api.sent(chat).stream()
-            .filter(s -> s.messageId() == consent.messageId())
-            .findFirst()
-            .orElseThrow();
+    var edited = h.now(chat, consent);
     assertTrue(edited.text().contains("\u2714 Yes, store my answers"), edited.text());
     assertTrue(
         edited.replyMarkup() == null || edited.replyMarkup().path("inline_keyboard").isEmpty(),
