@@ -9,7 +9,6 @@ import app.backcoach.content.ContentSource;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
-import app.backcoach.conversation.RedFlagDetector;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.ops.Metrics;
 import app.backcoach.ops.OpsServer;
@@ -245,9 +244,13 @@ final class App {
   /** Prints the top answers with their scores, for content authors tuning the bundle. */
   static int ask(Config config, String question, PrintStream out) {
     ContentBundle content = content(config.contentDir());
-    var flags = new RedFlagDetector(content.safety().redFlags()).detect(question);
-    if (!flags.isEmpty()) {
-      out.println("red flag " + flags + ": the referral comes first, no exercise advice");
+    var screening = app.backcoach.safety.RedFlagScreen.forBundle(content).screen(question);
+    for (var f : screening.findings()) {
+      out.println(
+          f.raised()
+              ? "red flag " + f.concept() + " (" + f.urgency().name().toLowerCase(java.util.Locale.ROOT)
+                  + ", on \"" + f.evidence() + "\"): the referral comes first, no exercise advice"
+              : "mentions " + f.concept() + " on \"" + f.evidence() + "\", cleared: " + f.clearedBy());
     }
     ContentIndex index = ContentIndex.build(content);
     var hits = index.explain(question, 5);

@@ -78,7 +78,7 @@ public final class ContentLoader {
     Map<String, String> places = stringMap(PLACES, "places");
     List<List<String>> synonyms = groups(SYNONYMS, "synonyms");
     if (safety == null) {
-      safety = new Safety(null, null, List.of());
+      safety = new Safety(null, null, List.of(), Map.of(), List.of());
     }
     if (onboarding == null) {
       onboarding = new Onboarding(List.of(), null, List.of());

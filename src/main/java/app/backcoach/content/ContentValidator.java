@@ -225,7 +225,13 @@ final class ContentValidator {
   private void safety() {
     Safety s = b.safety();
     text(SAFETY, "-", "disclaimer", s.disclaimer());
-    text(SAFETY, "-", "referral", s.referral());
+    if (s.referrals() == null) {
+      problem(SAFETY, "-", "referrals", "required: emergency, urgent and soon");
+    } else {
+      text(SAFETY, "-", "referrals.emergency", s.referrals().emergency());
+      text(SAFETY, "-", "referrals.urgent", s.referrals().urgent());
+      text(SAFETY, "-", "referrals.soon", s.referrals().soon());
+    }
     if (s.redFlags() == null || s.redFlags().isEmpty()) {
       problem(SAFETY, "-", "redFlags", "required, at least one red flag");
       return;
@@ -244,7 +250,48 @@ final class ContentValidator {
         problem(SAFETY, id, "id", "duplicate");
       }
       text(SAFETY, id, "label", f.label());
-      list(SAFETY, id, "phrases", f.phrases());
+      if (f.urgency() == null) {
+        problem(SAFETY, id, "urgency", "required: emergency, urgent or soon");
+      }
+      list(SAFETY, id, "patterns", f.patterns());
+      if (f.history() != null && !f.historyCounts()) {
+        problem(SAFETY, id, "history", "must be \"counts\" or left out");
+      }
+    }
+    for (RedFlag f : s.redFlags()) {
+      for (String covered : f == null ? List.<String>of() : f.covers()) {
+        if (s.redFlag(covered) == null) {
+          problem(SAFETY, f.id(), "covers", "unknown red flag " + covered);
+        }
+      }
+    }
+    for (RedFlag f : s.redFlags()) {
+      if (f != null) {
+        patterns(s, f.id(), "patterns", f.patterns());
+        patterns(s, f.id(), "unless", f.unless());
+      }
+    }
+    s.vocabulary().forEach((name, entries) -> patterns(s, "@" + name, "vocabulary", entries));
+  }
+
+  /** Each phrase names only known classes and neither starts nor ends with "~". */
+  private void patterns(Safety s, String id, String field, List<String> values) {
+    for (int i = 0; values != null && i < values.size(); i++) {
+      String v = values.get(i);
+      if (v == null || v.isBlank()) {
+        continue; // reported as an empty item
+      }
+      for (String part : v.split("\\s\\+\\s")) {
+        String[] words = part.trim().split("\\s+");
+        if (words[0].equals("~") || words[words.length - 1].equals("~") || part.isBlank()) {
+          problem(SAFETY, id, field + "[" + i + "]", "\"" + v + "\": a part needs a word first and last");
+        }
+        for (String w : words) {
+          if (w.startsWith("@") && !s.vocabulary().containsKey(w.substring(1))) {
+            problem(SAFETY, id, field + "[" + i + "]", "unknown vocabulary class " + w);
+          }
+        }
+      }
     }
   }
 
@@ -424,7 +471,7 @@ final class ContentValidator {
     b.exercises().forEach(e -> fits(EXERCISES, e.id(), cards.exercise(e)));
     b.routines().forEach(r -> fits(ROUTINES, r.id(), cards.routine(r)));
     b.guidance().forEach(g -> fits(GUIDANCE, g.id(), cards.guidance(g)));
-    fits(SAFETY, "-", b.safety().disclaimer() + "\n\n" + b.safety().referral());
+    fits(SAFETY, "-", b.safety().disclaimer() + "\n\n" + b.safety().referrals().emergency());
     for (Question q : b.onboarding().questions()) {
       fits(ONBOARDING, q.id(), q.text());
     }

@@ -2,5 +2,33 @@ package app.backcoach.content;
 
 import java.util.List;
 
-/** A symptom that needs a clinician, with the everyday phrases people use for it. */
-public record RedFlag(String id, String label, List<String> phrases) {}
+/**
+ * A red-flag concept: what it is called to the user, how urgent it is, the lay vocabulary that
+ * describes it ({@code patterns}, see safety.yaml), phrases that look alike but are not it, and
+ * example sentences for the meaning-based net.
+ *
+ * @param screen whether it is offered as a button in the screening question
+ * @param history "counts" when a past event is itself the risk (a history of cancer)
+ * @param covers milder concepts this one makes redundant in the same message
+ */
+public record RedFlag(
+    String id,
+    String label,
+    Urgency urgency,
+    Boolean screen,
+    String history,
+    List<String> patterns,
+    List<String> unless,
+    List<String> covers,
+    List<String> exemplars) {
+  public RedFlag {
+    unless = Lists.orEmpty(unless);
+    covers = Lists.orEmpty(covers);
+    exemplars = Lists.orEmpty(exemplars);
+  }
+
+  /** Whether a past, finished event still counts (the history itself is the risk). */
+  public boolean historyCounts() {
+    return "counts".equals(history);
+  }
+}

@@ -1,6 +1,44 @@
 package app.backcoach.content;
 
 import java.util.List;
+import java.util.Map;
 
-/** The disclaimer, the referral message and the red flags that always win over coaching. */
-public record Safety(String disclaimer, String referral, List<RedFlag> redFlags) {}
+/**
+ * The disclaimer, the referral for each urgency, the red-flag concepts that always win over
+ * coaching, and the vocabulary classes their patterns share.
+ *
+ * @param notTypos real words that must never be read as a typo of a red-flag word ("ladder" is not
+ *     "bladder")
+ */
+public record Safety(
+    String disclaimer,
+    Referrals referrals,
+    List<String> notTypos,
+    Map<String, List<String>> vocabulary,
+    List<RedFlag> redFlags) {
+  public Safety {
+    notTypos = Lists.orEmpty(notTypos);
+    vocabulary = vocabulary == null ? Map.of() : vocabulary;
+  }
+
+  /** The concept with this id, or null. */
+  public RedFlag redFlag(String id) {
+    for (RedFlag f : redFlags) {
+      if (f.id().equals(id)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** What to tell the user, by urgency. */
+  public record Referrals(String emergency, String urgent, String soon) {
+    public String of(Urgency u) {
+      return switch (u) {
+        case EMERGENCY -> emergency;
+        case URGENT -> urgent;
+        case SOON -> soon;
+      };
+    }
+  }
+}

@@ -5,6 +5,8 @@ import app.backcoach.coaching.PlanBuilder;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Question;
+import app.backcoach.safety.RedFlagScreen;
+import app.backcoach.safety.Screener;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +22,7 @@ import java.util.Set;
  */
 public final class Engine {
   private final ContentBundle content;
-  private final RedFlagDetector redFlags;
+  private final Screener redFlags;
   private final PlanView planView;
   private final QuestionFlow questions;
   private final QuestionFlow checkin;
@@ -36,8 +38,15 @@ public final class Engine {
   }
 
   public Engine(ContentBundle content, Search search) {
+    this(content, search, RedFlagScreen.forBundle(content));
+  }
+
+  /**
+   * @param redFlags the red-flag screen every typed message goes through first
+   */
+  public Engine(ContentBundle content, Search search, Screener redFlags) {
     this.content = content;
-    this.redFlags = new RedFlagDetector(content.safety().redFlags());
+    this.redFlags = redFlags;
     this.planView = new PlanView(content);
     this.planner = new PlanBuilder(content);
     this.questions =
@@ -62,7 +71,7 @@ public final class Engine {
 
   private Outcome dispatch(UserState s, Event event, Instant now) {
     if (event instanceof Event.Text t) {
-      Set<String> flags = redFlags.detect(t.text());
+      Set<String> flags = redFlags.screen(t.text()).ids();
       return flags.isEmpty() ? text(s, t.text(), now) : referral(s, flags, now);
     }
     if (event instanceof Event.Command c) {
@@ -467,12 +476,12 @@ public final class Engine {
           Ack.chosen(content.text(Msg.BTN_NONE_OF_THESE)),
           now);
     }
-    var flag = content.safety().redFlags().stream().filter(f -> f.id().equals(flagId)).findFirst();
-    if (flag.isEmpty()) {
+    var flag = content.safety().redFlag(flagId);
+    if (flag == null) {
       return null;
     }
     Outcome referred = referral(s, Set.of(flagId), now);
-    return new Outcome(referred.state(), referred.replies(), Ack.chosen(flag.get().label()));
+    return new Outcome(referred.state(), referred.replies(), Ack.chosen(flag.label()));
   }
 
   private Outcome clearance(UserState s, String arg) {

@@ -7,6 +7,7 @@ import app.backcoach.content.Exercise;
 import app.backcoach.content.Mistake;
 import app.backcoach.content.Msg;
 import app.backcoach.content.RedFlag;
+import app.backcoach.content.Urgency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,11 +120,22 @@ final class PlanView {
   /** The referral, naming what the user described, with the way back once cleared. */
   Reply referral(Set<String> flags) {
     String text =
-        content.safety().referral()
+        content.safety().referrals().of(urgency(flags))
             + "\n\n"
             + content.text(Msg.REFERRAL_FLAGS, "flags", labels(flags));
     return Reply.withButtons(
         text, Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+  }
+
+  /** The most urgent of the flags; an id no longer in the bundle counts as an emergency. */
+  Urgency urgency(Set<String> flagIds) {
+    Urgency top = Urgency.SOON;
+    for (String id : flagIds) {
+      RedFlag f = content.safety().redFlag(id);
+      Urgency u = f == null ? Urgency.EMERGENCY : f.urgency();
+      top = u.compareTo(top) > 0 ? u : top;
+    }
+    return top;
   }
 
   String labels(Set<String> flagIds) {

@@ -90,6 +90,9 @@ final class QuestionFlow {
       case REDFLAGS -> {
         text.append('\n');
         for (RedFlag f : content.safety().redFlags()) {
+          if (!Boolean.TRUE.equals(f.screen())) {
+            continue;
+          }
           text.append("\n• ").append(f.label());
           buttons.add(new Button(f.label(), "a:" + q.id() + ":" + f.id()));
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
 import app.backcoach.content.ContentBundle;
-import app.backcoach.conversation.RedFlagDetector;
+import app.backcoach.safety.RedFlagScreen;
 import app.backcoach.conversation.Search;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -74,12 +74,12 @@ class QuestionSetTest {
   }
 
   static Figures measure(ContentBundle content, Search search) throws Exception {
-    RedFlagDetector flags = new RedFlagDetector(content.safety().redFlags());
+    RedFlagScreen flags = RedFlagScreen.forBundle(content);
     int answerable = 0, top1 = 0, top3 = 0, red = 0, redCaught = 0, falseRed = 0;
     int none = 0, saidNone = 0, saidNoneRight = 0, noneAnswered = 0;
     List<String> misses = new ArrayList<>();
     for (Labelled q : questions()) {
-      boolean flagged = !flags.detect(q.question()).isEmpty();
+      boolean flagged = !flags.screen(q.question()).ids().isEmpty();
       if (q.expected().contains("REDFLAG")) {
         red++;
         if (flagged) {

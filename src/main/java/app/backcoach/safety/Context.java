@@ -1,0 +1,306 @@
+package app.backcoach.safety;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Context rules in the manner of NegEx and ConText (Chapman et al.): a red-flag mention does not
+ * count when it is negated ("no numbness"), past and over ("I had a fever last year"),
+ * hypothetical ("what if my leg goes numb") or about someone else ("my dad has sciatica"). Words
+ * that show the problem is current ("still", "since", "keeps") win over past and hypothetical, so
+ * doubt falls on the side of safety.
+ */
+final class Context {
+  /** How far before a mention a negation still reaches, in words (NegEx uses five or six). */
+  static final int NEGATION_REACH = 6;
+
+  /** How far after a mention a word such as "fine" or "gone" reaches. */
+  static final int AFTER_REACH = 3;
+
+  private static final Vocabulary NONE = new Vocabulary(Map.of());
+
+  private static final Set<String> NEGATIONS =
+      Set.of(
+          "no", "not", "never", "without", "nor", "zero", "none", "neither", "dont", "doesnt",
+          "didnt", "havent", "hasnt", "hadnt", "isnt", "arent", "wasnt", "werent", "aint", "denies",
+          "deny", "denied", "nil", "nothing", "cannot");
+
+  /** Negation-like words that do not negate (NegEx's pseudo-triggers). */
+  private static final List<Phrase> PSEUDO =
+      phrases(
+          "not sure", "not certain", "dont know", "didnt know", "no idea", "cant tell", "not only",
+          "not just", "no matter", "doesnt matter", "dont understand", "no reason", "without warning",
+          "without any warning", "without trying", "without meaning", "without noticing",
+          "without realising", "without realizing", "without feeling", "without knowing",
+          "dont think", "didnt think", "not been able", "havent been able", "hasnt been able",
+          "dont remember", "never been the same", "not getting better", "isnt getting better",
+          "not improving", "not going away", "wont go away", "doesnt go away", "isnt going away",
+          "doesnt stop", "never stops", "never goes away", "never eases", "doesnt ease",
+          "nothing helps", "nothing eases", "not normal", "isnt normal", "not right", "isnt right",
+          "doesnt feel right", "not working", "doesnt work", "not able", "no control",
+          "no strength", "no power", "no feeling", "no sensation", "cannot feel", "not feel",
+          "dont feel", "doesnt feel", "didnt feel", "nothing comes", "never had this",
+          "never had anything like", "never felt", "never happened before", "not a joke",
+          "not kidding", "no joke", "no warning", "no lie", "not lying", "never used to",
+          "didnt used to", "didnt use to", "not anymore but", "no sleep", "no position",
+          "nothing makes it better", "never lets up");
+
+  private static final List<Phrase> AFTER =
+      phrases(
+          "fine", "normal", "ok", "okay", "gone", "none", "nope", "resolved", "cleared", "all good",
+          "no problem*", "no issue*", "not an issue", "not a problem", "unaffected", "is good",
+          "are good", "totally fine", "all fine", "intact", "no change*", "nothing");
+
+  private static final Set<String> FIRST_PERSON =
+      Set.of("i", "im", "ive", "id", "ill", "my", "me", "mine", "myself");
+
+  private static final Set<String> OTHERS =
+      Set.of(
+          "he", "she", "they", "his", "her", "him", "their", "them", "hes", "shes", "theyre",
+          "someone", "somebody", "people", "lifters", "everyone", "others", "patients", "clients");
+
+  private static final Set<String> RELATIVES =
+      Set.of(
+          "dad", "father", "mum", "mom", "mother", "wife", "husband", "partner", "gf", "bf",
+          "girlfriend", "boyfriend", "friend", "mate", "buddy", "brother", "sister", "bro", "sis",
+          "son", "daughter", "kid", "child", "children", "grandma", "grandpa", "gran", "nan", "nana",
+          "grandad", "granddad", "grandmother", "grandfather", "uncle", "aunt", "auntie", "cousin",
+          "colleague", "coworker", "boss", "client", "patient", "neighbour", "neighbor", "roommate",
+          "flatmate", "housemate", "teammate", "coach", "trainer", "missus", "missis", "hubby",
+          "fiance", "fiancee", "stepdad", "stepmum", "stepmom", "parent", "parents", "family",
+          "gym buddy", "pal", "old man", "old lady", "grandmas", "sibling", "nephew", "niece",
+          "wifey", "spouse", "ex", "daughters", "sons", "kids", "mates", "friends", "colleagues",
+          "clients", "patients", "grandson", "granddaughter", "man", "woman", "guy", "girl",
+          "lady", "bloke", "lad");
+
+  private static final List<Phrase> HYPOTHETICAL =
+      phrases(
+          "what if", "what happens if", "what should i do if", "what do i do if",
+          "what would happen if", "what to do if", "if i ever", "if i get", "if i got", "if i start",
+          "if i were", "if i was to", "if ever", "in case", "how do i know if", "how do i know when",
+          "how would i know", "how can i tell", "how to tell", "how do you know", "how do i tell",
+          "when should i", "when to see", "when do i need", "should i worry if",
+          "should i be worried if", "signs of", "symptoms of", "warning sign*",
+          "red flag*", "risk of", "chance of", "chances of", "to avoid", "to prevent", "prevent",
+          "avoid getting", "so i dont get", "so i dont end up", "worried about getting",
+          "worried i might", "worried i will", "worried ill", "afraid of getting", "afraid i might",
+          "scared of getting", "scared i might", "could i get", "can you get", "can i get",
+          "do people get", "is it possible to get", "possible to get", "hypothetically", "is * common", "how common", "is it normal to get",
+          "is it normal for people", "ever get");
+
+  private static final Set<String> QUESTION_START =
+      Set.of("can", "could", "does", "do", "will", "would", "is", "are", "should", "how", "what");
+
+  private static final List<Phrase> CAUSAL =
+      phrases("cause", "causes", "lead to", "leads to", "give you", "result in", "end up with");
+
+  private static final List<Phrase> PAST =
+      phrases(
+          "last year", "years ago", "year ago", "ages ago", "long ago", "long time ago",
+          "a while ago", "a while back", "decade*", "as a kid", "as a child", "as a teen*",
+          "when i was", "in my twenties", "in my teens", "in my 20s", "in my thirties",
+          "in my 30s", "back in", "used to", "previously", "in the past", "once before",
+          "months ago", "month ago", "last summer", "last winter", "last spring", "last autumn",
+          "the other year", "years back", "at school", "in school", "in college", "at uni",
+          "in high school", "childhood", "old injury", "few years", "couple of years",
+          "couple years", "in my youth", "before covid", "before i had", "after my pregnancy",
+          "after giving birth", "after i gave birth", "after my son was born",
+          "after my daughter was born", "during pregnancy", "when i was pregnant", "one time",
+          "once in", "had it once", "happened once", "one off", "one-off");
+
+  private static final List<Phrase> OVER =
+      phrases(
+          "went away", "go away", "goes away", "gone now", "long gone", "all gone", "is gone",
+          "was gone", "has gone", "had gone", "its gone", "cleared up", "cleared", "resolved",
+          "recovered", "fine since", "been fine", "fine now", "ok now", "okay now", "better now",
+          "not anymore", "healed", "sorted", "sorted out", "passed", "passes", "back to normal",
+          "went back to normal", "settled", "only lasted", "lasted a", "lasted about",
+          "for a few seconds", "for a second", "for a minute", "for a few minutes",
+          "for a couple of seconds", "for a couple of minutes", "a few seconds", "few secs",
+          "within a minute", "within seconds", "within a few minutes", "after a minute",
+          "after a few minutes", "after a few seconds", "shook it off", "shake it off",
+          "walk it off", "walked it off", "came back", "comes back", "returns", "no issues since",
+          "nothing since", "never again", "never came back", "never returned", "never since",
+          "not since", "havent had it since", "hasnt come back", "all clear");
+
+  private static final List<Phrase> CURRENT =
+      phrases(
+          "still", "again", "currently", "lately", "recently", "today", "tonight", "yesterday",
+          "this week", "this morning", "this evening", "since", "ever since", "keeps", "keep",
+          "kept", "started", "starting", "came back", "back again", "returned", "is back", "flared",
+          "for * days", "for * weeks", "for days", "for weeks", "getting worse", "worse",
+          "worsening", "at the moment", "right now", "atm", "these days", "this past week",
+          "now", "nowadays", "for the past", "for the last", "past few days", "last few days",
+          "every day", "daily", "constantly", "all the time", "last week", "last night",
+          "few days ago", "couple of days ago", "a week ago", "is getting", "has been",
+          "have been", "never been the same", "not the same since");
+
+  /** Words after which "now" means over, not current: "gone now", "fine now". */
+  private static final Set<String> OVER_BEFORE_NOW =
+      Set.of("gone", "fine", "ok", "okay", "better", "normal", "good", "over");
+
+  private Context() {}
+
+  /** Why a mention does not count, or null when it does; the reason is shown by {@code ask}. */
+  static String clearedBy(
+      List<Clauses.Clause> all, int clause, int start, int end, boolean historyCounts) {
+    Clauses.Clause c = all.get(clause);
+    if (negated(c, start, end)) {
+      return "negated";
+    }
+    if (someoneElse(all, clause, start)) {
+      return "someone else";
+    }
+    boolean current = current(c);
+    if (!current && hypothetical(all, clause)) {
+      return "hypothetical";
+    }
+    if (!historyCounts && !current && past(all, clause, end)) {
+      return "past";
+    }
+    return null;
+  }
+
+  /** The rules for a whole clause, for the meaning-based net, which has no span to go on. */
+  static String clearedBy(List<Clauses.Clause> all, int clause, boolean historyCounts) {
+    Clauses.Clause c = all.get(clause);
+    for (int i = 0; i < c.size(); i++) {
+      if (NEGATIONS.contains(c.word(i)) && !pseudo(c, i)) {
+        return "negated";
+      }
+    }
+    return clearedBy(all, clause, 0, c.size(), historyCounts);
+  }
+
+  private static boolean negated(Clauses.Clause c, int start, int end) {
+    Text t = Text.exact(c);
+    for (int i = start - 1; i >= 0 && start - i <= NEGATION_REACH; i--) {
+      if (c.comma().get(i + 1) && i + 1 < start && startsSubject(c.word(i + 1))) {
+        break; // ", my foot drags": a new subject ends the negation's reach
+      }
+      if (NEGATIONS.contains(c.word(i)) && !pseudo(c, i)) {
+        return true;
+      }
+    }
+    for (int i = end; i < c.size() && i - end < AFTER_REACH; i++) {
+      for (Phrase p : AFTER) {
+        if (!p.ends(t, i).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsSubject(String w) {
+    return FIRST_PERSON.contains(w)
+        || Set.of("it", "its", "the", "this", "that", "just", "only", "now", "still", "and")
+            .contains(w);
+  }
+
+  /** Whether the negation word at i is part of a pseudo-trigger such as "not sure". */
+  private static boolean pseudo(Clauses.Clause c, int i) {
+    Text t = Text.exact(c);
+    for (Phrase p : PSEUDO) {
+      for (int from = Math.max(0, i - 2); from <= i; from++) {
+        BitSet ends = p.ends(t, from);
+        if (!ends.isEmpty() && ends.length() - 1 > i) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean someoneElse(List<Clauses.Clause> all, int clause, int start) {
+    for (int k = clause; k >= 0 && all.get(k).sentence() == all.get(clause).sentence(); k--) {
+      Clauses.Clause c = all.get(k);
+      for (int i = (k == clause ? start : c.size()) - 1; i >= 0; i--) {
+        String w = c.word(i);
+        if (relative(w)) {
+          return true;
+        }
+        if (OTHERS.contains(w)) {
+          return true;
+        }
+        if (FIRST_PERSON.contains(w)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean relative(String w) {
+    return RELATIVES.contains(w)
+        || (w.endsWith("s") && w.length() > 2 && RELATIVES.contains(w.substring(0, w.length() - 1)));
+  }
+
+  private static boolean current(Clauses.Clause c) {
+    Text t = Text.exact(c);
+    for (int i = 0; i < c.size(); i++) {
+      if (c.word(i).equals("now") && i > 0 && OVER_BEFORE_NOW.contains(c.word(i - 1))) {
+        continue;
+      }
+      for (Phrase p : CURRENT) {
+        if (!p.ends(t, i).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hypothetical(List<Clauses.Clause> all, int clause) {
+    int sentence = all.get(clause).sentence();
+    Clauses.Clause first = null;
+    for (int k = 0; k < all.size(); k++) {
+      Clauses.Clause c = all.get(k);
+      if (c.sentence() != sentence) {
+        continue;
+      }
+      if (first == null) {
+        first = c;
+      }
+      if (k <= clause && any(c, HYPOTHETICAL, null)) {
+        return true;
+      }
+    }
+    return first != null && QUESTION_START.contains(first.word(0)) && any(all.get(clause), CAUSAL, null);
+  }
+
+  private static boolean past(List<Clauses.Clause> all, int clause, int end) {
+    if (any(all.get(clause), PAST, null)) {
+      return true;
+    }
+    int sentence = all.get(clause).sentence();
+    for (int k = clause; k < all.size() && all.get(k).sentence() == sentence; k++) {
+      Clauses.Clause c = all.get(k);
+      if (k > clause && current(c) && !any(c, OVER, null)) {
+        return false;
+      }
+      if (any(c, OVER, k == clause ? end : 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean any(Clauses.Clause c, List<Phrase> phrases, Integer from) {
+    Text t = Text.exact(c);
+    for (int i = from == null ? 0 : from; i < c.size(); i++) {
+      for (Phrase p : phrases) {
+        if (!p.ends(t, i).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Phrase> phrases(String... texts) {
+    return java.util.Arrays.stream(texts).map(s -> Phrase.compile(s, NONE)).toList();
+  }
+}

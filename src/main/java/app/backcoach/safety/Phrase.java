@@ -1,0 +1,125 @@
+package app.backcoach.safety;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One phrase of a red-flag pattern: words in order, where a word ending in {@code *} matches by
+ * prefix, {@code *} alone is any one word, {@code ~} lets up to three words sit between and
+ * {@code @name} is any phrase of a vocabulary class.
+ */
+final class Phrase {
+  /** How many words a {@code ~} may skip. */
+  static final int GAP = 3;
+
+  private sealed interface Part permits Word, Gap, AnyWord, Choice {}
+
+  private record Word(String text, boolean prefix) implements Part {}
+
+  private record Gap() implements Part {}
+
+  private record AnyWord() implements Part {}
+
+  private record Choice(List<Phrase> options) implements Part {}
+
+  private final List<Part> parts;
+  private final String source;
+
+  private Phrase(List<Part> parts, String source) {
+    this.parts = parts;
+    this.source = source;
+  }
+
+  /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
+  static Phrase compile(String text, Vocabulary vocabulary) {
+    List<Part> parts = new ArrayList<>();
+    for (String raw : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      if (raw.equals("~")) {
+        parts.add(new Gap());
+      } else if (raw.equals("*")) {
+        parts.add(new AnyWord());
+      } else if (raw.startsWith("@")) {
+        parts.add(new Choice(vocabulary.phrases(raw.substring(1))));
+      } else {
+        boolean prefix = raw.endsWith("*");
+        String body = prefix ? raw.substring(0, raw.length() - 1) : raw;
+        List<String> words = words(body);
+        for (int i = 0; i < words.size(); i++) {
+          parts.add(new Word(words.get(i), prefix && i == words.size() - 1));
+        }
+      }
+    }
+    if (parts.isEmpty() || parts.get(0) instanceof Gap || parts.get(parts.size() - 1) instanceof Gap) {
+      throw new IllegalArgumentException("\"" + text + "\": needs a word first and last");
+    }
+    return new Phrase(List.copyOf(parts), text);
+  }
+
+  /** The words of a literal as the screen sees them ("can't" is "cant", "t-boned" is "t boned"). */
+  static List<String> words(String literal) {
+    List<String> out = new ArrayList<>();
+    for (Clauses.Clause c : Clauses.of(literal)) {
+      out.addAll(c.words());
+    }
+    return out;
+  }
+
+  String source() {
+    return source;
+  }
+
+  /** Every literal word, for the typo list; prefixes end in "*". */
+  void literals(List<String> into) {
+    for (Part p : parts) {
+      if (p instanceof Word w) {
+        into.add(w.prefix() ? w.text() + "*" : w.text());
+      } else if (p instanceof Choice c) {
+        c.options().forEach(o -> o.literals(into));
+      }
+    }
+  }
+
+  /** The positions just past each match starting at {@code from}, as set bits. */
+  BitSet ends(Text text, int from) {
+    BitSet out = new BitSet();
+    match(text, 0, from, out);
+    return out;
+  }
+
+  private void match(Text text, int part, int at, BitSet out) {
+    if (part == parts.size()) {
+      out.set(at);
+      return;
+    }
+    Part p = parts.get(part);
+    if (p instanceof Gap) {
+      for (int skip = 0; skip <= GAP && at + skip <= text.size(); skip++) {
+        match(text, part + 1, at + skip, out);
+      }
+      return;
+    }
+    if (at >= text.size()) {
+      return;
+    }
+    if (p instanceof AnyWord) {
+      match(text, part + 1, at + 1, out);
+    } else if (p instanceof Word w) {
+      if (w.prefix() ? text.startsWith(at, w.text()) : text.is(at, w.text())) {
+        match(text, part + 1, at + 1, out);
+      }
+    } else if (p instanceof Choice c) {
+      for (Phrase option : c.options()) {
+        BitSet ends = option.ends(text, at);
+        for (int e = ends.nextSetBit(0); e >= 0; e = ends.nextSetBit(e + 1)) {
+          match(text, part + 1, e, out);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package app.backcoach.safety;
+
+import app.backcoach.content.ContentBundle;
+import app.backcoach.content.RedFlag;
+import app.backcoach.content.Safety;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lexical red-flag screen: finds each concept's lay vocabulary within a clause (typos
+ * forgiven), drops look-alikes ("fell asleep"), and lets context rules clear mentions that are
+ * negated, past, hypothetical or about someone else. It always runs first; the meaning-based net
+ * ({@link MeaningNet}) may add concepts, never remove one.
+ */
+public final class RedFlagScreen implements Screener {
+  private record Concept(RedFlag flag, List<List<Phrase>> patterns, List<Phrase> unless) {}
+
+  private final List<Concept> concepts = new ArrayList<>();
+  private final Set<String> known = new HashSet<>();
+
+  /**
+   * The screen for a bundle: every word the bundle itself uses also counts as a known word, so a
+   * gym word ("childs pose") is never read as a typo of a red-flag word ("chills").
+   */
+  public static RedFlagScreen forBundle(ContentBundle content) {
+    StringBuilder words = new StringBuilder();
+    content.mistakes().forEach(m -> words.append(m.title()).append(' ').append(m.keywords()).append(' ').append(m.signs()).append(' ').append(m.why()).append(' ').append(m.fix()).append('\n'));
+    content.exercises().forEach(e -> words.append(e.name()).append(' ').append(e.keywords()).append(' ').append(e.steps()).append(' ').append(e.cues()).append('\n'));
+    content.routines().forEach(r -> words.append(r.title()).append(' ').append(r.keywords()).append(' ').append(r.purpose()).append('\n'));
+    content.guidance().forEach(g -> words.append(g.title()).append(' ').append(g.keywords()).append(' ').append(g.text()).append('\n'));
+    Set<String> known = new HashSet<>();
+    for (Clauses.Clause c : Clauses.of(words.toString())) {
+      known.addAll(c.words());
+    }
+    return new RedFlagScreen(content.safety(), known);
+  }
+
+  /** Compiles every pattern; throws {@link IllegalArgumentException} naming a broken one. */
+  public RedFlagScreen(Safety safety) {
+    this(safety, Set.of());
+  }
+
+  private RedFlagScreen(Safety safety, Set<String> knownWords) {
+    known.addAll(knownWords);
+    Vocabulary vocabulary = new Vocabulary(safety.vocabulary());
+    List<String> literals = new ArrayList<>();
+    for (RedFlag f : safety.redFlags()) {
+      List<List<Phrase>> patterns = new ArrayList<>();
+      for (String p : f.patterns()) {
+        List<Phrase> parts = new ArrayList<>();
+        for (String part : p.split("\\s\\+\\s")) {
+          try {
+            parts.add(Phrase.compile(part, vocabulary));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                "red flag " + f.id() + ": pattern \"" + p + "\": " + e.getMessage(), e);
+          }
+          parts.get(parts.size() - 1).literals(literals);
+        }
+        patterns.add(parts);
+      }
+      List<Phrase> unless = new ArrayList<>();
+      for (String u : f.unless()) {
+        try {
+          unless.add(Phrase.compile(u, vocabulary));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "red flag " + f.id() + ": unless \"" + u + "\": " + e.getMessage(), e);
+        }
+        unless.get(unless.size() - 1).literals(literals);
+      }
+      concepts.add(new Concept(f, patterns, unless));
+    }
+    for (String w : literals) {
+      if (!w.endsWith("*")) {
+        known.add(w);
+      }
+    }
+    for (String w : safety.notTypos()) {
+      known.addAll(Phrase.words(w));
+    }
+  }
+
+  /** Every concept the text mentions, raised or cleared by context, in bundle order. */
+  @Override
+  public Screening screen(String text) {
+    List<Clauses.Clause> clauses = Clauses.of(text);
+    List<Text> texts = clauses.stream().map(c -> new Text(c, known)).toList();
+    Map<String, Finding> found = new LinkedHashMap<>();
+    for (Concept concept : concepts) {
+      Finding best = null;
+      for (int k = 0; k < clauses.size() && (best == null || !best.raised()); k++) {
+        Finding f = find(concept, clauses, texts.get(k), k);
+        if (f != null && (best == null || f.raised())) {
+          best = f;
+        }
+      }
+      if (best != null) {
+        found.put(concept.flag().id(), best);
+      }
+    }
+    dropCovered(found);
+    return new Screening(List.copyOf(found.values()));
+  }
+
+  /** The concept in one clause: raised if any match counts, else the first cleared one. */
+  private Finding find(Concept concept, List<Clauses.Clause> clauses, Text text, int clause) {
+    Finding cleared = null;
+    for (List<Phrase> pattern : concept.patterns()) {
+      for (int[][] parts : spans(pattern, text)) {
+        if (overlapsUnless(concept, text, parts)) {
+          continue;
+        }
+        int[] span = parts[0];
+        String why =
+            Context.clearedBy(clauses, clause, span[0], span[1], concept.flag().historyCounts());
+        Finding f =
+            new Finding(
+                concept.flag().id(),
+                concept.flag().urgency(),
+                text.clause().text(span[0], span[1]),
+                why,
+                false);
+        if (why == null) {
+          return f;
+        }
+        if (cleared == null) {
+          cleared = f;
+        }
+      }
+    }
+    return cleared;
+  }
+
+  /**
+   * Where all parts of a pattern occur in the clause: one span per occurrence of its first part,
+   * widened to the nearest occurrence of each other part: the whole span first, then each part's.
+   */
+  private static List<int[][]> spans(List<Phrase> pattern, Text text) {
+    List<List<int[]>> each = new ArrayList<>();
+    for (Phrase part : pattern) {
+      List<int[]> at = occurrences(part, text);
+      if (at.isEmpty()) {
+        return List.of();
+      }
+      each.add(at);
+    }
+    List<int[][]> out = new ArrayList<>();
+    for (int[] anchor : each.get(0)) {
+      int[][] parts = new int[each.size() + 1][];
+      parts[1] = anchor;
+      int start = anchor[0];
+      int end = anchor[1];
+      for (int p = 1; p < each.size(); p++) {
+        int[] near = nearest(each.get(p), anchor);
+        parts[p + 1] = near;
+        start = Math.min(start, near[0]);
+        end = Math.max(end, near[1]);
+      }
+      parts[0] = new int[] {start, end};
+      out.add(parts);
+    }
+    return out;
+  }
+
+  private static List<int[]> occurrences(Phrase phrase, Text text) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      BitSet ends = phrase.ends(text, i);
+      if (!ends.isEmpty()) {
+        out.add(new int[] {i, ends.length() - 1});
+      }
+    }
+    return out;
+  }
+
+  private static int[] nearest(List<int[]> spans, int[] anchor) {
+    int[] best = spans.get(0);
+    int bestDistance = Integer.MAX_VALUE;
+    for (int[] s : spans) {
+      int d = Math.abs(s[0] - anchor[0]);
+      if (d < bestDistance) {
+        best = s;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static boolean overlapsUnless(Concept concept, Text text, int[][] parts) {
+    for (Phrase u : concept.unless()) {
+      for (int[] at : occurrences(u, text)) {
+        for (int p = 1; p < parts.length; p++) {
+          if (at[0] < parts[p][1] && parts[p][0] < at[1]) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void dropCovered(Map<String, Finding> found) {
+    for (Concept c : concepts) {
+      Finding f = found.get(c.flag().id());
+      if (f != null && f.raised()) {
+        for (String covered : c.flag().covers()) {
+          Finding g = found.get(covered);
+          if (g != null && g.raised()) {
+            found.remove(covered);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package app.backcoach.safety;
+
+import java.util.Set;
+
+/**
+ * A clause's words as patterns see them: a word matches exactly, or with one typo (an insertion,
+ * deletion, substitution or swap) when both it and the pattern word have six letters or more and
+ * the typed word is not itself a known word ("ladder" never reads as "bladder").
+ */
+final class Text {
+  static final int TYPO_MIN = 6;
+
+  private final Clauses.Clause clause;
+  private final boolean[] fuzzy;
+
+  Text(Clauses.Clause clause, Set<String> known) {
+    this.clause = clause;
+    this.fuzzy = new boolean[clause.size()];
+    for (int i = 0; known != null && i < clause.size(); i++) {
+      String w = clause.word(i);
+      fuzzy[i] =
+          w.length() >= TYPO_MIN && !known.contains(w) && w.chars().allMatch(Character::isLetter);
+    }
+  }
+
+  /** The clause with exact matching only, for context triggers. */
+  static Text exact(Clauses.Clause clause) {
+    return new Text(clause, null);
+  }
+
+  int size() {
+    return clause.size();
+  }
+
+  Clauses.Clause clause() {
+    return clause;
+  }
+
+  boolean is(int i, String word) {
+    String w = clause.word(i);
+    return w.equals(word) || (fuzzy[i] && word.length() >= TYPO_MIN && oneEdit(w, word));
+  }
+
+  boolean startsWith(int i, String prefix) {
+    String w = clause.word(i);
+    if (w.startsWith(prefix)) {
+      return true;
+    }
+    if (!fuzzy[i] || prefix.length() < TYPO_MIN) {
+      return false;
+    }
+    for (int len = prefix.length() - 1; len <= prefix.length() + 1; len++) {
+      if (len <= w.length() && oneEdit(w.substring(0, len), prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
+  static boolean oneEdit(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == la && i == lb) {
+      return true;
+    }
+    if (la == lb) {
+      if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+        return true; // substitution
+      }
+      return i + 1 < la
+          && a.charAt(i) == b.charAt(i + 1)
+          && a.charAt(i + 1) == b.charAt(i)
+          && a.regionMatches(i + 2, b, i + 2, la - i - 2); // swap
+    }
+    return la > lb
+        ? a.regionMatches(i + 1, b, i, lb - i) // a has one extra letter
+        : b.regionMatches(i + 1, a, i, la - i);
+  }
+}
