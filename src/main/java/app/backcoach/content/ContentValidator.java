@@ -254,6 +254,9 @@ final class ContentValidator {
         problem(SAFETY, id, "urgency", "required: emergency, urgent or soon");
       }
       list(SAFETY, id, "patterns", f.patterns());
+      if (f.scope() != null && !f.sentenceScope()) {
+        problem(SAFETY, id, "scope", "must be \"sentence\" or left out");
+      }
       if (f.history() != null && !f.historyCounts()) {
         problem(SAFETY, id, "history", "must be \"counts\" or left out");
       }
@@ -269,6 +272,7 @@ final class ContentValidator {
       if (f != null) {
         patterns(s, f.id(), "patterns", f.patterns());
         patterns(s, f.id(), "unless", f.unless());
+        patterns(s, f.id(), "notWith", f.notWith());
       }
     }
     s.vocabulary().forEach((name, entries) -> patterns(s, "@" + name, "vocabulary", entries));

@@ -10,6 +10,9 @@ import java.util.List;
  * @param screen whether it is offered as a button in the screening question
  * @param history "counts" when a past event is itself the risk (a history of cancer)
  * @param covers milder concepts this one makes redundant in the same message
+ * @param notWith phrases that cancel the concept when they appear anywhere in the same clause
+ *     ("from sitting" for a numb bum)
+ * @param scope "sentence" when a pattern's parts may sit in different clauses of one sentence
  */
 public record RedFlag(
     String id,
@@ -19,10 +22,13 @@ public record RedFlag(
     String history,
     List<String> patterns,
     List<String> unless,
+    List<String> notWith,
+    String scope,
     List<String> covers,
     List<String> exemplars) {
   public RedFlag {
     unless = Lists.orEmpty(unless);
+    notWith = Lists.orEmpty(notWith);
     covers = Lists.orEmpty(covers);
     exemplars = Lists.orEmpty(exemplars);
   }
@@ -30,5 +36,10 @@ public record RedFlag(
   /** Whether a past, finished event still counts (the history itself is the risk). */
   public boolean historyCounts() {
     return "counts".equals(history);
+  }
+
+  /** Whether a pattern's parts may sit in different clauses of one sentence. */
+  public boolean sentenceScope() {
+    return "sentence".equals(scope);
   }
 }

@@ -18,7 +18,9 @@ final class Clauses {
   static final int MAX_CHARS = 4_096;
 
   private static final Set<String> TERMINATORS =
-      Set.of("but", "however", "although", "though", "except", "whereas", "otherwise", "besides");
+      Set.of(
+          "but", "however", "although", "though", "except", "whereas", "otherwise", "besides", "anyway",
+          "anyways");
 
   private Clauses() {}
 
@@ -59,8 +61,13 @@ final class Clauses {
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : '.';
       if (Character.isLetterOrDigit(c)) {
-        word.append(c);
-        continue;
+        if (word.length() > 0 && Character.isDigit(c) != Character.isDigit(word.charAt(word.length() - 1))) {
+          c = ' '; // "6kg" is "6 kg", "3am" is "3 am": handled below as a word boundary
+          i--;
+        } else {
+          word.append(c);
+          continue;
+        }
       }
       if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`') {
         continue; // "can't" -> "cant"
@@ -98,5 +105,34 @@ final class Clauses {
     if (!words.isEmpty()) {
       out.add(new Clause(List.copyOf(words), comma, sentence));
     }
+  }
+
+  /** Each sentence as one clause: for concepts whose parts may sit in different clauses. */
+  static List<Clause> sentences(List<Clause> clauses) {
+    List<Clause> out = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    BitSet comma = new BitSet();
+    int sentence = -1;
+    for (Clause c : clauses) {
+      if (c.sentence() != sentence && !words.isEmpty()) {
+        out.add(new Clause(List.copyOf(words), comma, sentence));
+        words = new ArrayList<>();
+        comma = new BitSet();
+      }
+      sentence = c.sentence();
+      if (!words.isEmpty()) {
+        comma.set(words.size());
+      }
+      for (int i = 0; i < c.size(); i++) {
+        if (c.comma().get(i)) {
+          comma.set(words.size());
+        }
+        words.add(c.word(i));
+      }
+    }
+    if (!words.isEmpty()) {
+      out.add(new Clause(List.copyOf(words), comma, sentence));
+    }
+    return out;
   }
 }

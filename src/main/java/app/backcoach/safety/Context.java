@@ -45,7 +45,7 @@ final class Context {
           "never had anything like", "never felt", "never happened before", "not a joke",
           "not kidding", "no joke", "no warning", "no lie", "not lying", "never used to",
           "didnt used to", "didnt use to", "not anymore but", "no sleep", "no position",
-          "nothing makes it better", "never lets up");
+          "nothing makes it better", "never lets up", "didnt make it", "not even", "not making it");
 
   private static final List<Phrase> AFTER =
       phrases(
@@ -88,7 +88,10 @@ final class Context {
           "worried i might", "worried i will", "worried ill", "afraid of getting", "afraid i might",
           "scared of getting", "scared i might", "could i get", "can you get", "can i get",
           "do people get", "is it possible to get", "possible to get", "hypothetically", "is * common", "how common", "is it normal to get",
-          "is it normal for people", "ever get");
+          "is it normal for people", "ever get", "asked if", "asked me if", "asked whether",
+          "is it true", "if you", "when you", "do you", "what does", "want to know",
+          "look out for", "watch out for", "will * make", "would * make", "in general",
+          "a bad sign", "bad sign", "what would it mean", "would it mean", "what would");
 
   private static final Set<String> QUESTION_START =
       Set.of("can", "could", "does", "do", "will", "would", "is", "are", "should", "how", "what");
@@ -108,7 +111,12 @@ final class Context {
           "couple years", "in my youth", "before covid", "before i had", "after my pregnancy",
           "after giving birth", "after i gave birth", "after my son was born",
           "after my daughter was born", "during pregnancy", "when i was pregnant", "one time",
-          "once in", "had it once", "happened once", "one off", "one-off");
+          "once in", "had it once", "happened once", "one off", "one-off", "till i was",
+          "until i was", "when i was little", "after my first baby", "after my baby",
+          "after having my", "after the baby", "postpartum", "post partum", "yrs ago",
+          "nothing new", "always been like that", "been like that for years", "for years",
+          "since my kids were born", "since i had my", "my last", "last flare", "years since",
+          "months since");
 
   private static final List<Phrase> OVER =
       phrases(
@@ -123,15 +131,16 @@ final class Context {
           "after a few minutes", "after a few seconds", "shook it off", "shake it off",
           "walk it off", "walked it off", "came back", "comes back", "returns", "no issues since",
           "nothing since", "never again", "never came back", "never returned", "never since",
-          "not since", "havent had it since", "hasnt come back", "all clear");
+          "not since", "havent had it since", "hasnt come back", "all clear", "fixed it", "fixed", "fully recovered", "solid now",
+          "feel great", "nothing new", "always been", "for years", "been like that for", "fine once", "fine when", "fine after", "went away when",
+          "goes away when", "gone when", "stopped when", "once i stood", "once i got up");
 
   private static final List<Phrase> CURRENT =
       phrases(
           "still", "again", "currently", "lately", "recently", "today", "tonight", "yesterday",
           "this week", "this morning", "this evening", "since", "ever since", "keeps", "keep",
           "kept", "started", "starting", "came back", "back again", "returned", "is back", "flared",
-          "for * days", "for * weeks", "for days", "for weeks", "getting worse", "worse",
-          "worsening", "at the moment", "right now", "atm", "these days", "this past week",
+          "for * days", "for * weeks", "for days", "for weeks", "getting worse", "at the moment", "right now", "atm", "these days", "this past week",
           "now", "nowadays", "for the past", "for the last", "past few days", "last few days",
           "every day", "daily", "constantly", "all the time", "last week", "last night",
           "few days ago", "couple of days ago", "a week ago", "is getting", "has been",
@@ -143,21 +152,25 @@ final class Context {
 
   private Context() {}
 
-  /** Why a mention does not count, or null when it does; the reason is shown by {@code ask}. */
-  static String clearedBy(
-      List<Clauses.Clause> all, int clause, int start, int end, boolean historyCounts) {
+  /**
+   * Why a mention does not count, or null when it does; the reason is shown by {@code ask}.
+   *
+   * @param parts the whole span first, then the span of each part of the pattern
+   */
+  static String clearedBy(List<Clauses.Clause> all, int clause, int[][] parts, boolean historyCounts) {
     Clauses.Clause c = all.get(clause);
-    if (negated(c, start, end)) {
+    int start = parts[0][0];
+    int end = parts[0][1];
+    if (negated(c, parts)) {
       return "negated";
     }
     if (someoneElse(all, clause, start)) {
       return "someone else";
     }
-    boolean current = current(c);
-    if (!current && hypothetical(all, clause)) {
+    if (!current(c, 0, c.size()) && hypothetical(all, clause)) {
       return "hypothetical";
     }
-    if (!historyCounts && !current && past(all, clause, end)) {
+    if (!historyCounts && past(all, clause, start, end)) {
       return "past";
     }
     return null;
@@ -171,20 +184,35 @@ final class Context {
         return "negated";
       }
     }
-    return clearedBy(all, clause, 0, c.size(), historyCounts);
+    int[] whole = {0, c.size()};
+    return clearedBy(all, clause, new int[][] {whole, whole}, historyCounts);
   }
 
-  private static boolean negated(Clauses.Clause c, int start, int end) {
-    Text t = Text.exact(c);
-    for (int i = start - 1; i >= 0 && start - i <= NEGATION_REACH; i--) {
-      if (c.comma().get(i + 1) && i + 1 < start && startsSubject(c.word(i + 1))) {
-        break; // ", my foot drags": a new subject ends the negation's reach
-      }
-      if (NEGATIONS.contains(c.word(i)) && !pseudo(c, i)) {
-        return true;
+  /**
+   * A negation before the mention, or between its parts ("my legs aren't weak"), within reach and
+   * not across a new subject; or "fine", "gone" right after it.
+   */
+  private static boolean negated(Clauses.Clause c, int[][] parts) {
+    for (int p = 1; p < parts.length; p++) {
+      int start = parts[p][0];
+      for (int i = start - 1; i >= 0 && start - i <= NEGATION_REACH; i--) {
+        if (newSubjectAt(c, i + 1) && i + 1 < start) {
+          break; // "no pain, my foot drags", "no pain and my foot drags"
+        }
+        if (inside(parts, i)) {
+          continue;
+        }
+        if (NEGATIONS.contains(c.word(i)) && !pseudo(c, i)) {
+          return true;
+        }
       }
     }
+    Text t = Text.exact(c);
+    int end = parts[0][1];
     for (int i = end; i < c.size() && i - end < AFTER_REACH; i++) {
+      if (newSubjectAt(c, i)) {
+        break;
+      }
       for (Phrase p : AFTER) {
         if (!p.ends(t, i).isEmpty()) {
           return true;
@@ -194,11 +222,29 @@ final class Context {
     return false;
   }
 
-  private static boolean startsSubject(String w) {
-    return FIRST_PERSON.contains(w)
-        || Set.of("it", "its", "the", "this", "that", "just", "only", "now", "still", "and")
-            .contains(w);
+  private static boolean inside(int[][] parts, int i) {
+    for (int p = 1; p < parts.length; p++) {
+      if (i >= parts[p][0] && i < parts[p][1]) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** Whether a new subject starts at word i: after a comma, or after "and", "so", "then". */
+  private static boolean newSubjectAt(Clauses.Clause c, int i) {
+    if (i <= 0 || i >= c.size() || !SUBJECTS.contains(c.word(i))) {
+      return false;
+    }
+    return c.comma().get(i) || JOINS.contains(c.word(i - 1));
+  }
+
+  private static final Set<String> SUBJECTS =
+      Set.of(
+          "i", "im", "ive", "my", "me", "it", "its", "the", "this", "that", "just", "only", "now",
+          "still", "and", "back", "but", "so", "then");
+
+  private static final Set<String> JOINS = Set.of("and", "so", "then", "plus", "also");
 
   /** Whether the negation word at i is part of a pseudo-trigger such as "not sure". */
   private static boolean pseudo(Clauses.Clause c, int i) {
@@ -238,14 +284,16 @@ final class Context {
         || (w.endsWith("s") && w.length() > 2 && RELATIVES.contains(w.substring(0, w.length() - 1)));
   }
 
-  private static boolean current(Clauses.Clause c) {
+  /** Whether words from..to-1 hold a sign that the problem is current ("still", "since"). */
+  private static boolean current(Clauses.Clause c, int from, int to) {
     Text t = Text.exact(c);
-    for (int i = 0; i < c.size(); i++) {
+    for (int i = from; i < to; i++) {
       if (c.word(i).equals("now") && i > 0 && OVER_BEFORE_NOW.contains(c.word(i - 1))) {
         continue;
       }
       for (Phrase p : CURRENT) {
-        if (!p.ends(t, i).isEmpty()) {
+        BitSet ends = p.ends(t, i);
+        if (!ends.isEmpty() && ends.length() - 1 <= to) {
           return true;
         }
       }
@@ -268,20 +316,86 @@ final class Context {
         return true;
       }
     }
-    return first != null && QUESTION_START.contains(first.word(0)) && any(all.get(clause), CAUSAL, null);
+    return first != null
+        && QUESTION_START.contains(first.word(0))
+        && any(all.get(clause), CAUSAL, null);
   }
 
-  private static boolean past(List<Clauses.Clause> all, int clause, int end) {
-    if (any(all.get(clause), PAST, null)) {
+  /**
+   * Past and over: a past-time phrase in the mention's own comma-separated part with no sign there
+   * that it is current; or a phrase later in the sentence saying it went away.
+   */
+  private static boolean past(List<Clauses.Clause> all, int clause, int start, int end) {
+    Clauses.Clause c = all.get(clause);
+    int from = start;
+    while (from > 0 && !c.comma().get(from)) {
+      from--;
+    }
+    int to = end;
+    while (to < c.size() && !c.comma().get(to)) {
+      to++;
+    }
+    if (!current(c, from, to) && (pastPhrase(c, from, to) || year(c, from, to))) {
       return true;
     }
-    int sentence = all.get(clause).sentence();
+    if (current(c, from, to)) {
+      return false;
+    }
+    int sentence = c.sentence();
     for (int k = clause; k < all.size() && all.get(k).sentence() == sentence; k++) {
-      Clauses.Clause c = all.get(k);
-      if (k > clause && current(c) && !any(c, OVER, null)) {
+      Clauses.Clause d = all.get(k);
+      if (over(d, k == clause ? end : 0)) {
+        return true;
+      }
+      if (k > clause && current(d, 0, d.size())) {
         return false;
       }
-      if (any(c, OVER, k == clause ? end : 0)) {
+    }
+    return false;
+  }
+
+  private static boolean pastPhrase(Clauses.Clause c, int from, int to) {
+    Text t = Text.exact(c);
+    for (int i = from; i < to; i++) {
+      for (Phrase p : PAST) {
+        if (!p.ends(t, i).isEmpty() && !negatedAt(c, i)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "in 2016", "back in 2019": a year before this one, after a word that places it in time. */
+  private static boolean year(Clauses.Clause c, int from, int to) {
+    for (int i = Math.max(1, from); i < to; i++) {
+      String w = c.word(i);
+      if (w.length() == 4
+          && (w.startsWith("19") || w.startsWith("20"))
+          && w.chars().allMatch(Character::isDigit)
+          && Set.of("in", "during", "around", "circa", "back").contains(c.word(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "went away", "gone now", but not "never went away" or "won't go away". */
+  private static boolean over(Clauses.Clause c, int from) {
+    Text t = Text.exact(c);
+    for (int i = from; i < c.size(); i++) {
+      for (Phrase p : OVER) {
+        if (!p.ends(t, i).isEmpty() && !negatedAt(c, i)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean negatedAt(Clauses.Clause c, int i) {
+    for (int j = i - 1; j >= 0 && i - j <= 2; j--) {
+      if (NEGATIONS.contains(c.word(j)) || c.word(j).equals("wont") || c.word(j).equals("cant")) {
         return true;
       }
     }

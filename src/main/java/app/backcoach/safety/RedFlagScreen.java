@@ -18,7 +18,12 @@ import java.util.Set;
  * ({@link MeaningNet}) may add concepts, never remove one.
  */
 public final class RedFlagScreen implements Screener {
-  private record Concept(RedFlag flag, List<List<Phrase>> patterns, List<Phrase> unless) {}
+  private record Concept(
+      RedFlag flag,
+      List<List<Phrase>> patterns,
+      List<List<Phrase>> without,
+      List<Phrase> unless,
+      List<Phrase> notWith) {}
 
   private final List<Concept> concepts = new ArrayList<>();
   private final Set<String> known = new HashSet<>();
@@ -46,14 +51,22 @@ public final class RedFlagScreen implements Screener {
   }
 
   private RedFlagScreen(Safety safety, Set<String> knownWords) {
+    known.addAll(KnownWords.get());
     known.addAll(knownWords);
     Vocabulary vocabulary = new Vocabulary(safety.vocabulary());
     List<String> literals = new ArrayList<>();
     for (RedFlag f : safety.redFlags()) {
       List<List<Phrase>> patterns = new ArrayList<>();
+      List<List<Phrase>> without = new ArrayList<>();
       for (String p : f.patterns()) {
+        String[] minus = p.split("\\s-\\s");
+        List<Phrase> not = new ArrayList<>();
+        for (int m = 1; m < minus.length; m++) {
+          not.add(Phrase.compile(minus[m], vocabulary));
+        }
+        without.add(not);
         List<Phrase> parts = new ArrayList<>();
-        for (String part : p.split("\\s\\+\\s")) {
+        for (String part : minus[0].split("\\s\\+\\s")) {
           try {
             parts.add(Phrase.compile(part, vocabulary));
           } catch (IllegalArgumentException e) {
@@ -64,17 +77,13 @@ public final class RedFlagScreen implements Screener {
         }
         patterns.add(parts);
       }
-      List<Phrase> unless = new ArrayList<>();
-      for (String u : f.unless()) {
-        try {
-          unless.add(Phrase.compile(u, vocabulary));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              "red flag " + f.id() + ": unless \"" + u + "\": " + e.getMessage(), e);
-        }
-        unless.get(unless.size() - 1).literals(literals);
-      }
-      concepts.add(new Concept(f, patterns, unless));
+      concepts.add(
+          new Concept(
+              f,
+              patterns,
+              without,
+              compile(f, "unless", f.unless(), vocabulary, literals),
+              compile(f, "notWith", f.notWith(), vocabulary, literals)));
     }
     for (String w : literals) {
       if (!w.endsWith("*")) {
@@ -86,13 +95,53 @@ public final class RedFlagScreen implements Screener {
     }
   }
 
+  private static List<Phrase> compile(
+      RedFlag f, String field, List<String> phrases, Vocabulary vocabulary, List<String> literals) {
+    List<Phrase> out = new ArrayList<>();
+    for (String u : phrases) {
+      try {
+        out.add(Phrase.compile(u, vocabulary));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "red flag " + f.id() + ": " + field + " \"" + u + "\": " + e.getMessage(), e);
+      }
+      out.get(out.size() - 1).literals(literals);
+    }
+    return out;
+  }
+
   /** Every concept the text mentions, raised or cleared by context, in bundle order. */
   @Override
   public Screening screen(String text) {
     List<Clauses.Clause> clauses = Clauses.of(text);
     List<Text> texts = clauses.stream().map(c -> new Text(c, known)).toList();
+    List<Clauses.Clause> sentences = null;
+    List<Text> sentenceTexts = null;
     Map<String, Finding> found = new LinkedHashMap<>();
     for (Concept concept : concepts) {
+      if (concept.flag().sentenceScope()) {
+        if (sentences == null) {
+          sentences = Clauses.sentences(clauses);
+          sentenceTexts = sentences.stream().map(c -> new Text(c, known)).toList();
+        }
+        Finding f = first(concept, sentences, sentenceTexts);
+        if (f != null) {
+          found.put(concept.flag().id(), f);
+        }
+        continue;
+      }
+      Finding f = first(concept, clauses, texts);
+      if (f != null) {
+        found.put(concept.flag().id(), f);
+      }
+    }
+    dropCovered(found);
+    return new Screening(List.copyOf(found.values()));
+  }
+
+  /** The concept's first raised mention, else its first cleared one, else null. */
+  private Finding first(Concept concept, List<Clauses.Clause> clauses, List<Text> texts) {
+    {
       Finding best = null;
       for (int k = 0; k < clauses.size() && (best == null || !best.raised()); k++) {
         Finding f = find(concept, clauses, texts.get(k), k);
@@ -100,25 +149,28 @@ public final class RedFlagScreen implements Screener {
           best = f;
         }
       }
-      if (best != null) {
-        found.put(concept.flag().id(), best);
-      }
+      return best;
     }
-    dropCovered(found);
-    return new Screening(List.copyOf(found.values()));
   }
 
   /** The concept in one clause: raised if any match counts, else the first cleared one. */
   private Finding find(Concept concept, List<Clauses.Clause> clauses, Text text, int clause) {
     Finding cleared = null;
-    for (List<Phrase> pattern : concept.patterns()) {
+    if (anyIn(concept.notWith(), text)) {
+      return null;
+    }
+    for (int n = 0; n < concept.patterns().size(); n++) {
+      List<Phrase> pattern = concept.patterns().get(n);
+      if (anyIn(concept.without().get(n), text)) {
+        continue;
+      }
       for (int[][] parts : spans(pattern, text)) {
         if (overlapsUnless(concept, text, parts)) {
           continue;
         }
         int[] span = parts[0];
         String why =
-            Context.clearedBy(clauses, clause, span[0], span[1], concept.flag().historyCounts());
+            Context.clearedBy(clauses, clause, parts, concept.flag().historyCounts());
         Finding f =
             new Finding(
                 concept.flag().id(),
@@ -135,6 +187,19 @@ public final class RedFlagScreen implements Screener {
       }
     }
     return cleared;
+  }
+
+  /** Whether one of the phrases occurs in the clause, not right after a negation ("not from"). */
+  private static boolean anyIn(List<Phrase> phrases, Text text) {
+    for (Phrase p : phrases) {
+      for (int i = 0; i < text.size(); i++) {
+        if (!p.ends(text, i).isEmpty()
+            && !(i > 0 && Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(i - 1)))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -195,10 +260,8 @@ public final class RedFlagScreen implements Screener {
   private static boolean overlapsUnless(Concept concept, Text text, int[][] parts) {
     for (Phrase u : concept.unless()) {
       for (int[] at : occurrences(u, text)) {
-        for (int p = 1; p < parts.length; p++) {
-          if (at[0] < parts[p][1] && parts[p][0] < at[1]) {
-            return true;
-          }
+        if (at[0] < parts[1][1] && parts[1][0] < at[1]) {
+          return true; // only the first part's look-alikes: "fell asleep" is not a fall
         }
       }
     }
