@@ -79,7 +79,8 @@ class MainTest {
           "onboarding.yaml",
           "messages.yaml",
           "places.yaml",
-          "synonyms.yaml"
+          "synonyms.yaml",
+          "examples.yaml"
         }) {
       byte[] bytes = app.backcoach.content.ContentSource.packaged().read(f);
       Files.write(bundle.resolve(f), bytes);

@@ -20,6 +20,7 @@ public final class ContentBundle {
   private final Messages messages;
   private final Map<String, String> places;
   private final List<List<String>> synonyms;
+  private final Map<String, List<String>> examples;
 
   ContentBundle(
       List<Mistake> mistakes,
@@ -30,7 +31,8 @@ public final class ContentBundle {
       Onboarding onboarding,
       Messages messages,
       Map<String, String> places,
-      List<List<String>> synonyms) {
+      List<List<String>> synonyms,
+      Map<String, List<String>> examples) {
     this.mistakeList = List.copyOf(mistakes);
     this.exerciseList = List.copyOf(exercises);
     this.routineList = List.copyOf(routines);
@@ -44,6 +46,7 @@ public final class ContentBundle {
     this.messages = messages;
     this.places = Map.copyOf(places);
     this.synonyms = List.copyOf(synonyms);
+    this.examples = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(examples));
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -55,6 +58,11 @@ public final class ContentBundle {
       }
     }
     return java.util.Collections.unmodifiableMap(map);
+  }
+
+  /** Example questions per entry id, in users' words, for the meaning-based search. */
+  public Map<String, List<String>> examples() {
+    return examples;
   }
 
   /** Mistakes in file order, which is also the tie-break order of the plan rules. */

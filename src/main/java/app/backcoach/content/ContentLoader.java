@@ -32,6 +32,7 @@ public final class ContentLoader {
   static final String MESSAGES = "messages.yaml";
   static final String PLACES = "places.yaml";
   static final String SYNONYMS = "synonyms.yaml";
+  static final String EXAMPLES = "examples.yaml";
 
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
@@ -77,6 +78,7 @@ public final class ContentLoader {
     Map<String, String> messages = stringMap(MESSAGES, null);
     Map<String, String> places = stringMap(PLACES, "places");
     List<List<String>> synonyms = groups(SYNONYMS, "synonyms");
+    Map<String, List<String>> examples = lists(EXAMPLES, "examples");
     if (safety == null) {
       safety = new Safety(null, null, List.of(), Map.of(), List.of());
     }
@@ -92,7 +94,8 @@ public final class ContentLoader {
         onboarding,
         new Messages(messages),
         places,
-        synonyms);
+        synonyms,
+        examples);
   }
 
   private JsonNode tree(String file) {
@@ -161,6 +164,41 @@ public final class ContentLoader {
   }
 
   /** A list of lists of words, e.g. synonym groups; each group needs two or more items. */
+  /** A mapping of ids to lists of texts, such as the example questions per entry. */
+  private Map<String, List<String>> lists(String file, String field) {
+    JsonNode root = tree(file);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (root == null) {
+      return out;
+    }
+    JsonNode map = root.get(field);
+    if (map == null || !map.isObject()) {
+      problems.add(new Problem(file, "-", field, "must map entry ids to lists of texts"));
+      return out;
+    }
+    map.fields()
+        .forEachRemaining(
+            e -> {
+              List<String> texts = new ArrayList<>();
+              if (e.getValue().isArray()) {
+                e.getValue()
+                    .forEach(
+                        x -> {
+                          if (x.isTextual() && !x.asText().isBlank()) {
+                            texts.add(x.asText().strip());
+                          }
+                        });
+              }
+              if (texts.isEmpty() || texts.size() != e.getValue().size()) {
+                problems.add(
+                    new Problem(file, e.getKey(), field, "needs a list of non-empty texts"));
+              } else {
+                out.put(e.getKey(), List.copyOf(texts));
+              }
+            });
+    return out;
+  }
+
   private List<List<String>> groups(String file, String field) {
     JsonNode root = tree(file);
     List<List<String>> out = new ArrayList<>();

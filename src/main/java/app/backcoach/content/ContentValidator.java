@@ -71,6 +71,7 @@ final class ContentValidator {
     v.onboarding();
     v.messages();
     v.places();
+    v.examples();
     v.lengths();
     return v.problems;
   }
@@ -448,6 +449,22 @@ final class ContentValidator {
     for (String key : b.messages().all().keySet()) {
       if (!known.contains(key)) {
         problem(MESSAGES, key, "-", "unknown message key (a typo?)");
+      }
+    }
+  }
+
+  /** Every example belongs to an entry that exists. */
+  private void examples() {
+    for (String id : b.examples().keySet()) {
+      if (b.mistake(id) == null
+          && b.exercise(id) == null
+          && b.routine(id) == null
+          && b.guidance(id) == null) {
+        problem(
+            ContentLoader.EXAMPLES,
+            id,
+            "examples",
+            "no mistake, exercise, routine or guidance entry has this id");
       }
     }
   }

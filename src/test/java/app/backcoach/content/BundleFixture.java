@@ -33,7 +33,8 @@ final class BundleFixture {
           ContentLoader.ONBOARDING,
           ContentLoader.MESSAGES,
           ContentLoader.PLACES,
-          ContentLoader.SYNONYMS);
+          ContentLoader.SYNONYMS,
+          ContentLoader.EXAMPLES);
 
   /** Where an entry of a top-level list ends: the next entry or the next top-level key. */
   private static final Pattern ENTRY_END = Pattern.compile("\n(?:  - |[^\\s#])");

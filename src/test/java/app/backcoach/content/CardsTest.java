@@ -39,7 +39,8 @@ class CardsTest {
             packaged.onboarding(),
             packaged.messages(),
             Map.of(),
-            List.of()));
+            List.of(),
+            Map.of()));
   }
 
   private static Exercise exercise(
