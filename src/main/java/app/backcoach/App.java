@@ -15,8 +15,16 @@ import app.backcoach.ops.OpsServer;
 import app.backcoach.ops.Probes;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
-import app.backcoach.search.BackgroundIndex;
+import app.backcoach.meaning.Embedder;
+import app.backcoach.meaning.Meaning;
+import app.backcoach.meaning.MiniLm;
+import app.backcoach.meaning.VectorCache;
+import app.backcoach.safety.MeaningNet;
+import app.backcoach.safety.RedFlagScreen;
+import app.backcoach.safety.TwoNets;
 import app.backcoach.search.ContentIndex;
+import app.backcoach.search.EntryVectors;
+import app.backcoach.search.HybridSearch;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
 import app.backcoach.telegram.TelegramBot;
@@ -59,12 +67,41 @@ final class App {
         dir == null ? ContentSource.packaged() : ContentSource.directory(dir));
   }
 
+  /**
+   * The conversation with its two ways of reading free text: words (Lucene, the lexical red-flag
+   * screen) at once, and meaning (the sentence model) once it has loaded in the background.
+   */
+  static Engine engine(ContentBundle content, Config config) {
+    Path cacheDir = cacheDir(config);
+    if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+      // The tokenizer unpacks its native library here instead of ~/.djl.ai, which the hardened
+      // service and the container may not write.
+      System.setProperty("DJL_CACHE_DIR", cacheDir.resolve("djl").toString());
+    }
+    VectorCache cache = new VectorCache(cacheDir);
+    Meaning<Embedder> model = Meaning.start("sentence model", MiniLm::load);
+    Meaning<MeaningNet> net =
+        model.then("red-flag net", m -> MeaningNet.forBundle(content, m, cache));
+    Meaning<EntryVectors> vectors =
+        model.then("question vectors", m -> EntryVectors.build(content, m, cache));
+    return new Engine(
+        content,
+        HybridSearch.start(content, vectors),
+        new TwoNets(RedFlagScreen.forBundle(content), net));
+  }
+
+  /** Where model files and bundle vectors are cached: a "cache" folder beside the database. */
+  static Path cacheDir(Config config) {
+    Path parent = config.database().toAbsolutePath().getParent();
+    return (parent == null ? Path.of(".") : parent).resolve("cache");
+  }
+
   static int chat(Config config, InputStream in, PrintStream out) {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
       ChatService chat =
-          new ChatService(db, new Engine(content, BackgroundIndex.start(content)), content, clock);
+          new ChatService(db, engine(content, config), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
@@ -101,7 +138,7 @@ final class App {
     ChatService chat =
         new ChatService(
             db,
-            new Engine(content, BackgroundIndex.start(content)),
+            engine(content, config),
             content,
             clock,
             config.adminIds());
@@ -241,25 +278,51 @@ final class App {
         new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8));
   }
 
-  /** Prints the top answers with their scores, for content authors tuning the bundle. */
+  /**
+   * Prints what the screen and the search make of a question, with both scores and the fused rank,
+   * for content authors tuning the bundle. Waits for the model (a few seconds on a first run).
+   */
   static int ask(Config config, String question, PrintStream out) {
     ContentBundle content = content(config.contentDir());
-    var screening = app.backcoach.safety.RedFlagScreen.forBundle(content).screen(question);
+    Embedder model = MiniLm.load();
+    VectorCache cache = new VectorCache(cacheDir(config));
+    MeaningNet net = MeaningNet.forBundle(content, model, cache);
+    var screening =
+        new TwoNets(RedFlagScreen.forBundle(content), Meaning.of(net)).screen(question);
     for (var f : screening.findings()) {
+      String how = f.byMeaning() ? "by meaning" : "by words";
       out.println(
           f.raised()
-              ? "red flag " + f.concept() + " (" + f.urgency().name().toLowerCase(java.util.Locale.ROOT)
-                  + ", on \"" + f.evidence() + "\"): the referral comes first, no exercise advice"
-              : "mentions " + f.concept() + " on \"" + f.evidence() + "\", cleared: " + f.clearedBy());
+              ? "red flag "
+                  + f.concept()
+                  + " ("
+                  + f.urgency().name().toLowerCase(java.util.Locale.ROOT)
+                  + ", "
+                  + how
+                  + ", on \""
+                  + f.evidence()
+                  + "\"): the referral comes first, no exercise advice"
+              : "mentions " + f.concept() + " " + how + " on \"" + f.evidence() + "\", cleared: " + f.clearedBy());
     }
     ContentIndex index = ContentIndex.build(content);
-    var hits = index.explain(question, 5);
-    if (hits.isEmpty()) {
+    HybridSearch search =
+        new HybridSearch(index, Meaning.of(EntryVectors.build(content, model, cache)));
+    var scored = search.scored(question);
+    if (scored.isEmpty()) {
       out.println("no entry matches at all");
+      return Main.OK;
     }
-    for (var h : hits) {
-      String verdict = h.score() >= index.minScore() ? "answer" : "below threshold";
-      out.printf("%6.2f  %-8s %-24s %s%n", h.score(), h.kind(), h.id(), verdict);
+    out.println(
+        search.answers(scored)
+            ? "answered (lexical needs "
+                + index.minScore()
+                + ", meaning needs the cosine thresholds in docs/SEARCH.md)"
+            : "no good answer: the bot says so and offers its topics");
+    out.println(" rank   fused  lexical  cosine  entry");
+    for (int r = 0; r < Math.min(5, scored.size()); r++) {
+      var h = scored.get(r);
+      out.printf(
+          "%5d  %6.4f  %7.2f  %6.3f  %s %s%n", r + 1, h.fused(), h.lexical(), h.cosine(), h.kind(), h.id());
     }
     return Main.OK;
   }

@@ -1,11 +1,13 @@
 package app.backcoach.search;
 
+import app.backcoach.content.ContentBundle;
 import app.backcoach.conversation.Search;
 import app.backcoach.meaning.Meaning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Questions answered by words and by meaning together: the Lucene ranking and the sentence-vector
@@ -53,6 +55,21 @@ public final class HybridSearch implements Search {
 
   public HybridSearch(ContentIndex index, Meaning<EntryVectors> meaning) {
     this(index::explain, index.minScore(), meaning, MIN_COSINE, MIN_COSINE_WITH_WORDS);
+  }
+
+  /**
+   * The bot's search: the Lucene index is built on a background thread (a question that arrives
+   * first waits for it, about half a second), the vectors come when the model has loaded.
+   */
+  public static HybridSearch start(ContentBundle content, Meaning<EntryVectors> vectors) {
+    CompletableFuture<ContentIndex> index =
+        CompletableFuture.supplyAsync(() -> ContentIndex.build(content));
+    return new HybridSearch(
+        (q, max) -> index.join().explain(q, max),
+        ContentIndex.MIN_SCORE,
+        vectors,
+        MIN_COSINE,
+        MIN_COSINE_WITH_WORDS);
   }
 
   /** Every Lucene hit with its score, above the threshold or not. */
