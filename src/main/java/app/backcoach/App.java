@@ -10,15 +10,15 @@ import app.backcoach.content.Msg;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
 import app.backcoach.delivery.SendLimits;
+import app.backcoach.meaning.Embedder;
+import app.backcoach.meaning.Meaning;
+import app.backcoach.meaning.MiniLm;
+import app.backcoach.meaning.VectorCache;
 import app.backcoach.ops.Metrics;
 import app.backcoach.ops.OpsServer;
 import app.backcoach.ops.Probes;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
-import app.backcoach.meaning.Embedder;
-import app.backcoach.meaning.Meaning;
-import app.backcoach.meaning.MiniLm;
-import app.backcoach.meaning.VectorCache;
 import app.backcoach.safety.MeaningNet;
 import app.backcoach.safety.RedFlagScreen;
 import app.backcoach.safety.TwoNets;
@@ -100,8 +100,7 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
-      ChatService chat =
-          new ChatService(db, engine(content, config), content, clock);
+      ChatService chat = new ChatService(db, engine(content, config), content, clock);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
@@ -136,12 +135,7 @@ final class App {
       return Main.OK;
     }
     ChatService chat =
-        new ChatService(
-            db,
-            engine(content, config),
-            content,
-            clock,
-            config.adminIds());
+        new ChatService(db, engine(content, config), content, clock, config.adminIds());
     TelegramSettings settings = telegramSettings(config);
     TelegramBot bot = new TelegramBot(settings, db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
@@ -287,8 +281,7 @@ final class App {
     Embedder model = MiniLm.load();
     VectorCache cache = new VectorCache(cacheDir(config));
     MeaningNet net = MeaningNet.forBundle(content, model, cache);
-    var screening =
-        new TwoNets(RedFlagScreen.forBundle(content), Meaning.of(net)).screen(question);
+    var screening = new TwoNets(RedFlagScreen.forBundle(content), Meaning.of(net)).screen(question);
     for (var f : screening.findings()) {
       String how = f.byMeaning() ? "by meaning" : "by words";
       out.println(
@@ -302,7 +295,14 @@ final class App {
                   + ", on \""
                   + f.evidence()
                   + "\"): the referral comes first, no exercise advice"
-              : "mentions " + f.concept() + " " + how + " on \"" + f.evidence() + "\", cleared: " + f.clearedBy());
+              : "mentions "
+                  + f.concept()
+                  + " "
+                  + how
+                  + " on \""
+                  + f.evidence()
+                  + "\", cleared: "
+                  + f.clearedBy());
     }
     ContentIndex index = ContentIndex.build(content);
     HybridSearch search =
@@ -322,7 +322,8 @@ final class App {
     for (int r = 0; r < Math.min(5, scored.size()); r++) {
       var h = scored.get(r);
       out.printf(
-          "%5d  %6.4f  %7.2f  %6.3f  %s %s%n", r + 1, h.fused(), h.lexical(), h.cosine(), h.kind(), h.id());
+          "%5d  %6.4f  %7.2f  %6.3f  %s %s%n",
+          r + 1, h.fused(), h.lexical(), h.cosine(), h.kind(), h.id());
     }
     return Main.OK;
   }

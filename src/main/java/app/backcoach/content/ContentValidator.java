@@ -71,7 +71,9 @@ final class ContentValidator {
     v.onboarding();
     v.messages();
     v.places();
-    v.examples();
+    if (v.problems.isEmpty()) {
+      v.examples(); // a renamed entry is reported once, at the entry, not again here
+    }
     v.lengths();
     return v.problems;
   }
@@ -262,7 +264,7 @@ final class ContentValidator {
         problem(SAFETY, id, "history", "must be \"counts\" or left out");
       }
     }
-    for (RedFlag f : s.redFlags()) {
+    for (RedFlag f : problems.isEmpty() ? s.redFlags() : List.<RedFlag>of()) {
       for (String covered : f == null ? List.<String>of() : f.covers()) {
         if (s.redFlag(covered) == null) {
           problem(SAFETY, f.id(), "covers", "unknown red flag " + covered);
@@ -289,7 +291,11 @@ final class ContentValidator {
       for (String part : v.split("\\s\\+\\s")) {
         String[] words = part.trim().split("\\s+");
         if (words[0].equals("~") || words[words.length - 1].equals("~") || part.isBlank()) {
-          problem(SAFETY, id, field + "[" + i + "]", "\"" + v + "\": a part needs a word first and last");
+          problem(
+              SAFETY,
+              id,
+              field + "[" + i + "]",
+              "\"" + v + "\": a part needs a word first and last");
         }
         for (String w : words) {
           if (w.startsWith("@") && !s.vocabulary().containsKey(w.substring(1))) {

@@ -24,7 +24,7 @@ public record Safety(
   /** The concept with this id, or null. */
   public RedFlag redFlag(String id) {
     for (RedFlag f : redFlags) {
-      if (f.id().equals(id)) {
+      if (f != null && id != null && id.equals(f.id())) {
         return f;
       }
     }

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Something built from the model in the background (the model itself, then vectors of the
- * bundle): callers ask whether it is ready and carry on without it until then, so the bot answers
- * its first message at once. A model that fails to load leaves the lexical path alone, logged.
+ * Something built from the model in the background (the model itself, then vectors of the bundle):
+ * callers ask whether it is ready and carry on without it until then, so the bot answers its first
+ * message at once. A model that fails to load leaves the lexical path alone, logged.
  */
 public final class Meaning<T> {
   private static final Logger LOG = LoggerFactory.getLogger(Meaning.class);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * all-MiniLM-L6-v2 (quantized, 384 dimensions) run in-process by ONNX Runtime through
- * langchain4j; the model and tokenizer come from the langchain4j artifact in the jar. Loading takes
- * about a second, so callers load it in the background ({@link Meaning}).
+ * all-MiniLM-L6-v2 (quantized, 384 dimensions) run in-process by ONNX Runtime through langchain4j;
+ * the model and tokenizer come from the langchain4j artifact in the jar. Loading takes about a
+ * second, so callers load it in the background ({@link Meaning}).
  */
 public final class MiniLm implements Embedder {
   /** Longer texts are cut: the model reads at most 256 word pieces anyway. */

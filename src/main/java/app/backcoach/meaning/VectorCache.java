@@ -18,15 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Vectors of a list of texts, kept in a file named by the SHA-256 of the model id and the texts:
- * a changed bundle or model gets new vectors, an unchanged one skips a few seconds of embedding.
- * A missing, unreadable or stale file is recomputed, never an error.
+ * Vectors of a list of texts, kept in a file named by the SHA-256 of the model id and the texts: a
+ * changed bundle or model gets new vectors, an unchanged one skips a few seconds of embedding. A
+ * missing, unreadable or stale file is recomputed, never an error.
  */
 public final class VectorCache {
   private static final Logger LOG = LoggerFactory.getLogger(VectorCache.class);
   private final Path dir;
 
-  /** @param dir the cache folder, or null for no cache */
+  /**
+   * @param dir the cache folder, or null for no cache
+   */
   public VectorCache(Path dir) {
     this.dir = dir;
   }

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Splits a message into sentences and clauses of lower-case words: the units that red-flag
- * patterns and their context rules work within. Apostrophes go ("can't" is "cant"), hyphens split
- * words ("rear-ended" is "rear ended"), and clause-ending words such as "but" start a new clause,
- * as in ConText's termination terms.
+ * Splits a message into sentences and clauses of lower-case words: the units that red-flag patterns
+ * and their context rules work within. Apostrophes go ("can't" is "cant"), hyphens split words
+ * ("rear-ended" is "rear ended"), and clause-ending words such as "but" start a new clause, as in
+ * ConText's termination terms.
  */
 final class Clauses {
   /** Longer messages are screened in their first part only; Telegram caps a message at 4,096. */
@@ -19,7 +19,15 @@ final class Clauses {
 
   private static final Set<String> TERMINATORS =
       Set.of(
-          "but", "however", "although", "though", "except", "whereas", "otherwise", "besides", "anyway",
+          "but",
+          "however",
+          "although",
+          "though",
+          "except",
+          "whereas",
+          "otherwise",
+          "besides",
+          "anyway",
           "anyways");
 
   private Clauses() {}
@@ -61,7 +69,8 @@ final class Clauses {
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : '.';
       if (Character.isLetterOrDigit(c)) {
-        if (word.length() > 0 && Character.isDigit(c) != Character.isDigit(word.charAt(word.length() - 1))) {
+        if (word.length() > 0
+            && Character.isDigit(c) != Character.isDigit(word.charAt(word.length() - 1))) {
           c = ' '; // "6kg" is "6 kg", "3am" is "3 am": handled below as a word boundary
           i--;
         } else {

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 public final class MeaningNet {
   /**
-   * Cosine similarity from which a clause counts as describing a concept; chosen on the tuning
-   * set (docs/SAFETY.md has the sweep).
+   * Cosine similarity from which a clause counts as describing a concept; chosen on the tuning set
+   * (docs/SAFETY.md has the sweep).
    */
   public static final double THRESHOLD = 0.62;
 
@@ -40,7 +40,11 @@ public final class MeaningNet {
 
   /** The net for a bundle, with its example questions and mistake signs as the ordinary side. */
   public static MeaningNet forBundle(
-      ContentBundle content, Embedder embedder, VectorCache cache, double threshold, double margin) {
+      ContentBundle content,
+      Embedder embedder,
+      VectorCache cache,
+      double threshold,
+      double margin) {
     List<String> ordinary = new ArrayList<>();
     content.examples().values().forEach(ordinary::addAll);
     content.mistakes().forEach(m -> ordinary.addAll(m.signs()));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One phrase of a red-flag pattern: words in order, where a word ending in {@code *} matches by
@@ -55,7 +54,9 @@ final class Phrase {
         }
       }
     }
-    if (parts.isEmpty() || parts.get(0) instanceof Gap || parts.get(parts.size() - 1) instanceof Gap) {
+    if (parts.isEmpty()
+        || parts.get(0) instanceof Gap
+        || parts.get(parts.size() - 1) instanceof Gap) {
       throw new IllegalArgumentException("\"" + text + "\": needs a word first and last");
     }
     return new Phrase(List.copyOf(parts), text);

@@ -34,10 +34,56 @@ public final class RedFlagScreen implements Screener {
    */
   public static RedFlagScreen forBundle(ContentBundle content) {
     StringBuilder words = new StringBuilder();
-    content.mistakes().forEach(m -> words.append(m.title()).append(' ').append(m.keywords()).append(' ').append(m.signs()).append(' ').append(m.why()).append(' ').append(m.fix()).append('\n'));
-    content.exercises().forEach(e -> words.append(e.name()).append(' ').append(e.keywords()).append(' ').append(e.steps()).append(' ').append(e.cues()).append('\n'));
-    content.routines().forEach(r -> words.append(r.title()).append(' ').append(r.keywords()).append(' ').append(r.purpose()).append('\n'));
-    content.guidance().forEach(g -> words.append(g.title()).append(' ').append(g.keywords()).append(' ').append(g.text()).append('\n'));
+    content
+        .mistakes()
+        .forEach(
+            m ->
+                words
+                    .append(m.title())
+                    .append(' ')
+                    .append(m.keywords())
+                    .append(' ')
+                    .append(m.signs())
+                    .append(' ')
+                    .append(m.why())
+                    .append(' ')
+                    .append(m.fix())
+                    .append('\n'));
+    content
+        .exercises()
+        .forEach(
+            e ->
+                words
+                    .append(e.name())
+                    .append(' ')
+                    .append(e.keywords())
+                    .append(' ')
+                    .append(e.steps())
+                    .append(' ')
+                    .append(e.cues())
+                    .append('\n'));
+    content
+        .routines()
+        .forEach(
+            r ->
+                words
+                    .append(r.title())
+                    .append(' ')
+                    .append(r.keywords())
+                    .append(' ')
+                    .append(r.purpose())
+                    .append('\n'));
+    content
+        .guidance()
+        .forEach(
+            g ->
+                words
+                    .append(g.title())
+                    .append(' ')
+                    .append(g.keywords())
+                    .append(' ')
+                    .append(g.text())
+                    .append('\n'));
     Set<String> known = new HashSet<>();
     for (Clauses.Clause c : Clauses.of(words.toString())) {
       known.addAll(c.words());
@@ -169,8 +215,7 @@ public final class RedFlagScreen implements Screener {
           continue;
         }
         int[] span = parts[0];
-        String why =
-            Context.clearedBy(clauses, clause, parts, concept.flag().historyCounts());
+        String why = Context.clearedBy(clauses, clause, parts, concept.flag().historyCounts());
         Finding f =
             new Finding(
                 concept.flag().id(),
@@ -194,7 +239,8 @@ public final class RedFlagScreen implements Screener {
     for (Phrase p : phrases) {
       for (int i = 0; i < text.size(); i++) {
         if (!p.ends(text, i).isEmpty()
-            && !(i > 0 && Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(i - 1)))) {
+            && !(i > 0
+                && Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(i - 1)))) {
           return true;
         }
       }

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The whole red-flag screen: the lexical screen always runs first; once the model has loaded, the
  * meaning-based net adds concepts the words missed, never removing one. Until then (and if the
- * model cannot load) the lexical screen alone decides, so the first message is never screened
- * less than before.
+ * model cannot load) the lexical screen alone decides, so the first message is never screened less
+ * than before.
  */
 public final class TwoNets implements Screener {
   private final RedFlagScreen lexical;

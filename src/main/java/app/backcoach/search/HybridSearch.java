@@ -12,11 +12,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Questions answered by words and by meaning together: the Lucene ranking and the sentence-vector
  * ranking are fused by reciprocal rank ({@code 1/(K + rank)} summed, Cormack et al. 2009). The
- * off-topic decision uses both: a question gets an answer when its closest entry is at least
- * {@link #MIN_COSINE} similar, or when Lucene's score reaches its threshold and the meaning is at
- * least {@link #MIN_COSINE_WITH_WORDS} close (so "my knee hurts when running" no longer gets a
- * back exercise for sharing the word "running"). Until the model has loaded, Lucene answers
- * alone.
+ * off-topic decision uses both: a question gets an answer when its closest entry is at least {@link
+ * #MIN_COSINE} similar, or when Lucene's score reaches its threshold and the meaning is at least
+ * {@link #MIN_COSINE_WITH_WORDS} close (so "my knee hurts when running" no longer gets a back
+ * exercise for sharing the word "running"). Until the model has loaded, Lucene answers alone.
  */
 public final class HybridSearch implements Search {
   /** Reciprocal-rank constant: 60 is the value of the original paper, kept (docs/SEARCH.md). */

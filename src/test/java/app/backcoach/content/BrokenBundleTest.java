@@ -258,7 +258,19 @@ class BrokenBundleTest {
     String id = "weekly_volume_abcdefghij";
     assertEquals(24, id.length());
     bundle.replace(GUIDANCE, "\n  - id: weekly_volume\n", "\n  - id: " + id + "\n");
+    bundle.replace(ContentLoader.EXAMPLES, "\n  weekly_volume:\n", "\n  " + id + ":\n");
     assertNotNull(bundle.load().guidance(id));
+  }
+
+  @Test
+  void reportsExamplesForAnEntryThatDoesNotExist() {
+    bundle.replace(ContentLoader.EXAMPLES, "\n  weekly_volume:\n", "\n  weekly_volumes:\n");
+    assertOnlyProblem(
+        bundle.problems(),
+        ContentLoader.EXAMPLES,
+        "weekly_volumes",
+        "examples",
+        "no mistake, exercise, routine or guidance entry has this id");
   }
 
   @Test

@@ -39,8 +39,37 @@ class BrokenConversationContentTest {
 
   @Test
   void reportsMissingReferral() {
-    bundle.setTopLevel(SAFETY, "referral", "");
-    assertOnlyProblem(bundle.problems(), SAFETY, "-", "referral", "required");
+    bundle.setTopLevel(SAFETY, "referrals", "");
+    assertOnlyProblem(
+        bundle.problems(), SAFETY, "-", "referrals", "required: emergency, urgent and soon");
+  }
+
+  @Test
+  void reportsAReferralUrgencyLeftEmpty() {
+    bundle.setTopLevel(SAFETY, "referrals", "referrals:\n  emergency: Go now.\n  urgent: Soon.");
+    assertOnlyProblem(bundle.problems(), SAFETY, "-", "referrals.soon", "required");
+  }
+
+  @Test
+  void reportsARedFlagWithoutUrgency() {
+    bundle.replaceInEntry(SAFETY, "tingling", "    urgency: soon\n", "");
+    assertOnlyProblem(
+        bundle.problems(), SAFETY, "tingling", "urgency", "required: emergency, urgent or soon");
+  }
+
+  @Test
+  void reportsAPatternNamingAnUnknownVocabularyClass() {
+    bundle.replaceInEntry(SAFETY, "tingling", "      - \"@tingle\"\n", "      - \"@tingles\"\n");
+    assertOnlyProblem(
+        bundle.problems(), SAFETY, "tingling", "patterns[0]", "unknown vocabulary class @tingles");
+  }
+
+  @Test
+  void reportsCoversNamingAnUnknownRedFlag() {
+    bundle.replaceInEntry(
+        SAFETY, "both_legs", "    covers: [shooting_leg_pain,", "    covers: [shooting_pain,");
+    assertOnlyProblem(
+        bundle.problems(), SAFETY, "both_legs", "covers", "unknown red flag shooting_pain");
   }
 
   @Test
@@ -70,8 +99,8 @@ class BrokenConversationContentTest {
 
   @Test
   void reportsRedFlagWithEmptyPhrase() {
-    bundle.replaceInEntry(SAFETY, "tingling", "      - pins and needles\n", "      - \"\"\n");
-    assertOnlyProblem(bundle.problems(), SAFETY, "tingling", "phrases[2]", "empty item");
+    bundle.replaceInEntry(SAFETY, "tingling", "      - \"@tingle\"\n", "      - \"\"\n");
+    assertOnlyProblem(bundle.problems(), SAFETY, "tingling", "patterns[0]", "empty item");
   }
 
   @Test

@@ -81,7 +81,8 @@ class EngineAskTest {
         ask(ready(Personas.DESK_WORKER), "pins and needels in my foot after deadlifts")
             .replies()
             .get(0);
-    assertTrue(r.text().startsWith(CONTENT.safety().referrals().of(app.backcoach.content.Urgency.SOON)));
+    assertTrue(
+        r.text().startsWith(CONTENT.safety().referrals().of(app.backcoach.content.Urgency.SOON)));
   }
 
   @Test

@@ -47,7 +47,8 @@ class RedFlagTest {
     "had a car acident, after_fall"
   })
   void recognisesEverydayPhrasing(String text, String flag) {
-    assertTrue(detector.screen(text).ids().contains(flag), text + " -> " + detector.screen(text).ids());
+    assertTrue(
+        detector.screen(text).ids().contains(flag), text + " -> " + detector.screen(text).ids());
   }
 
   @ParameterizedTest
@@ -78,7 +79,8 @@ class RedFlagTest {
         new String[] {"day_kind", "timezone", "pain_level", "red_flags", "warm_up", "setup"}) {
       ChatDriver chat = EngineOnboardingTest.toQuestion(question);
       chat.say("my leg goes numb");
-      assertTrue(chat.firstText().startsWith(content.safety().referrals().of(Urgency.URGENT)), question);
+      assertTrue(
+          chat.firstText().startsWith(content.safety().referrals().of(Urgency.URGENT)), question);
       assertTrue(chat.state.advicePaused(), question);
     }
     ChatDriver fresh = new ChatDriver(9);

@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A labelled language set: one example per line, text TAB labels (|-separated or NONE) TAB tags. */
+/**
+ * A labelled language set: one example per line, text TAB labels (|-separated or NONE) TAB tags.
+ */
 public record Labelled(String text, Set<String> labels, String tags) {
   public boolean none() {
     return labels.isEmpty();

@@ -76,7 +76,8 @@ public final class RedFlagScore {
       if (all) {
         s.positivesCaught++;
       } else {
-        s.misses.add("MISS " + l.labels() + " got " + ids + "  " + l.text() + "  [" + evidence(got) + "]");
+        s.misses.add(
+            "MISS " + l.labels() + " got " + ids + "  " + l.text() + "  [" + evidence(got) + "]");
       }
       Urgency gotUrgency = got.urgency();
       if (gotUrgency == null || gotUrgency.compareTo(need) < 0) {
@@ -91,7 +92,9 @@ public final class RedFlagScore {
     return s;
   }
 
-  /** A label counts as found when a concept that covers it was raised (both_legs covers tingling). */
+  /**
+   * A label counts as found when a concept that covers it was raised (both_legs covers tingling).
+   */
   private static boolean coveredBy(Safety safety, String label, Set<String> ids) {
     for (String id : ids) {
       var f = safety.redFlag(id);

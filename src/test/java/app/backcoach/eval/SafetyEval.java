@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints the red-flag screen's figures on the tuning and held-out sets, lexical only, meaning
- * only and both nets (docs/SAFETY.md). Misses are printed for the tuning set only: the held-out
- * set is never looked at line by line.
+ * Prints the red-flag screen's figures on the tuning and held-out sets, lexical only, meaning only
+ * and both nets (docs/SAFETY.md). Misses are printed for the tuning set only: the held-out set is
+ * never looked at line by line.
  *
  * <p>Usage: SafetyEval [content-dir] [--misses] [--sweep]
  */
@@ -43,7 +43,11 @@ public final class SafetyEval {
               RedFlagScore.of(new TwoNets(lexical, Meaning.of(net)), content.safety(), tune);
           System.out.printf(
               "threshold %.2f margin %.2f (tuning set): meaning only recall %.1f %% false %.1f %% | both nets recall %.1f %% false %.1f %%%n",
-              t, m, s.recallEmergencyUrgent(), s.falseReferralRate(), h.recallEmergencyUrgent(),
+              t,
+              m,
+              s.recallEmergencyUrgent(),
+              s.falseReferralRate(),
+              h.recallEmergencyUrgent(),
               h.falseReferralRate());
         }
       }

@@ -27,12 +27,14 @@ public final class SearchEval {
     ContentBundle content = ContentLoader.load(ContentSource.directory(dir));
     ContentIndex index = ContentIndex.build(content);
     EntryVectors vectors =
-        EntryVectors.build(content, MiniLm.load(), new VectorCache(Path.of("target", "vector-cache")));
+        EntryVectors.build(
+            content, MiniLm.load(), new VectorCache(Path.of("target", "vector-cache")));
     List<Labelled> tune = Labelled.read("questions.tsv");
     if (List.of(args).contains("--sweep")) {
       for (double t = 0.55; t <= 0.701; t += 0.05) {
         System.out.printf(
-            "min cosine %.2f (tuning set): meaning only %s%n", t, SearchScore.of(meaningOnly(vectors, t), tune).line());
+            "min cosine %.2f (tuning set): meaning only %s%n",
+            t, SearchScore.of(meaningOnly(vectors, t), tune).line());
         for (double w = 0.35; w <= 0.551; w += 0.05) {
           System.out.printf(
               "  with words %.2f: hybrid %s%n",
@@ -49,7 +51,8 @@ public final class SearchEval {
       List<Labelled> rows = Labelled.read(set);
       System.out.printf("%n### %s (%d questions)%n", set, rows.size());
       System.out.println("lexical only:  " + SearchScore.of(index, rows).line());
-      System.out.println("meaning only:  " + SearchScore.of(meaningOnly(vectors, 0.60), rows).line());
+      System.out.println(
+          "meaning only:  " + SearchScore.of(meaningOnly(vectors, 0.60), rows).line());
       System.out.println("hybrid:        " + SearchScore.of(hybrid, rows).line());
     }
   }

@@ -43,9 +43,17 @@ public final class SearchScore {
   public String line() {
     return String.format(
         "top-1 %.1f %% (%d/%d) | top-3 %.1f %% (%d/%d) | off-topic precision %.1f %% (%d/%d) | off-topic recall %.1f %% (%d/%d)",
-        RedFlagScore.pct(top1, answerable), top1, answerable,
-        RedFlagScore.pct(top3, answerable), top3, answerable,
-        saidNone == 0 ? 100.0 : RedFlagScore.pct(saidNoneRight, saidNone), saidNoneRight, saidNone,
-        RedFlagScore.pct(saidNoneRight, offTopic), saidNoneRight, offTopic);
+        RedFlagScore.pct(top1, answerable),
+        top1,
+        answerable,
+        RedFlagScore.pct(top3, answerable),
+        top3,
+        answerable,
+        saidNone == 0 ? 100.0 : RedFlagScore.pct(saidNoneRight, saidNone),
+        saidNoneRight,
+        saidNone,
+        RedFlagScore.pct(saidNoneRight, offTopic),
+        saidNoneRight,
+        offTopic);
   }
 }

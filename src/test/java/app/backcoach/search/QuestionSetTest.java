@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
 import app.backcoach.content.ContentBundle;
-import app.backcoach.safety.RedFlagScreen;
 import app.backcoach.conversation.Search;
+import app.backcoach.safety.RedFlagScreen;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

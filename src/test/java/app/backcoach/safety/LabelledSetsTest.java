@@ -1,0 +1,37 @@
+package app.backcoach.safety;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.backcoach.TestContent;
+import app.backcoach.eval.Labelled;
+import app.backcoach.eval.RedFlagScore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression floors for the lexical screen on the labelled sets (the full figures, with the meaning
+ * net, come from {@code bench/eval} into docs/SAFETY.md). The floors sit just under the last
+ * measurement; the held-out set was never tuned on.
+ */
+class LabelledSetsTest {
+  private static final RedFlagScreen SCREEN = RedFlagScreen.forBundle(TestContent.bundle());
+
+  @Test
+  void tuningSetKeepsItsRecallAndFalseReferralRate() {
+    RedFlagScore s =
+        RedFlagScore.of(
+            SCREEN, TestContent.bundle().safety(), Labelled.read("safety/redflags-tune.tsv"));
+    assertTrue(
+        s.recallEmergencyUrgent() >= 96.0, "recall " + s.recallEmergencyUrgent() + "\n" + s.misses);
+    assertTrue(s.falseReferralRate() <= 3.0, "false " + s.falseReferralRate() + "\n" + s.misses);
+  }
+
+  @Test
+  void heldOutSetDoesNotGetWorse() {
+    RedFlagScore s =
+        RedFlagScore.of(
+            SCREEN, TestContent.bundle().safety(), Labelled.read("safety/redflags-heldout.tsv"));
+    // Misses are not printed: the held-out set is never read line by line.
+    assertTrue(s.recallEmergencyUrgent() >= 74.0, "held-out recall " + s.recallEmergencyUrgent());
+    assertTrue(s.falseReferralRate() <= 14.0, "held-out false " + s.falseReferralRate());
+  }
+}
