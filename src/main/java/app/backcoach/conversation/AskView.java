@@ -22,6 +22,9 @@ final class AskView {
           "r:morning_mobility",
           "gd:weekly_volume",
           "gd:soreness_normal");
+  /** The routine offered to a flared-up back when every match was too heavy. */
+  static final String GENTLE = "gentle_sore_back";
+
   private final ContentBundle content;
   private final Search search;
   private final PlanView planView;
@@ -47,6 +50,18 @@ final class AskView {
       }
     }
     if (hits.isEmpty() && filtered) {
+      // A gentle alternative rather than no answer: the sore-back routine.
+      Reply gentle = planView.card(s, "r", GENTLE);
+      if (gentle != null && !s.advicePaused()) {
+        List<List<Button>> rows = new ArrayList<>(gentle.buttons());
+        rows.addAll(topics(s));
+        return new Outcome(
+            s,
+            List.of(
+                Reply.withButtons(
+                    content.text(Msg.ASK_FLARED_NOTE) + "\n\n" + gentle.text(), rows)),
+            null);
+      }
       return new Outcome(
           s, List.of(Reply.withButtons(content.text(Msg.ASK_FLARED_NOTE), topics(s))), null);
     }
@@ -73,7 +88,7 @@ final class AskView {
       more.add(new Button(title(f), letter(f.kind()) + ":" + f.id()));
     }
     List<List<Button>> rows = new ArrayList<>(Layout.chunk(more, 1));
-    rows.addAll(card.buttons());
+    rows.addAll(flared ? gentleOnly(card.buttons()) : card.buttons());
     if (s.plan() != null) {
       rows.add(List.of(new Button(content.text(Msg.BTN_SHOW_PLAN), "p")));
     }
@@ -81,15 +96,42 @@ final class AskView {
   }
 
   /**
-   * Whether an entry is fine for a flared-up back: only flare-up-safe exercises and routines; all
-   * advice text.
+   * Whether an entry is fine for a flared-up back: flare-up-safe exercises and routines, mistakes
+   * whose exercises are mostly flare-up safe (their cards list only those), and guidance.
    */
   private boolean gentle(Search.Found f) {
     return switch (f.kind()) {
       case "exercise" -> Boolean.TRUE.equals(content.exercise(f.id()).flareUpSafe());
       case "routine" -> Boolean.TRUE.equals(content.routine(f.id()).flareUpSafe());
+      case "mistake" -> {
+        List<String> moves = content.mistake(f.id()).exercises();
+        long safe =
+            moves.stream()
+                .map(content::exercise)
+                .filter(e -> e != null && Boolean.TRUE.equals(e.flareUpSafe()))
+                .count();
+        yield moves.isEmpty() || safe * 2 > moves.size();
+      }
       default -> true;
     };
+  }
+
+  /** A card's buttons without exercises that are not flare-up safe. */
+  private List<List<Button>> gentleOnly(List<List<Button>> rows) {
+    List<List<Button>> out = new ArrayList<>();
+    for (List<Button> row : rows) {
+      List<Button> kept = new ArrayList<>();
+      for (Button b : row) {
+        Exercise e = b.data().startsWith("x:") ? content.exercise(b.data().substring(2)) : null;
+        if (e == null || Boolean.TRUE.equals(e.flareUpSafe())) {
+          kept.add(b);
+        }
+      }
+      if (!kept.isEmpty()) {
+        out.add(kept);
+      }
+    }
+    return out;
   }
 
   private String noKitAlternative(UserState s, Search.Found f) {

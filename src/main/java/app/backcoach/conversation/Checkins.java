@@ -25,11 +25,13 @@ final class Checkins {
   private final ContentBundle content;
   private final PlanBuilder planner;
   private final PlanView planView;
+  private final SettingsFlow settings;
 
-  Checkins(ContentBundle content, PlanView planView) {
+  Checkins(ContentBundle content, PlanView planView, SettingsFlow settings) {
     this.content = content;
     this.planner = new PlanBuilder(content);
     this.planView = planView;
+    this.settings = settings;
   }
 
   Outcome finish(UserState s, List<Reply> replies, Ack ack, Instant now, Profile profile) {
@@ -40,9 +42,18 @@ final class Checkins {
             .toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     List<CheckinRecord> history = new ArrayList<>(s.coaching().checkins());
+    // One check-in per week counts: a second one updates it and may only protect, not progress.
+    boolean again = !history.isEmpty() && history.get(history.size() - 1).weekOf().equals(week);
+    if (again) {
+      history.remove(history.size() - 1);
+    }
     CheckinRecord draft = new CheckinRecord(week, pain, sessions, s.coaching().adherence(), null);
     history.add(draft);
-    List<CheckinRules.Adjustment> decided = CheckinRules.decide(history);
+    List<CheckinRules.Adjustment> decided = new ArrayList<>(CheckinRules.decide(history));
+    if (again) {
+      decided.removeIf(
+          a -> a == CheckinRules.Adjustment.PROGRESS || a == CheckinRules.Adjustment.DELOAD);
+    }
     String decision = decided.stream().map(Enum::name).collect(Collectors.joining(","));
     CheckinRecord record = new CheckinRecord(week, pain, sessions, draft.adherence(), decision);
 
@@ -55,6 +66,12 @@ final class Checkins {
             .withCoaching(s.coaching().withCheckin(record));
     List<Reply> out = new ArrayList<>(replies);
     out.add(Reply.text(content.text(Msg.CHECKIN_THANKS, "pain", pain, "sessions", sessions)));
+    if (again) {
+      out.add(Reply.text(content.text(Msg.CHECKIN_UPDATED)));
+    }
+    if (decided.contains(CheckinRules.Adjustment.GET_CHECKED)) {
+      out.add(Reply.text(content.text(Msg.CHECKIN_GET_CHECKED, "pain", pain)));
+    }
     if (next.advicePaused() || next.plan() == null) {
       return new Outcome(next, out, ack); // no plan changes while exercise advice is paused
     }
@@ -79,12 +96,33 @@ final class Checkins {
           }
         }
         case HOLD -> out.add(Reply.text(content.text(Msg.CHECKIN_HOLD)));
+        case GET_CHECKED -> {} // said above, also while advice is paused
         case SEE_PROFESSIONAL -> out.add(Reply.text(content.text(Msg.CHECKIN_SEE_PRO)));
         case DELOAD -> out.add(Reply.text(content.text(Msg.CHECKIN_DELOAD)));
       }
     }
     next = next.withPlan(plan);
+    Reply fit = fit(s, next);
+    if (fit != null) {
+      out.add(fit);
+    }
     return new Outcome(next, out, ack);
+  }
+
+  /** Acts on "how did the reminders fit": an offer to turn some off, on, or move them. */
+  private Reply fit(UserState answered, UserState next) {
+    Answer a = answered.answers().get("ck_fit");
+    String fit = a == null || a.options().isEmpty() ? "" : a.options().get(0);
+    return switch (fit) {
+      case "too_many" -> offer(Msg.CHECKIN_FIT_TOO_MANY, settings.toggles(next, true));
+      case "too_few" -> offer(Msg.CHECKIN_FIT_TOO_FEW, settings.toggles(next, false));
+      case "bad_times" -> Reply.text(content.text(Msg.CHECKIN_FIT_TIMES));
+      default -> null;
+    };
+  }
+
+  private Reply offer(Msg msg, List<List<Button>> buttons) {
+    return buttons.isEmpty() ? null : Reply.withButtons(content.text(msg), buttons);
   }
 
   /** A check-in number: the typed value, else the low end of the chosen option's range. */

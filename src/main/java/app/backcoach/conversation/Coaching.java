@@ -46,8 +46,12 @@ public record Coaching(
     return new Coaching(reminders, quietStart, quietEnd, quietSilent, until, checkins, adherence);
   }
 
+  /** Adds a check-in; a second one in the same week replaces the first (one per week counts). */
   Coaching withCheckin(CheckinRecord c) {
     List<CheckinRecord> all = new java.util.ArrayList<>(checkins);
+    if (!all.isEmpty() && all.get(all.size() - 1).weekOf().equals(c.weekOf())) {
+      all.remove(all.size() - 1);
+    }
     all.add(c);
     return new Coaching(reminders, quietStart, quietEnd, quietSilent, pausedUntil, all, adherence);
   }

@@ -52,11 +52,11 @@ public final class Engine {
     this.questions =
         new QuestionFlow(
             content, content.onboarding().questions(), Stage.ASKING, this::finishOnboarding);
-    this.checkins = new Checkins(content, planView);
+    this.settings = new SettingsFlow(content, questions);
+    this.checkins = new Checkins(content, planView, settings);
     this.checkin =
         new QuestionFlow(
             content, content.onboarding().checkin(), Stage.CHECKIN, this::finishCheckin);
-    this.settings = new SettingsFlow(content, questions);
     this.ask = new AskView(content, search, planView, questions);
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
   }
@@ -334,6 +334,10 @@ public final class Engine {
     if (!ready.advicePaused() && noReminders) {
       replies.add(settings.proposal(ready, now));
       ready = ready.withPending(Pending.PROPOSAL);
+    } else if (ready.advicePaused() && noReminders) {
+      // Nothing else would ever follow up: the weekly check-in re-asks the safety questions.
+      ready = settings.checkinOnly(ready);
+      replies.add(Reply.text(content.text(Msg.CHECKIN_ONLY_WHILE_PAUSED)));
     }
     return new Outcome(ready, replies, ack);
   }
@@ -407,7 +411,7 @@ public final class Engine {
             List.of(questions.ask(resumed, questions.current(resumed))),
             Ack.chosen(content.text(Msg.BTN_CONTINUE)));
       case "cl":
-        return clearance(s, arg);
+        return clearance(s, arg, now);
       case "p":
         return new Outcome(s, planWithChanges(s), null);
       case "f", "x", "r", "gd":
@@ -484,7 +488,7 @@ public final class Engine {
     return new Outcome(referred.state(), referred.replies(), Ack.chosen(flag.label()));
   }
 
-  private Outcome clearance(UserState s, String arg) {
+  private Outcome clearance(UserState s, String arg, Instant now) {
     if (!s.advicePaused()) {
       return null;
     }
@@ -507,6 +511,13 @@ public final class Engine {
         replies.add(Reply.text(content.text(Msg.CLEARED)));
         if (cleared.plan() != null) {
           replies.addAll(planView.plan(cleared));
+          boolean onlyCheckin =
+              cleared.coaching().reminders().stream()
+                  .allMatch(r -> r.once() || r.kind() == app.backcoach.reminders.Kind.CHECKIN);
+          if (onlyCheckin && cleared.consented()) {
+            replies.add(settings.proposal(cleared, now));
+            cleared = cleared.withPending(Pending.PROPOSAL);
+          }
         }
         return new Outcome(cleared, replies, Ack.chosen(content.text(Msg.BTN_YES_CLEARED)));
       case "n":

@@ -84,6 +84,9 @@ final class ReminderSettings {
                   "until",
                   NEXT.format(Instant.ofEpochMilli(c.pausedUntil()).atZone(zone)));
     }
+    if (s.advicePaused()) {
+      paused += "\n" + content.text(Msg.REMINDERS_ADVICE_PAUSED);
+    }
     String text =
         content.text(
             Msg.REMINDERS_LIST,

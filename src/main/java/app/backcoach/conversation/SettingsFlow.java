@@ -78,6 +78,37 @@ final class SettingsFlow {
         Ack.chosen(content.text(Msg.BTN_ACCEPT_REMINDERS)));
   }
 
+  /**
+   * Buttons that switch reminder kinds off (those on now) or on (those off or never set up); the
+   * check-in itself is left out, as it also re-asks the safety questions.
+   */
+  List<List<Button>> toggles(UserState s, boolean turnOff) {
+    List<Button> out = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      if (k == Kind.CHECKIN) {
+        continue;
+      }
+      Reminder r = ReminderSettings.find(s.coaching().reminders(), k);
+      boolean on = r != null && r.enabled();
+      if (on == turnOff) {
+        out.add(
+            new Button(
+                content.text(turnOff ? Msg.BTN_TURN_OFF : Msg.BTN_TURN_ON, "name", settings.name(k)),
+                "rt:" + k.name()));
+      }
+    }
+    return Layout.chunk(out, 1);
+  }
+
+  /** The check-in reminder alone, for a user whose exercise advice is paused by a red flag. */
+  UserState checkinOnly(UserState s) {
+    List<Reminder> kept = new ArrayList<>(s.coaching().reminders());
+    if (ReminderSettings.find(kept, Kind.CHECKIN) == null) {
+      proposed(s).stream().filter(r -> r.kind() == Kind.CHECKIN).forEach(kept::add);
+    }
+    return s.withCoaching(s.coaching().withReminders(kept));
+  }
+
   Outcome overview(UserState s, Instant now) {
     return new Outcome(s, List.of(settings.overview(s, zone(s), now)), null);
   }

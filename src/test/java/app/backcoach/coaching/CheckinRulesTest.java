@@ -1,6 +1,7 @@
 package app.backcoach.coaching;
 
 import static app.backcoach.coaching.CheckinRules.Adjustment.DELOAD;
+import static app.backcoach.coaching.CheckinRules.Adjustment.GET_CHECKED;
 import static app.backcoach.coaching.CheckinRules.Adjustment.HOLD;
 import static app.backcoach.coaching.CheckinRules.Adjustment.PROGRESS;
 import static app.backcoach.coaching.CheckinRules.Adjustment.SEE_PROFESSIONAL;
@@ -26,13 +27,30 @@ class CheckinRulesTest {
   }
 
   @Test
-  void painUpTwoCheckInsInARowStepsBack() {
-    assertEquals(List.of(STEP_BACK), CheckinRules.decide(history(0.9, 2, 3, 4)));
+  void painUpTwoCheckInsInARowStepsBackAndAsksToGetItChecked() {
+    assertEquals(List.of(STEP_BACK, GET_CHECKED), CheckinRules.decide(history(0.9, 2, 3, 4)));
+  }
+
+  @Test
+  void highPainNeverKeepsThePlanOrProgressesWhateverTheTrend() {
+    assertEquals(List.of(STEP_BACK, GET_CHECKED), CheckinRules.decide(history(0.0, 10)));
+    assertEquals(List.of(STEP_BACK, GET_CHECKED), CheckinRules.decide(history(0.9, 8, 7)));
+    assertEquals(
+        List.of(STEP_BACK, GET_CHECKED),
+        CheckinRules.decide(history(0.9, 7, 7, 7, 7, 7, 7)),
+        "no deload or review line on top of the protective one");
+  }
+
+  @Test
+  void aSharpRiseIsNeverRewardedWithAProgression() {
+    assertEquals(List.of(STEP_BACK, GET_CHECKED), CheckinRules.decide(history(0.9, 4, 6)));
+    assertFalse(CheckinRules.decide(history(0.9, 4, 5)).contains(PROGRESS));
   }
 
   @Test
   void painUpOnceOnlyHolds() {
     assertEquals(List.of(HOLD), CheckinRules.decide(history(0.9, 3, 3, 4)));
+    assertEquals(List.of(HOLD), CheckinRules.decide(history(0.9, 5, 6)));
   }
 
   @Test
