@@ -29,7 +29,7 @@ final class Context {
 
   /** Negation-like words that do not negate (NegEx's pseudo-triggers). */
   private static final List<Phrase> PSEUDO =
-      phrases(
+      phrases("not mine", "isnt mine", "not quite", 
           "not sure",
           "not certain",
           "dont know",
@@ -119,7 +119,6 @@ final class Context {
           "normal",
           "ok",
           "okay",
-          "gone",
           "none",
           "nope",
           "resolved",
@@ -139,21 +138,17 @@ final class Context {
           "nothing");
 
   private static final Set<String> FIRST_PERSON =
-      Set.of("i", "im", "ive", "id", "ill", "my", "me", "mine", "myself");
+      Set.of("us", "we", "our", "ours", "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself");
 
   private static final Set<String> OTHERS =
       Set.of(
           "he",
           "she",
-          "they",
           "his",
           "her",
           "him",
-          "their",
-          "them",
           "hes",
           "shes",
-          "theyre",
           "someone",
           "somebody",
           "people",
@@ -256,7 +251,7 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases(
+      phrases("watch for", "to watch", "told me to look", "what exactly counts", 
           "what if",
           "what happens if",
           "what should i do if",
@@ -323,8 +318,6 @@ final class Context {
           "if you",
           "when you",
           "do you",
-          "what does",
-          "want to know",
           "look out for",
           "watch out for",
           "will * make",
@@ -337,13 +330,15 @@ final class Context {
           "what would");
 
   private static final Set<String> QUESTION_START =
-      Set.of("can", "could", "does", "do", "will", "would", "is", "are", "should", "how", "what");
+      Set.of(
+          "can", "could", "does", "do", "will", "would", "is", "are", "should", "how", "what",
+          "whats", "which", "why", "when");
 
   private static final List<Phrase> CAUSAL =
       phrases("cause", "causes", "lead to", "leads to", "give you", "result in", "end up with");
 
   private static final List<Phrase> PAST =
-      phrases(
+      phrases("always had", "ive always", "always have", 
           "last year",
           "years ago",
           "year ago",
@@ -423,7 +418,7 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases(
+      phrases("been normal since", "totally normal since", "normal ever since",  "totally normal", "fine as soon as", "as soon as i take", "once i take", "fine * min later", "fine * mins later", "fine * minutes later", "normal again", "everything works", 
           "went away",
           "go away",
           "goes away",
@@ -432,8 +427,6 @@ final class Context {
           "all gone",
           "is gone",
           "was gone",
-          "has gone",
-          "had gone",
           "its gone",
           "cleared up",
           "cleared",
@@ -459,10 +452,7 @@ final class Context {
           "lasted about",
           "for a few seconds",
           "for a second",
-          "for a minute",
-          "for a few minutes",
           "for a couple of seconds",
-          "for a couple of minutes",
           "a few seconds",
           "few secs",
           "within a minute",
@@ -508,7 +498,7 @@ final class Context {
           "once i got up");
 
   private static final List<Phrase> CURRENT =
-      phrases(
+      phrases("its back", "came back", "back again", 
           "still",
           "again",
           "currently",
@@ -618,22 +608,30 @@ final class Context {
    * not across a new subject; or "fine", "gone" right after it.
    */
   private static boolean negated(Clauses.Clause c, int[][] parts) {
-    for (int p = 1; p < parts.length; p++) {
-      int start = parts[p][0];
-      for (int i = start - 1; i >= 0 && start - i <= NEGATION_REACH; i--) {
-        if (newSubjectAt(c, i + 1) && i + 1 < start) {
-          break; // "no pain, my foot drags", "no pain and my foot drags"
-        }
-        if (inside(parts, i)) {
-          continue;
-        }
-        if (NEGATIONS.contains(c.word(i)) && !pseudo(c, i)) {
-          return true;
-        }
+    int anchor = parts[1][0];
+    for (int i = anchor - 1; i >= 0 && anchor - i <= NEGATION_REACH; i--) {
+      if (newSubjectAt(c, i + 1) && i + 1 < anchor) {
+        break; // "no pain, my foot drags", "no pain and my foot drags"
+      }
+      if (!inside(parts, i) && negation(c, i)) {
+        return true;
       }
     }
+    for (int i = parts[0][0]; i < parts[0][1]; i++) {
+      if (i > anchor && !inside(parts, i) && negation(c, i)) {
+        return true; // between the parts: "my legs aren't weak"
+      }
+    }
+    return after(c, parts[0][1]) || after(c, parts[1][1]);
+  }
+
+  private static boolean negation(Clauses.Clause c, int i) {
+    return NEGATIONS.contains(c.word(i)) && !pseudo(c, i);
+  }
+
+  /** "fine", "normal", "no problem" right after a mention: "my erection is fine". */
+  private static boolean after(Clauses.Clause c, int end) {
     Text t = Text.exact(c);
-    int end = parts[0][1];
     for (int i = end; i < c.size() && i - end < AFTER_REACH; i++) {
       if (newSubjectAt(c, i)) {
         break;
@@ -690,15 +688,52 @@ final class Context {
       Clauses.Clause c = all.get(k);
       for (int i = (k == clause ? start : c.size()) - 1; i >= 0; i--) {
         String w = c.word(i);
-        if (relative(w)) {
-          return true;
+        if (relative(w) && shared(c, i)) {
+          return false; // "me and my wife", "my wife and I"
+        }
+        if (relative(w) && i + 1 < c.size() && EVENTS.contains(c.word(i + 1))) {
+          continue; // "my nephew's birthday": an occasion, not whose problem
+        }
+        if (relative(w)
+            || (w.equals("old") && i > 0 && Set.of("year", "yr", "years").contains(c.word(i - 1)))) {
+          return !firstPersonObject(all.get(clause), start); // "someone t-boned us"
+        }
+        if (w.equals("mine") && i >= 2 && relative(c.word(i - 2))) {
+          return true; // "a patient of mine"
         }
         if (OTHERS.contains(w)) {
-          return true;
+          return !firstPersonObject(all.get(clause), start);
         }
         if (FIRST_PERSON.contains(w)) {
           return false;
         }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> EVENTS =
+      Set.of(
+          "birthday", "party", "wedding", "house", "place", "funeral", "game", "match", "school",
+          "work", "garden", "farm", "gym", "car", "bike", "yard", "barbecue", "bbq");
+
+  /** "me and my wife", "my wife and I": the user is in it too. */
+  private static boolean shared(Clauses.Clause c, int i) {
+    boolean before =
+        i >= 3
+            && c.word(i - 1).equals("my")
+            && c.word(i - 2).equals("and")
+            && FIRST_PERSON.contains(c.word(i - 3));
+    boolean after =
+        i + 2 < c.size() && c.word(i + 1).equals("and") && FIRST_PERSON.contains(c.word(i + 2));
+    return before || after;
+  }
+
+  /** "someone t-boned us", "a car hit me": the user is the one it happened to. */
+  private static boolean firstPersonObject(Clauses.Clause c, int start) {
+    for (int i = start; i < Math.min(c.size(), start + 4); i++) {
+      if (Set.of("us", "me", "myself").contains(c.word(i))) {
+        return true;
       }
     }
     return false;
@@ -743,9 +778,41 @@ final class Context {
         return true;
       }
     }
-    return first != null
-        && QUESTION_START.contains(first.word(0))
-        && any(all.get(clause), CAUSAL, null);
+    if (first == null) {
+      return false;
+    }
+    boolean question = QUESTION_START.contains(first.word(0)) || first.word(0).equals("whats");
+    if (question && any(all.get(clause), CAUSAL, null)) {
+      return true;
+    }
+    // A general question, about no one in particular: "is numbness a sign of a slipped disc?"
+    boolean personal = false;
+    boolean conditional = false;
+    for (Clauses.Clause c : all) {
+      // Anyone in the message: "is it normal to leak? it's happened twice today" is personal.
+      personal |= c.words().stream().anyMatch(FIRST_PERSON::contains);
+      personal |= c.sentence() != sentence && current(c, 0, c.size());
+      if (c.sentence() == sentence) {
+        conditional |= c.words().contains("if");
+      }
+    }
+    if (question && !personal) {
+      return true;
+    }
+    // "if my legs start giving way, what do I do"
+    return conditional && anyInSentence(all, sentence, WHAT_TO_DO);
+  }
+
+  private static final List<Phrase> WHAT_TO_DO =
+      phrases("what do i do", "what should i do", "what happens", "what would happen");
+
+  private static boolean anyInSentence(List<Clauses.Clause> all, int sentence, List<Phrase> ps) {
+    for (Clauses.Clause c : all) {
+      if (c.sentence() == sentence && any(c, ps, null)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -765,17 +832,53 @@ final class Context {
     if (!current(c, from, to) && (pastPhrase(c, from, to) || year(c, from, to))) {
       return true;
     }
-    if (current(c, from, to)) {
-      return false;
-    }
+    // Over since: "went away", "fine as soon as I stand up", unless it is back again after that.
     int sentence = c.sentence();
+    boolean over = false;
     for (int k = clause; k < all.size() && all.get(k).sentence() == sentence; k++) {
       Clauses.Clause d = all.get(k);
-      if (over(d, k == clause ? end : 0)) {
-        return true;
+      int at = overAt(d, k == clause ? end : 0);
+      if (over && strongCurrent(d, 0, d.size())) {
+        return false; // "it went away, but now it's back again"
       }
-      if (k > clause && current(d, 0, d.size())) {
-        return false;
+      if (at >= 0) {
+        over = true;
+        int segmentEnd = at + 1;
+        while (segmentEnd < d.size() && !d.comma().get(segmentEnd)) {
+          segmentEnd++;
+        }
+        if (strongCurrent(d, at + 1, segmentEnd)) {
+          return false;
+        }
+      }
+    }
+    return over;
+  }
+
+  private static final List<Phrase> STRONG_CURRENT =
+      phrases("still", "again", "came back", "back again", "its back", "is back", "returned");
+
+  /** Where an "over" phrase starts at or after {@code from}, or -1. */
+  private static int overAt(Clauses.Clause c, int from) {
+    Text t = Text.exact(c);
+    for (int i = from; i < c.size(); i++) {
+      for (Phrase p : OVER) {
+        if (!p.ends(t, i).isEmpty() && !negatedAt(c, i)) {
+          BitSet ends = p.ends(t, i);
+          return ends.length() - 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean strongCurrent(Clauses.Clause c, int from, int to) {
+    Text t = Text.exact(c);
+    for (int i = Math.max(0, from); i < to; i++) {
+      for (Phrase p : STRONG_CURRENT) {
+        if (!p.ends(t, i).isEmpty()) {
+          return true;
+        }
       }
     }
     return false;

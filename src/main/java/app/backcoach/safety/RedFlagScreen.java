@@ -190,7 +190,7 @@ public final class RedFlagScreen implements Screener {
     {
       Finding best = null;
       for (int k = 0; k < clauses.size() && (best == null || !best.raised()); k++) {
-        Finding f = find(concept, clauses, texts.get(k), k);
+        Finding f = find(concept, clauses, texts, k);
         if (f != null && (best == null || f.raised())) {
           best = f;
         }
@@ -200,10 +200,15 @@ public final class RedFlagScreen implements Screener {
   }
 
   /** The concept in one clause: raised if any match counts, else the first cleared one. */
-  private Finding find(Concept concept, List<Clauses.Clause> clauses, Text text, int clause) {
+  private Finding find(Concept concept, List<Clauses.Clause> clauses, List<Text> texts, int clause) {
+    Text text = texts.get(clause);
     Finding cleared = null;
-    if (anyIn(concept.notWith(), text)) {
-      return null;
+    for (int j = 0; j < clauses.size(); j++) {
+      // "took a tumble but rolled out of it fine": the whole sentence is the context.
+      if (clauses.get(j).sentence() == clauses.get(clause).sentence()
+          && anyIn(concept.notWith(), texts.get(j))) {
+        return null;
+      }
     }
     for (int n = 0; n < concept.patterns().size(); n++) {
       List<Phrase> pattern = concept.patterns().get(n);
@@ -238,11 +243,19 @@ public final class RedFlagScreen implements Screener {
   private static boolean anyIn(List<Phrase> phrases, Text text) {
     for (Phrase p : phrases) {
       for (int i = 0; i < text.size(); i++) {
-        if (!p.ends(text, i).isEmpty()
-            && !(i > 0
-                && Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(i - 1)))) {
+        if (!p.ends(text, i).isEmpty() && !negatedBefore(text, i)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** "not from sitting", "not after leg day": a negation one or two words before. */
+  private static boolean negatedBefore(Text text, int i) {
+    for (int j = i - 1; j >= 0 && i - j <= 2; j--) {
+      if (Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(j))) {
+        return true;
       }
     }
     return false;

@@ -25,6 +25,15 @@ import java.util.List;
 public final class SafetyEval {
   private SafetyEval() {}
 
+  /** The tuning sets, together: three files by independent authors. */
+  public static List<Labelled> tuning() {
+    List<Labelled> all = new java.util.ArrayList<>();
+    for (String f : List.of("redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv")) {
+      all.addAll(Labelled.read("safety/" + f));
+    }
+    return all;
+  }
+
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "content");
     List<String> flags = List.of(args);
@@ -32,7 +41,7 @@ public final class SafetyEval {
     RedFlagScreen lexical = RedFlagScreen.forBundle(content);
     Embedder model = MiniLm.load();
     VectorCache cache = new VectorCache(Path.of("target", "vector-cache"));
-    List<Labelled> tune = Labelled.read("safety/redflags-tune.tsv");
+    List<Labelled> tune = tuning();
     if (flags.contains("--sweep")) {
       for (double t = 0.50; t <= 0.72; t += 0.04) {
         for (double m = 0.0; m <= 0.151; m += 0.05) {
@@ -56,16 +65,18 @@ public final class SafetyEval {
     Screener meaningOnly = text -> new Screening(net.screen(text));
     Screener both = new TwoNets(lexical, Meaning.of(net));
     for (String set : List.of("tune", "heldout")) {
-      List<Labelled> rows = Labelled.read("safety/redflags-" + set + ".tsv");
+      List<Labelled> rows =
+          set.equals("tune") ? tuning() : Labelled.read("safety/redflags-heldout.tsv");
       RedFlagScore lex = RedFlagScore.of(lexical, content.safety(), rows);
       RedFlagScore mean = RedFlagScore.of(meaningOnly, content.safety(), rows);
       RedFlagScore hyb = RedFlagScore.of(both, content.safety(), rows);
+      if (flags.contains("--misses") && set.equals("tune")) {
+        lex.misses.forEach(m -> System.out.println("  LEX " + m));
+      }
       Report.redFlags("lexical", set, lex, content.safety());
       Report.redFlags("meaning-only", set, mean, content.safety());
       Report.redFlags("both nets", set, hyb, content.safety());
-      if (flags.contains("--misses") && set.equals("tune")) {
-        hyb.misses.forEach(m -> System.out.println("  " + m));
-      }
+
     }
   }
 }
