@@ -418,7 +418,7 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases("been normal since", "totally normal since", "normal ever since",  "totally normal", "fine as soon as", "as soon as i take", "once i take", "fine * min later", "fine * mins later", "fine * minutes later", "normal again", "everything works", 
+      phrases("fine in a", "was fine in", "shook it out", "shake it out", "been normal since", "totally normal since", "normal ever since",  "totally normal", "fine as soon as", "as soon as i take", "once i take", "fine * min later", "fine * mins later", "fine * minutes later", "normal again", "everything works", 
           "went away",
           "go away",
           "goes away",
@@ -753,6 +753,9 @@ final class Context {
       if (c.word(i).equals("now") && i > 0 && OVER_BEFORE_NOW.contains(c.word(i - 1))) {
         continue;
       }
+      if (backAsBodyPart(c, i)) {
+        continue; // "is back pain a bad sign" is not "it is back"
+      }
       for (Phrase p : CURRENT) {
         BitSet ends = p.ends(t, i);
         if (!ends.isEmpty() && ends.length() - 1 <= to) {
@@ -843,11 +846,11 @@ final class Context {
       }
       if (at >= 0) {
         over = true;
-        int segmentEnd = at + 1;
+        int segmentEnd = at; // overAt gives the end of the phrase
         while (segmentEnd < d.size() && !d.comma().get(segmentEnd)) {
           segmentEnd++;
         }
-        if (strongCurrent(d, at + 1, segmentEnd)) {
+        if (strongCurrent(d, at, segmentEnd)) {
           return false;
         }
       }
@@ -872,9 +875,21 @@ final class Context {
     return -1;
   }
 
+  /** "is back pain ...": "back" the body part, not "it is back again". */
+  private static boolean backAsBodyPart(Clauses.Clause c, int i) {
+    return Set.of("is", "its").contains(c.word(i))
+        && i + 2 < c.size()
+        && c.word(i + 1).equals("back")
+        && !c.comma().get(i + 2)
+        && !c.word(i + 2).equals("again");
+  }
+
   private static boolean strongCurrent(Clauses.Clause c, int from, int to) {
     Text t = Text.exact(c);
     for (int i = Math.max(0, from); i < to; i++) {
+      if (backAsBodyPart(c, i)) {
+        continue;
+      }
       for (Phrase p : STRONG_CURRENT) {
         if (!p.ends(t, i).isEmpty()) {
           return true;
