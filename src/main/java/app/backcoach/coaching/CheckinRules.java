@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The weekly check-in rules on the pain trend. Protective rules come first and never lead to a
  * progression: pain at or above {@link #HIGH_PAIN}/10, a rise of {@link #JUMP} points or more since
- * the last check-in, or a rise two check-ins in a row steps back to the gentle routine and asks
- * the user to get the back checked. Otherwise stable or lower pain with most reminders done earns
- * one progression step; no improvement after about six weeks suggests a professional; a lighter
- * deload week is suggested every six weeks of training. docs/SAFETY.md states these rules.
+ * the last check-in, or a rise two check-ins in a row steps back to the gentle routine and asks the
+ * user to get the back checked. Otherwise stable or lower pain with most reminders done earns one
+ * progression step; no improvement after about six weeks suggests a professional; a lighter deload
+ * week is suggested every six weeks of training. docs/SAFETY.md states these rules.
  */
 public final class CheckinRules {
   /** Share of reminders done that counts as "most". */

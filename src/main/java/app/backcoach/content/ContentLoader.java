@@ -80,7 +80,7 @@ public final class ContentLoader {
     List<List<String>> synonyms = groups(SYNONYMS, "synonyms");
     Map<String, List<String>> examples = lists(EXAMPLES, "examples");
     if (safety == null) {
-      safety = new Safety(null, null, List.of(), Map.of(), List.of());
+      safety = new Safety(null, null, List.of(), Map.of(), List.of(), List.of());
     }
     if (onboarding == null) {
       onboarding = new Onboarding(List.of(), null, List.of());

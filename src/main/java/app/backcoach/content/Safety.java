@@ -9,15 +9,19 @@ import java.util.Map;
  *
  * @param notTypos real words that must never be read as a typo of a red-flag word ("ladder" is not
  *     "bladder")
+ * @param nearMisses sentences that share words with red flags but are not one: the meaning-based
+ *     net's counterweight
  */
 public record Safety(
     String disclaimer,
     Referrals referrals,
     List<String> notTypos,
     Map<String, List<String>> vocabulary,
-    List<RedFlag> redFlags) {
+    List<RedFlag> redFlags,
+    List<String> nearMisses) {
   public Safety {
     notTypos = Lists.orEmpty(notTypos);
+    nearMisses = Lists.orEmpty(nearMisses);
     vocabulary = vocabulary == null ? Map.of() : vocabulary;
   }
 

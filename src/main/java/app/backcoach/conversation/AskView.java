@@ -22,6 +22,7 @@ final class AskView {
           "r:morning_mobility",
           "gd:weekly_volume",
           "gd:soreness_normal");
+
   /** The routine offered to a flared-up back when every match was too heavy. */
   static final String GENTLE = "gentle_sore_back";
 

@@ -93,7 +93,8 @@ final class SettingsFlow {
       if (on == turnOff) {
         out.add(
             new Button(
-                content.text(turnOff ? Msg.BTN_TURN_OFF : Msg.BTN_TURN_ON, "name", settings.name(k)),
+                content.text(
+                    turnOff ? Msg.BTN_TURN_OFF : Msg.BTN_TURN_ON, "name", settings.name(k)),
                 "rt:" + k.name()));
       }
     }

@@ -29,7 +29,18 @@ final class Context {
 
   /** Negation-like words that do not negate (NegEx's pseudo-triggers). */
   private static final List<Phrase> PSEUDO =
-      phrases("not mine", "isnt mine", "not quite", 
+      phrases(
+          "no diet",
+          "not dieting",
+          "not on purpose",
+          "not trying",
+          "no appetite",
+          "not hungry",
+          "didnt diet",
+          "dont diet",
+          "not mine",
+          "isnt mine",
+          "not quite",
           "not sure",
           "not certain",
           "dont know",
@@ -138,7 +149,8 @@ final class Context {
           "nothing");
 
   private static final Set<String> FIRST_PERSON =
-      Set.of("us", "we", "our", "ours", "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself");
+      Set.of(
+          "us", "we", "our", "ours", "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself");
 
   private static final Set<String> OTHERS =
       Set.of(
@@ -251,7 +263,11 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases("watch for", "to watch", "told me to look", "what exactly counts", 
+      phrases(
+          "watch for",
+          "to watch",
+          "told me to look",
+          "what exactly counts",
           "what if",
           "what happens if",
           "what should i do if",
@@ -338,7 +354,10 @@ final class Context {
       phrases("cause", "causes", "lead to", "leads to", "give you", "result in", "end up with");
 
   private static final List<Phrase> PAST =
-      phrases("always had", "ive always", "always have", 
+      phrases(
+          "always had",
+          "ive always",
+          "always have",
           "last year",
           "years ago",
           "year ago",
@@ -418,7 +437,23 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases("fine in a", "was fine in", "shook it out", "shake it out", "been normal since", "totally normal since", "normal ever since",  "totally normal", "fine as soon as", "as soon as i take", "once i take", "fine * min later", "fine * mins later", "fine * minutes later", "normal again", "everything works", 
+      phrases(
+          "fine in a",
+          "was fine in",
+          "shook it out",
+          "shake it out",
+          "been normal since",
+          "totally normal since",
+          "normal ever since",
+          "totally normal",
+          "fine as soon as",
+          "as soon as i take",
+          "once i take",
+          "fine * min later",
+          "fine * mins later",
+          "fine * minutes later",
+          "normal again",
+          "everything works",
           "went away",
           "go away",
           "goes away",
@@ -498,7 +533,10 @@ final class Context {
           "once i got up");
 
   private static final List<Phrase> CURRENT =
-      phrases("its back", "came back", "back again", 
+      phrases(
+          "its back",
+          "came back",
+          "back again",
           "still",
           "again",
           "currently",
@@ -695,7 +733,9 @@ final class Context {
           continue; // "my nephew's birthday": an occasion, not whose problem
         }
         if (relative(w)
-            || (w.equals("old") && i > 0 && Set.of("year", "yr", "years").contains(c.word(i - 1)))) {
+            || (w.equals("old")
+                && i > 0
+                && Set.of("year", "yr", "years").contains(c.word(i - 1)))) {
           return !firstPersonObject(all.get(clause), start); // "someone t-boned us"
         }
         if (w.equals("mine") && i >= 2 && relative(c.word(i - 2))) {
@@ -714,8 +754,24 @@ final class Context {
 
   private static final Set<String> EVENTS =
       Set.of(
-          "birthday", "party", "wedding", "house", "place", "funeral", "game", "match", "school",
-          "work", "garden", "farm", "gym", "car", "bike", "yard", "barbecue", "bbq");
+          "birthday",
+          "party",
+          "wedding",
+          "house",
+          "place",
+          "funeral",
+          "game",
+          "match",
+          "school",
+          "work",
+          "garden",
+          "farm",
+          "gym",
+          "car",
+          "bike",
+          "yard",
+          "barbecue",
+          "bbq");
 
   /** "me and my wife", "my wife and I": the user is in it too. */
   private static boolean shared(Clauses.Clause c, int i) {

@@ -12,18 +12,18 @@ import java.util.Map;
 
 /**
  * The second net: each clause of a message is compared by meaning with every concept's exemplars
- * (safety.yaml) and with ordinary back-coaching sentences from the bundle (its example questions
- * and the signs of its mistakes). The closest concept is raised when it is at least {@link
- * #THRESHOLD} similar and clearly closer than anything ordinary ({@link #MARGIN}), unless the
- * context rules clear the clause (negated, past, hypothetical, someone else). It only ever adds to
- * what the lexical screen found.
+ * (safety.yaml) and with ordinary sentences: the bundle's example questions, the signs of its
+ * mistakes, and near-misses that share words with red flags without being one. The closest concept
+ * is raised when it is at least {@link #THRESHOLD} similar and clearly closer than anything
+ * ordinary ({@link #MARGIN}), unless the context rules clear the clause (negated, past,
+ * hypothetical, someone else). It only ever adds to what the lexical screen found.
  */
 public final class MeaningNet {
   /**
    * Cosine similarity from which a clause counts as describing a concept; chosen on the tuning set
    * (docs/SAFETY.md has the sweep).
    */
-  public static final double THRESHOLD = 0.62;
+  public static final double THRESHOLD = 0.60;
 
   /** How much closer to a red-flag exemplar than to an ordinary sentence; from the tuning set. */
   public static final double MARGIN = 0.05;
@@ -48,6 +48,7 @@ public final class MeaningNet {
     List<String> ordinary = new ArrayList<>();
     content.examples().values().forEach(ordinary::addAll);
     content.mistakes().forEach(m -> ordinary.addAll(m.signs()));
+    ordinary.addAll(content.safety().nearMisses());
     return new MeaningNet(content.safety(), ordinary, embedder, cache, threshold, margin);
   }
 
@@ -55,7 +56,7 @@ public final class MeaningNet {
     return forBundle(content, embedder, cache, THRESHOLD, MARGIN);
   }
 
-  MeaningNet(
+  public MeaningNet(
       Safety safety,
       List<String> ordinary,
       Embedder embedder,

@@ -200,7 +200,8 @@ public final class RedFlagScreen implements Screener {
   }
 
   /** The concept in one clause: raised if any match counts, else the first cleared one. */
-  private Finding find(Concept concept, List<Clauses.Clause> clauses, List<Text> texts, int clause) {
+  private Finding find(
+      Concept concept, List<Clauses.Clause> clauses, List<Text> texts, int clause) {
     Text text = texts.get(clause);
     Finding cleared = null;
     for (int j = 0; j < clauses.size(); j++) {

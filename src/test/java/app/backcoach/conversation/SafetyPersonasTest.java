@@ -14,7 +14,9 @@ import app.backcoach.reminders.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The safety side of the personas: check-in outcomes, flared-up answers, a flag between check-ins. */
+/**
+ * The safety side of the personas: check-in outcomes, flared-up answers, a flag between check-ins.
+ */
 class SafetyPersonasTest {
   private static final ContentBundle CONTENT = TestContent.bundle();
 

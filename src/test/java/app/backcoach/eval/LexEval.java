@@ -22,8 +22,13 @@ public final class LexEval {
       RedFlagScore s = RedFlagScore.of(lexical, content.safety(), Labelled.read("safety/" + f));
       System.out.printf(
           "%s: emergency+urgent recall %.1f %% (%d/%d), false referrals %.1f %% (%d/%d)%n",
-          f, s.recallEmergencyUrgent(), s.emergencyUrgentFound, s.emergencyUrgentLabels,
-          s.falseReferralRate(), s.falseReferrals, s.negatives);
+          f,
+          s.recallEmergencyUrgent(),
+          s.emergencyUrgentFound,
+          s.emergencyUrgentLabels,
+          s.falseReferralRate(),
+          s.falseReferrals,
+          s.negatives);
       s.misses.forEach(m -> System.out.println("  " + m));
     }
   }

@@ -3,6 +3,8 @@ package app.backcoach.eval;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.ContentLoader;
 import app.backcoach.content.ContentSource;
+import app.backcoach.content.RedFlag;
+import app.backcoach.content.Safety;
 import app.backcoach.meaning.Embedder;
 import app.backcoach.meaning.Meaning;
 import app.backcoach.meaning.MiniLm;
@@ -25,10 +27,80 @@ import java.util.List;
 public final class SafetyEval {
   private SafetyEval() {}
 
+  static final List<String> TUNING =
+      List.of("redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv");
+
+  /**
+   * Picks the meaning net's threshold and margin without the held-out set: each tuning file in turn
+   * is left out of the exemplars and near-misses and scored, and the three folds are summed.
+   */
+  static void crossValidate(
+      ContentBundle content, RedFlagScreen lexical, Embedder model, VectorCache cache) {
+    for (double t = 0.55; t <= 0.801; t += 0.05) {
+      for (double m = 0.0; m <= 0.101; m += 0.05) {
+        int found = 0, labels = 0, falses = 0, negatives = 0, foundBoth = 0, falseBoth = 0;
+        for (String fold : TUNING) {
+          List<Labelled> rows = Labelled.read("safety/" + fold);
+          java.util.Set<String> out = new java.util.HashSet<>();
+          rows.forEach(r -> out.add(r.text()));
+          Safety without = without(content.safety(), out);
+          List<String> ordinary = new java.util.ArrayList<>();
+          content.examples().values().forEach(ordinary::addAll);
+          content.mistakes().forEach(x -> ordinary.addAll(x.signs()));
+          ordinary.addAll(without.nearMisses());
+          MeaningNet net = new MeaningNet(without, ordinary, model, cache, t, m);
+          RedFlagScore s = RedFlagScore.of(text -> new Screening(net.screen(text)), without, rows);
+          RedFlagScore h = RedFlagScore.of(new TwoNets(lexical, Meaning.of(net)), without, rows);
+          found += s.emergencyUrgentFound;
+          labels += s.emergencyUrgentLabels;
+          falses += s.falseReferrals;
+          negatives += s.negatives;
+          foundBoth += h.emergencyUrgentFound;
+          falseBoth += h.falseReferrals;
+        }
+        System.out.printf(
+            "threshold %.2f margin %.2f, 3-fold by tuning file: meaning only recall %.1f %% false %.1f %% | both nets recall %.1f %% false %.1f %%%n",
+            t,
+            m,
+            RedFlagScore.pct(found, labels),
+            RedFlagScore.pct(falses, negatives),
+            RedFlagScore.pct(foundBoth, labels),
+            RedFlagScore.pct(falseBoth, negatives));
+      }
+    }
+  }
+
+  /** The bundle's safety without the given sentences among exemplars and near-misses. */
+  static Safety without(Safety s, java.util.Set<String> texts) {
+    List<RedFlag> flags = new java.util.ArrayList<>();
+    for (RedFlag f : s.redFlags()) {
+      flags.add(
+          new RedFlag(
+              f.id(),
+              f.label(),
+              f.urgency(),
+              f.screen(),
+              f.history(),
+              f.patterns(),
+              f.unless(),
+              f.notWith(),
+              f.scope(),
+              f.covers(),
+              f.exemplars().stream().filter(e -> !texts.contains(e)).toList()));
+    }
+    return new Safety(
+        s.disclaimer(),
+        s.referrals(),
+        s.notTypos(),
+        s.vocabulary(),
+        flags,
+        s.nearMisses().stream().filter(e -> !texts.contains(e)).toList());
+  }
+
   /** The tuning sets, together: three files by independent authors. */
   public static List<Labelled> tuning() {
     List<Labelled> all = new java.util.ArrayList<>();
-    for (String f : List.of("redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv")) {
+    for (String f : TUNING) {
       all.addAll(Labelled.read("safety/" + f));
     }
     return all;
@@ -43,23 +115,7 @@ public final class SafetyEval {
     VectorCache cache = new VectorCache(Path.of("target", "vector-cache"));
     List<Labelled> tune = tuning();
     if (flags.contains("--sweep")) {
-      for (double t = 0.50; t <= 0.72; t += 0.04) {
-        for (double m = 0.0; m <= 0.151; m += 0.05) {
-          MeaningNet net = MeaningNet.forBundle(content, model, cache, t, m);
-          RedFlagScore s =
-              RedFlagScore.of(text -> new Screening(net.screen(text)), content.safety(), tune);
-          RedFlagScore h =
-              RedFlagScore.of(new TwoNets(lexical, Meaning.of(net)), content.safety(), tune);
-          System.out.printf(
-              "threshold %.2f margin %.2f (tuning set): meaning only recall %.1f %% false %.1f %% | both nets recall %.1f %% false %.1f %%%n",
-              t,
-              m,
-              s.recallEmergencyUrgent(),
-              s.falseReferralRate(),
-              h.recallEmergencyUrgent(),
-              h.falseReferralRate());
-        }
-      }
+      crossValidate(content, lexical, model, cache);
     }
     MeaningNet net = MeaningNet.forBundle(content, model, cache);
     Screener meaningOnly = text -> new Screening(net.screen(text));
@@ -71,12 +127,11 @@ public final class SafetyEval {
       RedFlagScore mean = RedFlagScore.of(meaningOnly, content.safety(), rows);
       RedFlagScore hyb = RedFlagScore.of(both, content.safety(), rows);
       if (flags.contains("--misses") && set.equals("tune")) {
-        lex.misses.forEach(m -> System.out.println("  LEX " + m));
+        hyb.misses.forEach(m -> System.out.println("  BOTH " + m));
       }
       Report.redFlags("lexical", set, lex, content.safety());
       Report.redFlags("meaning-only", set, mean, content.safety());
       Report.redFlags("both nets", set, hyb, content.safety());
-
     }
   }
 }

@@ -6,6 +6,8 @@ import app.backcoach.TestContent;
 import app.backcoach.eval.Labelled;
 import app.backcoach.eval.RedFlagScore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Regression floors for the lexical screen on the labelled sets (the full figures, with the meaning
@@ -15,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class LabelledSetsTest {
   private static final RedFlagScreen SCREEN = RedFlagScreen.forBundle(TestContent.bundle());
 
-  @Test
-  void tuningSetKeepsItsRecallAndFalseReferralRate() {
+  @ParameterizedTest
+  @ValueSource(strings = {"redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv"})
+  void tuningSetsKeepTheirRecallAndFalseReferralRate(String file) {
     RedFlagScore s =
-        RedFlagScore.of(
-            SCREEN, TestContent.bundle().safety(), Labelled.read("safety/redflags-tune.tsv"));
+        RedFlagScore.of(SCREEN, TestContent.bundle().safety(), Labelled.read("safety/" + file));
     assertTrue(
         s.recallEmergencyUrgent() >= 96.0, "recall " + s.recallEmergencyUrgent() + "\n" + s.misses);
     assertTrue(s.falseReferralRate() <= 3.0, "false " + s.falseReferralRate() + "\n" + s.misses);
@@ -31,7 +33,7 @@ class LabelledSetsTest {
         RedFlagScore.of(
             SCREEN, TestContent.bundle().safety(), Labelled.read("safety/redflags-heldout.tsv"));
     // Misses are not printed: the held-out set is never read line by line.
-    assertTrue(s.recallEmergencyUrgent() >= 74.0, "held-out recall " + s.recallEmergencyUrgent());
-    assertTrue(s.falseReferralRate() <= 14.0, "held-out false " + s.falseReferralRate());
+    assertTrue(s.recallEmergencyUrgent() >= 77.0, "held-out recall " + s.recallEmergencyUrgent());
+    assertTrue(s.falseReferralRate() <= 10.0, "held-out false " + s.falseReferralRate());
   }
 }

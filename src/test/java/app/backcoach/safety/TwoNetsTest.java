@@ -43,7 +43,12 @@ class TwoNetsTest {
             .toList();
     Safety safety =
         new Safety(
-            SAFETY.disclaimer(), SAFETY.referrals(), SAFETY.notTypos(), SAFETY.vocabulary(), flags);
+            SAFETY.disclaimer(),
+            SAFETY.referrals(),
+            SAFETY.notTypos(),
+            SAFETY.vocabulary(),
+            flags,
+            List.of());
     return new MeaningNet(
         safety,
         List.of("how many sets of rows"),
