@@ -72,6 +72,13 @@ final class App {
    * screen) at once, and meaning (the sentence model) once it has loaded in the background.
    */
   static Engine engine(ContentBundle content, Config config) {
+    if (!config.meaning()) {
+      // Words only: about 100 MB less memory, for small hosts (docs/BENCHMARKS.md).
+      return new Engine(
+          content,
+          HybridSearch.start(content, Meaning.none()),
+          new TwoNets(RedFlagScreen.forBundle(content), Meaning.none()));
+    }
     Path cacheDir = cacheDir(config);
     if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
       // The tokenizer unpacks its native library here instead of ~/.djl.ai, which the hardened

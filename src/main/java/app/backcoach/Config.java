@@ -19,7 +19,8 @@ public record Config(
     int pollTimeoutSeconds,
     Integer httpPort,
     String httpHost,
-    java.util.Set<Long> adminIds) {
+    java.util.Set<Long> adminIds,
+    boolean meaning) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
   static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
@@ -30,6 +31,7 @@ public record Config(
   static final String HTTP_PORT = "BACKCOACH_HTTP_PORT";
   static final String HTTP_HOST = "BACKCOACH_HTTP_HOST";
   static final String ADMINS = "BACKCOACH_ADMIN_IDS";
+  static final String MEANING = "BACKCOACH_MEANING";
   static final Path DEFAULT_DB = Path.of("data", "backcoach.db");
 
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
@@ -61,7 +63,20 @@ public record Config(
         poll,
         port,
         host,
-        admins(env.get(ADMINS)));
+        admins(env.get(ADMINS)),
+        onOff(env.get(MEANING), MEANING));
+  }
+
+  /** "on" (the default) or "off"; anything else stops start-up naming the variable. */
+  private static boolean onOff(String value, String name) {
+    String v = blankToNull(value);
+    if (v == null || v.strip().equalsIgnoreCase("on")) {
+      return true;
+    }
+    if (v.strip().equalsIgnoreCase("off")) {
+      return false;
+    }
+    throw new ConfigException(name + " must be on or off, not \"" + v.strip() + "\"");
   }
 
   private static java.util.Set<Long> admins(String value) {

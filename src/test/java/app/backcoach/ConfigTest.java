@@ -49,6 +49,7 @@ class ConfigTest {
             Config.HTTP_PORT,
             Config.HTTP_HOST,
             Config.ADMINS,
+            Config.MEANING,
             "LOG_LEVEL")) {
       assertTrue(env.containsKey(name), name + " is not in deploy/backcoach.env.example");
     }
@@ -65,6 +66,13 @@ class ConfigTest {
     Config c = Config.from(env, null, null);
     assertEquals(30, c.ratePerSecond());
     assertEquals("127.0.0.1", c.httpHost());
+    assertTrue(c.meaning(), "reading by meaning is on unless turned off");
+  }
+
+  @Test
+  void meaningCanBeTurnedOffForSmallHosts() {
+    assertFalse(Config.from(Map.of(Config.MEANING, "off"), null, null).meaning());
+    assertTrue(Config.from(Map.of(Config.MEANING, " ON "), null, null).meaning());
   }
 
   @Test
@@ -75,7 +83,8 @@ class ConfigTest {
             Map.of(Config.HTTP_PORT, "70000"),
             Map.of(Config.API_URL, "ftp://x"),
             Map.of(Config.ADMINS, "12,bob"),
-            Map.of(Config.POLL_TIMEOUT, "0"))) {
+            Map.of(Config.POLL_TIMEOUT, "0"),
+            Map.of(Config.MEANING, "maybe"))) {
       var e = assertThrows(Config.ConfigException.class, () -> Config.from(bad, null, null));
       assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
     }

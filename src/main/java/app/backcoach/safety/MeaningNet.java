@@ -31,6 +31,13 @@ public final class MeaningNet {
   /** Clauses compared per message: a long rant is screened in its first part by meaning. */
   static final int MAX_CLAUSES = 12;
 
+  /**
+   * Shorter clauses ("about 9 hours", "Berlin", "numb foot") are left to the lexical screen: the
+   * model's similarity is unreliable on two or three words, and most typed answers are that short,
+   * so they cost no model time.
+   */
+  static final int MIN_WORDS = 4;
+
   private final Embedder embedder;
   private final List<RedFlag> flags = new ArrayList<>();
   private final List<List<float[]>> exemplars = new ArrayList<>();
@@ -88,7 +95,7 @@ public final class MeaningNet {
     int compared = 0;
     for (int k = 0; k < clauses.size() && compared < MAX_CLAUSES; k++) {
       Clauses.Clause c = clauses.get(k);
-      if (c.size() < 2) {
+      if (c.size() < MIN_WORDS) {
         continue;
       }
       compared++;
