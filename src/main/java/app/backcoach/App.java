@@ -71,7 +71,10 @@ final class App {
    * The conversation with its two ways of reading free text: words (Lucene, the lexical red-flag
    * screen) at once, and meaning (the sentence model) once it has loaded in the background.
    */
-  static Engine engine(ContentBundle content, Config config) {
+  /** How long after polling starts the sentence model begins loading (docs/BENCHMARKS.md). */
+  static final Duration MODEL_DELAY = Duration.ofSeconds(2);
+
+  static Engine engine(ContentBundle content, Config config, Meaning<Embedder> model) {
     if (!config.meaning()) {
       // Words only: about 100 MB less memory, for small hosts (docs/BENCHMARKS.md).
       return new Engine(
@@ -86,7 +89,6 @@ final class App {
       System.setProperty("DJL_CACHE_DIR", cacheDir.resolve("djl").toString());
     }
     VectorCache cache = new VectorCache(cacheDir);
-    Meaning<Embedder> model = Meaning.start("sentence model", MiniLm::load);
     Meaning<MeaningNet> net =
         model.then("red-flag net", m -> MeaningNet.forBundle(content, m, cache));
     Meaning<EntryVectors> vectors =
@@ -107,7 +109,11 @@ final class App {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     try (Database db = Database.open(config.database(), clock)) {
-      ChatService chat = new ChatService(db, engine(content, config), content, clock);
+      Meaning<Embedder> model = Meaning.later("sentence model", MiniLm::load);
+      ChatService chat = new ChatService(db, engine(content, config, model), content, clock);
+      if (config.meaning()) {
+        model.begin();
+      }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       ReminderService reminders = new ReminderService(db, content, clock, GRACE, () -> {});
       try (ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK).start()) {
@@ -141,8 +147,9 @@ final class App {
       Thread.currentThread().interrupt();
       return Main.OK;
     }
+    Meaning<Embedder> model = Meaning.later("sentence model", MiniLm::load);
     ChatService chat =
-        new ChatService(db, engine(content, config), content, clock, config.adminIds());
+        new ChatService(db, engine(content, config, model), content, clock, config.adminIds());
     TelegramSettings settings = telegramSettings(config);
     TelegramBot bot = new TelegramBot(settings, db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
@@ -168,6 +175,10 @@ final class App {
       scheduler.start();
       if (ops != null) {
         ops.start();
+      }
+      if (config.meaning()) {
+        // Polling first: messages before the model is ready are read by words, red flags included.
+        model.beginAfter(MODEL_DELAY);
       }
       stopped.await();
       return Main.OK;

@@ -21,7 +21,51 @@ public final class Meaning<T> {
 
   /** Starts building on a daemon thread. */
   public static <T> Meaning<T> start(String what, Supplier<T> build) {
+    return later(what, build).begin();
+  }
+
+  /**
+   * Built on a daemon thread once {@link #begin} or {@link #beginAfter} is called: the bot starts
+   * polling first, so loading the model does not compete with start-up for the CPU.
+   */
+  public static <T> Meaning<T> later(String what, Supplier<T> build) {
     CompletableFuture<T> f = new CompletableFuture<>();
+    Meaning<T> m = new Meaning<>(f);
+    m.starter = () -> run(what, build, f);
+    return m;
+  }
+
+  private Runnable starter;
+
+  /** Starts building now; a second call does nothing. */
+  public synchronized Meaning<T> begin() {
+    if (starter != null) {
+      starter.run();
+      starter = null;
+    }
+    return this;
+  }
+
+  /** Starts building after a pause, on its own thread. */
+  public Meaning<T> beginAfter(java.time.Duration pause) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(pause.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+              begin();
+            },
+            "meaning-start");
+    t.setDaemon(true);
+    t.start();
+    return this;
+  }
+
+  private static <T> void run(String what, Supplier<T> build, CompletableFuture<T> f) {
     Thread t =
         new Thread(
             () -> {
@@ -37,7 +81,6 @@ public final class Meaning<T> {
             "meaning-" + what);
     t.setDaemon(true);
     t.start();
-    return new Meaning<>(f);
   }
 
   /** Already built (tests, evaluation). */
