@@ -128,7 +128,11 @@ public final class ConsoleChat {
         return new Event.Tap(b.data());
       }
     }
-    if (line.matches("\\d{1,3}")) {
+    // Where the options are numbers or ranges ("0", "1-2", "Under 5 h"), a typed number is a value,
+    // not a button index: "4" training days is 4, not the fourth button.
+    boolean numeric =
+        buttons.stream().anyMatch(b -> b.data().startsWith("a:") && b.label().matches(".*\\d.*"));
+    if (line.matches("\\d{1,3}") && !numeric) {
       int n = Integer.parseInt(line);
       if (n >= 1 && n <= buttons.size()) {
         return new Event.Tap(buttons.get(n - 1).data());

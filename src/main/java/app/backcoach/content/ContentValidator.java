@@ -321,6 +321,59 @@ final class ContentValidator {
     questions(o.checkin(), qids);
     required(Required.QUESTIONS, o.questions());
     required(Required.CHECKIN, o.checkin());
+    branching(o.questions());
+  }
+
+  /**
+   * The intake branches on earlier answers only: every askIf/skipIf tag is given by an option of an
+   * earlier question. Every question can change the plan: one of its options carries signals or
+   * tags (the time zone and the safety screen aside), and each has a short name for /settings.
+   */
+  private void branching(List<Question> list) {
+    Set<String> earlier = new HashSet<>();
+    for (Question q : list) {
+      if (q == null || q.id() == null || q.type() == null) {
+        continue;
+      }
+      conditionTags(q.id(), "askIf", q.askIf(), earlier);
+      conditionTags(q.id(), "skipIf", q.skipIf(), earlier);
+      if (q.name() == null || q.name().isBlank()) {
+        problem(ONBOARDING, q.id(), "name", "required: a short name shown in /settings");
+      }
+      boolean special = q.type() == Question.Type.ZONE || q.type() == Question.Type.REDFLAGS;
+      boolean shapesPlan =
+          q.options().stream()
+              .anyMatch(o -> o != null && (!o.signals().isEmpty() || !o.tags().isEmpty()));
+      if (!special && !shapesPlan && q.options().size() >= 2) {
+        problem(
+            ONBOARDING,
+            q.id(),
+            "options",
+            "no option has signals or tags: the answer cannot change the plan");
+      }
+      for (Question.Option o : q.options()) {
+        if (o != null) {
+          conditionTags(q.id() + "." + o.id(), "askIf", o.askIf(), earlier);
+        }
+      }
+      for (Question.Option o : q.options()) {
+        if (o != null) {
+          earlier.addAll(o.tags());
+        }
+      }
+    }
+  }
+
+  private void conditionTags(String where, String field, List<String> tags, Set<String> earlier) {
+    for (String t : tags) {
+      if (!earlier.contains(t)) {
+        problem(
+            ONBOARDING,
+            where,
+            field,
+            "tag " + t + " is not given by any earlier question's options");
+      }
+    }
   }
 
   private void questions(List<Question> list, Set<String> qids) {

@@ -3,10 +3,32 @@ package app.backcoach.content;
 import java.util.List;
 import java.util.Map;
 
-/** One onboarding question with its answer options. */
-public record Question(String id, String section, Type type, String text, List<Option> options) {
+/**
+ * One onboarding question with its answer options.
+ *
+ * @param name a short name for the question, shown when the user changes one answer in /settings
+ * @param askIf asked only when an earlier answer gave one of these tags (empty: always)
+ * @param skipIf not asked when an earlier answer gave one of these tags
+ */
+public record Question(
+    String id,
+    String section,
+    Type type,
+    String name,
+    String text,
+    List<String> askIf,
+    List<String> skipIf,
+    List<Option> options) {
   public Question {
+    askIf = Lists.orEmpty(askIf);
+    skipIf = Lists.orEmpty(skipIf);
     options = Lists.orEmpty(options);
+  }
+
+  /** Whether the question is asked of someone whose earlier answers gave these tags. */
+  public boolean appliesTo(java.util.Set<String> tags) {
+    return (askIf.isEmpty() || askIf.stream().anyMatch(tags::contains))
+        && skipIf.stream().noneMatch(tags::contains);
   }
 
   /** How an answer is given. */
@@ -35,12 +57,19 @@ public record Question(String id, String section, Type type, String text, List<O
       List<Integer> range,
       Map<String, Integer> signals,
       List<String> tags,
-      Boolean none) {
+      Boolean none,
+      List<String> askIf) {
     public Option {
       match = Lists.orEmpty(match);
       range = Lists.orEmpty(range);
       signals = signals == null ? Map.of() : Map.copyOf(signals);
       tags = Lists.orEmpty(tags);
+      askIf = Lists.orEmpty(askIf);
+    }
+
+    /** Whether the option is offered to someone whose earlier answers gave these tags. */
+    public boolean offeredTo(java.util.Set<String> tags) {
+      return askIf.isEmpty() || askIf.stream().anyMatch(tags::contains);
     }
 
     /** True for the "none of these" option of a multiple choice, which clears the others. */

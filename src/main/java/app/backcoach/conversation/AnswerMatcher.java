@@ -11,12 +11,44 @@ import java.util.List;
 final class AnswerMatcher {
   private AnswerMatcher() {}
 
+  private static final java.util.Set<String> BELOW =
+      java.util.Set.of("under", "below", "less", "fewer", "lt", "max", "maximum", "upto");
+  private static final java.util.Set<String> ABOVE =
+      java.util.Set.of("over", "above", "more", "plus", "gt");
+
+  /**
+   * "under 5" is just below 5 and "over 8" above 8, so they land in the range the person means
+   * ("under 5 h" is not "5 to 8 h").
+   */
+  private static double bound(List<String> words, double n) {
+    for (String w : words) {
+      if (BELOW.contains(w)) {
+        return n - 0.5;
+      }
+      if (ABOVE.contains(w)) {
+        return n == Math.rint(n) ? n + 1 : n + 0.5; // "over 8 hours" is 9, not 8.5
+      }
+    }
+    return n;
+  }
+
   /**
    * The options the text selects. For a single choice the result has one option (a clear match),
    * several (ambiguous) or none.
    */
   static List<Question.Option> match(Question q, String text) {
     List<String> words = Words.tokens(text);
+    Double typed = q.type() == Question.Type.NUMBER ? Words.firstNumber(text) : null;
+    if (typed != null) {
+      // A number answers a number question by value: "-1" is not the button "1".
+      double n = bound(words, typed);
+      for (Question.Option o : q.options()) {
+        if (o.holds(n)) {
+          return List.of(o);
+        }
+      }
+      return List.of();
+    }
     String normal = String.join(" ", words);
     for (Question.Option o : q.options()) {
       if (normal.equals(Words.normalOfContent(o.label()))
@@ -58,6 +90,9 @@ final class AnswerMatcher {
       return hits;
     }
     Double n = Words.firstNumber(text);
+    if (n != null && q.type() == Question.Type.NUMBER) {
+      n = bound(words, n);
+    }
     if (n != null) {
       for (Question.Option o : q.options()) {
         if (o.holds(n)) {

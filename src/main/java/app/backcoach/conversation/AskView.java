@@ -136,8 +136,9 @@ final class AskView {
   }
 
   private String noKitAlternative(UserState s, Search.Found f) {
-    if (!f.kind().equals("exercise") || s.answers().get("equipment") == null) {
-      return null;
+    boolean trains = !questions.profile(s.answers()).has("train_none");
+    if (!f.kind().equals("exercise") || (s.answers().get("equipment") == null && trains)) {
+      return null; // the equipment question not reached yet; someone who does not train has no kit
     }
     Set<String> kit = PlanBuilder.kit(questions.profile(s.answers()));
     Exercise e = content.exercise(f.id());

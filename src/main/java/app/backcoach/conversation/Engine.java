@@ -356,7 +356,8 @@ public final class Engine {
     return reply(
         s.withPending(Pending.RESUME),
         Reply.withButtons(
-            content.text(Msg.RESUME_OFFER, "n", questions.number(q), "total", questions.total()),
+            content.text(
+                Msg.RESUME_OFFER, "n", questions.number(s, q), "total", questions.total(s)),
             List.of(
                 List.of(
                     new Button(content.text(Msg.BTN_CONTINUE), "g:c"),
@@ -436,6 +437,8 @@ public final class Engine {
                 List.of(Reply.text(content.text(Msg.DELETE_KEPT))),
                 Ack.chosen(content.text(Msg.BTN_DELETE_NO)))
             : null;
+      case "ed":
+        return hasPlan && s.stage() == Stage.READY ? edit(s, arg) : null;
       case "ck":
         return hasPlan && s.stage() == Stage.READY
             ? acked(startCheckin(s), content.text(Msg.BTN_START_CHECKIN))
@@ -443,6 +446,36 @@ public final class Engine {
       default:
         return null;
     }
+  }
+
+  /**
+   * Changing one answer: the list of questions asked, then the chosen one asked again; the answer
+   * rebuilds the plan, after any question it newly brings in (training now, so what kind).
+   */
+  private Outcome edit(UserState s, String qid) {
+    List<Question> asked = questions.asked(s.answers());
+    if (qid.isEmpty()) {
+      List<Button> buttons = new ArrayList<>();
+      for (Question q : asked) {
+        if (q.type() != Question.Type.REDFLAGS && q.name() != null) {
+          buttons.add(new Button(q.name(), "ed:" + q.id()));
+        }
+      }
+      return new Outcome(
+          s,
+          List.of(Reply.withButtons(content.text(Msg.CHANGE_WHICH), Layout.chunk(buttons, 2))),
+          Ack.chosen(content.text(Msg.BTN_CHANGE_ANSWER)));
+    }
+    Question q = questions.question(qid);
+    if (q == null || !asked.contains(q) || q.type() == Question.Type.REDFLAGS) {
+      return null;
+    }
+    UserState asking = s.withPending(null).withStage(Stage.ASKING, q.id());
+    Answer old = s.answers().get(q.id());
+    if (q.type() == Question.Type.MULTI && old != null) {
+      asking = asking.withSelection(old.options()); // the current ticks, to change
+    }
+    return new Outcome(asking, List.of(questions.ask(asking, q)), Ack.chosen(q.name()));
   }
 
   private Outcome answerTap(UserState s, String kind, String qid, String opt, Instant now) {
@@ -454,7 +487,7 @@ public final class Engine {
     Question q = flow.current(s);
     UserState active = s.withPending(null);
     if (kind.equals("m") && q.type() == Question.Type.MULTI) {
-      return flow.toggle(active, q, opt);
+      return flow.toggle(active, q, opt, now);
     }
     if (kind.equals("md") && q.type() == Question.Type.MULTI) {
       return flow.done(active, q, now);

@@ -58,12 +58,57 @@ final class QuestionFlow {
     return q == null ? first() : q;
   }
 
-  int number(Question q) {
-    return questions.indexOf(q) + 1;
+  /** The question's place among those this user is asked (earlier answers decide which). */
+  int number(UserState s, Question q) {
+    return asked(s.answers()).indexOf(q) + 1;
   }
 
-  int total() {
-    return questions.size();
+  /** How many questions this user is asked, as far as the answers so far tell. */
+  int total(UserState s) {
+    return asked(s.answers()).size();
+  }
+
+  /**
+   * The questions asked of someone with these answers, in order: each question's conditions are
+   * read from the answers to the questions before it that were asked.
+   */
+  List<Question> asked(Map<String, Answer> answers) {
+    List<Question> out = new ArrayList<>();
+    Set<String> tags = new HashSet<>();
+    for (Question q : questions) {
+      if (!q.appliesTo(tags)) {
+        continue;
+      }
+      out.add(q);
+      Answer a = answers.get(q.id());
+      if (a != null) {
+        for (String optionId : a.options()) {
+          Question.Option o = q.option(optionId);
+          if (o != null) {
+            tags.addAll(o.tags());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tags of the answers given to the questions asked before {@code q}. */
+  private Set<String> tagsBefore(UserState s, Question q) {
+    Set<String> tags = new HashSet<>();
+    for (Question before : asked(s.answers())) {
+      if (before == q) {
+        break;
+      }
+      Answer a = s.answers().get(before.id());
+      if (a != null) {
+        a.options().stream()
+            .map(before::option)
+            .filter(o -> o != null)
+            .forEach(o -> tags.addAll(o.tags()));
+      }
+    }
+    return tags;
   }
 
   /** The time zone the text names, or null. */
@@ -73,13 +118,18 @@ final class QuestionFlow {
 
   /** The question as a message with its buttons; ticks show what a multiple choice has so far. */
   Reply ask(UserState s, Question q) {
-    String header = content.text(Msg.QUESTION_HEADER, "n", number(q), "total", total());
+    String header =
+        content.text(Msg.QUESTION_HEADER, "n", number(s, q), "total", Math.max(total(s), 1));
+    Set<String> tags = tagsBefore(s, q);
     StringBuilder text = new StringBuilder(header).append('\n').append(q.text());
     List<Button> buttons = new ArrayList<>();
     switch (q.type()) {
       case MULTI -> {
         text.append("\n\n").append(content.text(Msg.MULTI_HINT));
         for (Question.Option o : q.options()) {
+          if (!o.offeredTo(tags)) {
+            continue;
+          }
           String tick = s.selection().contains(o.id()) ? "\u2705 " : "";
           buttons.add(new Button(tick + o.label(), "m:" + q.id() + ":" + o.id()));
         }
@@ -157,11 +207,20 @@ final class QuestionFlow {
         if (hits.isEmpty()) {
           return again(s, q, content.text(Msg.INVALID_CHOICE));
         }
-        List<String> ids = hits.stream().filter(o -> !o.isNone()).map(Question.Option::id).toList();
+        // Typed answers add to the boxes already ticked; "none of these" alone replaces them.
+        List<String> ids = new ArrayList<>(s.selection());
+        ids.removeIf(id -> q.option(id) == null || q.option(id).isNone());
+        hits.stream()
+            .filter(o -> !o.isNone())
+            .map(Question.Option::id)
+            .filter(id -> !ids.contains(id))
+            .forEach(ids::add);
         if (ids.isEmpty()) {
-          ids = List.of(hits.get(0).id());
+          ids.add(hits.get(0).id());
         }
-        return record(s, q, new Answer(ids, null), List.of(), Ack.NONE, now);
+        List<String> ordered =
+            q.options().stream().map(Question.Option::id).filter(ids::contains).toList();
+        return record(s, q, new Answer(ordered, null), List.of(), Ack.NONE, now);
       }
       default -> {
         List<Question.Option> hits = AnswerMatcher.match(q, text);
@@ -199,10 +258,14 @@ final class QuestionFlow {
    * Ticks or unticks one option of a multiple choice; "none of these" clears the rest and the other
    * way round.
    */
-  Outcome toggle(UserState s, Question q, String optionId) {
+  Outcome toggle(UserState s, Question q, String optionId, Instant now) {
     Question.Option o = q.option(optionId);
     if (o == null) {
       return new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
+    }
+    if (o.isNone() && !s.selection().contains(o.id())) {
+      // "None of these" needs no Done: it is the whole answer.
+      return record(s, q, new Answer(List.of(o.id()), null), List.of(), Ack.chosen(o.label()), now);
     }
     List<String> next = new ArrayList<>(s.selection());
     if (!next.remove(o.id())) {
@@ -249,11 +312,10 @@ final class QuestionFlow {
 
   /** Stores the answer and moves on: the next question, or the finisher after the last one. */
   Outcome record(UserState s, Question q, Answer a, List<Reply> before, Ack ack, Instant now) {
-    UserState answered = s.withAnswer(q.id(), a);
+    UserState answered = s.withAnswer(q.id(), a).withSelection(List.of());
     List<Reply> replies = new ArrayList<>(before);
-    int at = questions.indexOf(q);
-    if (at >= 0 && at + 1 < questions.size()) {
-      Question next = questions.get(at + 1);
+    Question next = next(answered, q);
+    if (next != null) {
       UserState moved = answered.withStage(stage, next.id());
       replies.add(ask(moved, next));
       return new Outcome(moved, replies, ack);
@@ -262,15 +324,35 @@ final class QuestionFlow {
   }
 
   /**
+   * The next question to ask after {@code q}: the first later one this user is asked and has not
+   * answered (after changing one answer, only the questions it newly brings in), or null.
+   */
+  private Question next(UserState answered, Question q) {
+    List<Question> asked = asked(answered.answers());
+    int at = questions.indexOf(q);
+    for (Question later : asked) {
+      if (questions.indexOf(later) > at && !answered.answers().containsKey(later.id())) {
+        return later;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The plan rules' view of the answers: tags and summed mistake signals of every chosen option.
    */
   Profile profile(Map<String, Answer> answers) {
     Set<String> tags = new HashSet<>();
     Map<String, Integer> signals = new HashMap<>();
+    // An answer to a question no longer asked (training changed to none) no longer counts.
+    Set<String> asked = new HashSet<>();
+    for (Question q : asked(answers)) {
+      asked.add(q.id());
+    }
     answers.forEach(
         (qid, answer) -> {
           Question q = content.onboarding().question(qid);
-          if (q == null) {
+          if (q == null || (this.questions.contains(q) && !asked.contains(qid))) {
             return;
           }
           for (String optionId : answer.options()) {

@@ -108,6 +108,7 @@ final class ReminderSettings {
               "rt:" + k.name()));
     }
     buttons.add(new Button(content.text(Msg.BTN_QUIET_MODE), "rq"));
+    buttons.add(new Button(content.text(Msg.BTN_CHANGE_ANSWER), "ed"));
     return Reply.withButtons(text, Layout.chunk(buttons, 1));
   }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code ~} skips up to three words.
  */
 public final class Words {
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(-?\\d{1,3}(?:[.,]\\d+)?)");
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

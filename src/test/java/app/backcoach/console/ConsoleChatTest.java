@@ -68,4 +68,20 @@ class ConsoleChatTest {
       assertTrue(out.contains("(That button belongs to an earlier message"), out);
     }
   }
+
+  @Test
+  void aTypedNumberIsAValueWhereTheOptionsAreNumbersNotAButtonIndex() throws Exception {
+    try (Database db = Database.open(dir.resolve("c.db"), CLOCK)) {
+      // consent, desk, 9 hours, then "4" training days: the fourth button would be "5 or more".
+      chat(db, "1\n1\n9\n4\n");
+      var answers =
+          db.read(
+              tx ->
+                  tx.query(
+                      "SELECT options FROM answers WHERE chat_id = 1 AND question_id ="
+                          + " 'training_days'",
+                      r -> r.getString("options")));
+      assertTrue(answers.toString().contains("d3_4"), answers.toString());
+    }
+  }
 }

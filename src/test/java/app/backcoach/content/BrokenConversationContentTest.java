@@ -158,6 +158,39 @@ class BrokenConversationContentTest {
   }
 
   @Test
+  void reportsABranchOnATagNoEarlierQuestionGives() {
+    bundle.replaceInEntry(ONBOARDING, "grip", "    askIf: [gym]\n", "    askIf: [gym_rat]\n");
+    assertOnlyProblem(
+        bundle.problems(),
+        ONBOARDING,
+        "grip",
+        "askIf",
+        "tag gym_rat is not given by any earlier question's options");
+  }
+
+  @Test
+  void reportsABranchOnATagOnlyALaterQuestionGives() {
+    bundle.replaceInEntry(
+        ONBOARDING,
+        "day_kind",
+        "    name: Working day\n",
+        "    name: Working day\n    skipIf: [no_pain]\n");
+    assertOnlyProblem(
+        bundle.problems(),
+        ONBOARDING,
+        "day_kind",
+        "skipIf",
+        "tag no_pain is not given by any earlier question's options");
+  }
+
+  @Test
+  void reportsAQuestionWithoutAShortName() {
+    bundle.replaceInEntry(ONBOARDING, "grip", "    name: Grip\n", "");
+    assertOnlyProblem(
+        bundle.problems(), ONBOARDING, "grip", "name", "required: a short name shown in /settings");
+  }
+
+  @Test
   void reportsChoiceQuestionWithOnlyOneOption() {
     bundle.setField(
         ONBOARDING,

@@ -7,8 +7,31 @@ package app.backcoach.conversation;
 final class Personas {
   private Personas() {}
 
-  /** A desk worker with morning stiffness and no equipment. */
+  /**
+   * A desk worker with morning stiffness who does not train (the lifting questions are skipped).
+   */
   static final String[] DESK_WORKER = app.backcoach.ConsoleScript.DESK_WORKER;
+
+  /** The same desk worker, training in a gym: answers all 20 questions, in order. */
+  static final String[] ALL_QUESTIONS = app.backcoach.ConsoleScript.GYM_DESK_WORKER;
+
+  /** The ALL_QUESTIONS answer to each question, by question id. */
+  static String answerTo(String questionId) {
+    var qs = app.backcoach.TestContent.bundle().onboarding().questions();
+    for (int i = 0; i < qs.size(); i++) {
+      if (qs.get(i).id().equals(questionId)) {
+        return ALL_QUESTIONS[i];
+      }
+    }
+    throw new IllegalArgumentException("no question " + questionId);
+  }
+
+  /** Answers whatever question is asked, as ALL_QUESTIONS would, until the plan is ready. */
+  static void finish(ChatDriver chat) {
+    for (int guard = 0; chat.state.stage() == Stage.ASKING && guard < 40; guard++) {
+      chat.say(answerTo(chat.state.questionId()));
+    }
+  }
 
   /** A gym lifter whose lower back hurts after deadlifts. */
   static final String[] DEADLIFTER = {

@@ -121,9 +121,7 @@ class SafetyPersonasTest {
   void aUserFlaggedDuringOnboardingStillGetsTheWeeklyCheckIn() {
     ChatDriver chat = EngineOnboardingTest.toQuestion("red_flags");
     chat.tap(CONTENT.safety().redFlag("numbness").label());
-    for (int i = 0; i < 8; i++) {
-      chat.say(Personas.DESK_WORKER[12 + i]);
-    }
+    Personas.finish(chat);
     assertEquals(Stage.READY, chat.state.stage());
     assertTrue(chat.text().contains(CONTENT.text(Msg.CHECKIN_ONLY_WHILE_PAUSED)), chat.text());
     var r = EngineRemindersTest.find(chat, Kind.CHECKIN);

@@ -37,7 +37,7 @@ class UserDataTest {
   static void fullUser(Database db, ChatService chat, long chatId) {
     chat.handle(chatId, Inputs.parse("/start"));
     chat.handle(chatId, Inputs.parse("yes"));
-    for (String line : app.backcoach.ConsoleScript.DESK_WORKER) {
+    for (String line : app.backcoach.ConsoleScript.GYM_DESK_WORKER) {
       chat.handle(chatId, Inputs.parse(line));
     }
     chat.handle(chatId, new Event.Tap("rp:y"));
@@ -186,7 +186,9 @@ class UserDataTest {
       for (String table : UserData.TABLES) {
         assertTrue(json.has(table), table);
       }
-      assertTrue(json.get("answers").size() >= 20, "all answers");
+      assertTrue(
+          json.get("answers").size() >= app.backcoach.ConsoleScript.GYM_DESK_WORKER.length,
+          "all answers");
       assertEquals("Europe/Berlin", json.get("users").get(0).get("time_zone").asText());
       assertTrue(
           json.get("plans").get(0).get("body").has("fixes"),
