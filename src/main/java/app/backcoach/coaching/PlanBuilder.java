@@ -31,7 +31,9 @@ public final class PlanBuilder {
 
     List<Plan.Section> sections = new ArrayList<>();
     Set<String> used = new LinkedHashSet<>();
-    if (!flared) {
+    // Warm-up and cool-down frame a training session: someone who does not train gets neither.
+    boolean trains = !profile.has("train_none");
+    if (!flared && trains) {
       section(sections, Plan.SectionKind.WARM_UP, "warm_up", kit, false, used);
     }
     String main =
@@ -56,7 +58,7 @@ public final class PlanBuilder {
     if (profile.has("morning_stiffness")) {
       section(sections, Plan.SectionKind.DAILY, "morning_mobility", kit, flared, used);
     }
-    if (!flared) {
+    if (!flared && trains) {
       section(sections, Plan.SectionKind.COOL_DOWN, "cool_down", kit, false, used);
     }
     return new Plan(fixes, sections, flared, now, List.of());
@@ -110,7 +112,7 @@ public final class PlanBuilder {
   public Plan stepBack(Plan plan, Profile profile, Instant now) {
     Set<String> tags = new HashSet<>(profile.tags());
     tags.add("flared_up");
-    Plan gentle = build(new Profile(tags, profile.signals()), now);
+    Plan gentle = build(new Profile(tags, profile.signals(), profile.confirmed()), now);
     return new Plan(plan.fixes(), gentle.sections(), true, plan.createdAt(), plan.changes());
   }
 
@@ -118,13 +120,27 @@ public final class PlanBuilder {
   List<String> topFixes(Profile profile, int count) {
     List<Mistake> all = content.mistakes();
     return all.stream()
-        .filter(m -> profile.signals().getOrDefault(m.id(), 0) > 0)
+        .filter(
+            m ->
+                profile.signals().getOrDefault(m.id(), 0) > 0
+                    || profile.confirmed().contains(m.id()))
         .sorted(
-            Comparator.comparingInt((Mistake m) -> -profile.signals().get(m.id()))
+            // Safety first (a flared-up back is not loaded), then what the user confirmed, then the
+            // summed signals of everything they chose.
+            Comparator.comparingInt((Mistake m) -> safetyFirst(profile, m) ? 0 : 1)
+                .thenComparingInt(m -> profile.confirmed().contains(m.id()) ? 0 : 1)
+                .thenComparingInt(m -> -profile.signals().getOrDefault(m.id(), 0))
                 .thenComparingInt(all::indexOf))
         .limit(count)
         .map(Mistake::id)
         .toList();
+  }
+
+  /** Mistakes that outrank everything while the back is flared up. */
+  static final Set<String> FLARE_FIRST = Set.of("heavy_while_flared", "training_through_pain");
+
+  private static boolean safetyFirst(Profile profile, Mistake m) {
+    return profile.has("flared_up") && FLARE_FIRST.contains(m.id());
   }
 
   private void section(

@@ -354,6 +354,11 @@ final class ContentValidator {
       for (Question.Option o : q.options()) {
         if (o != null) {
           conditionTags(q.id() + "." + o.id(), "askIf", o.askIf(), earlier);
+          for (String m : o.confirms()) {
+            if (b.mistake(m) == null) {
+              problem(ONBOARDING, q.id() + "." + o.id(), "confirms", "unknown mistake " + m);
+            }
+          }
         }
       }
       for (Question.Option o : q.options()) {

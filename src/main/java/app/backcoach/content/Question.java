@@ -48,7 +48,8 @@ public record Question(
   /**
    * One answer option: a button label, typed words that select it, and what it tells the plan
    * rules: {@code signals} weigh mistakes, {@code tags} describe the user (equipment, "desk",
-   * "flared_up").
+   * "flared_up"); {@code confirms} names mistakes the user has said in so many words they make,
+   * which lead the plan's fixes.
    */
   public record Option(
       String id,
@@ -58,8 +59,10 @@ public record Question(
       Map<String, Integer> signals,
       List<String> tags,
       Boolean none,
-      List<String> askIf) {
+      List<String> askIf,
+      List<String> confirms) {
     public Option {
+      confirms = Lists.orEmpty(confirms);
       match = Lists.orEmpty(match);
       range = Lists.orEmpty(range);
       signals = signals == null ? Map.of() : Map.copyOf(signals);

@@ -344,6 +344,7 @@ final class QuestionFlow {
   Profile profile(Map<String, Answer> answers) {
     Set<String> tags = new HashSet<>();
     Map<String, Integer> signals = new HashMap<>();
+    Set<String> confirmed = new HashSet<>();
     // An answer to a question no longer asked (training changed to none) no longer counts.
     Set<String> asked = new HashSet<>();
     for (Question q : asked(answers)) {
@@ -359,11 +360,12 @@ final class QuestionFlow {
             Question.Option o = q.option(optionId);
             if (o != null) {
               tags.addAll(o.tags());
+              confirmed.addAll(o.confirms());
               o.signals().forEach((m, w) -> signals.merge(m, w, Integer::sum));
             }
           }
         });
-    return new Profile(tags, signals);
+    return new Profile(tags, signals, confirmed);
   }
 
   Outcome again(UserState s, Question q, String why) {
