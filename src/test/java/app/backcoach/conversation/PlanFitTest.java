@@ -113,6 +113,20 @@ class PlanFitTest {
                             || s.kind() == Plan.SectionKind.COOL_DOWN),
             who);
       }
+      // The plan as shown refers to nothing off screen and to no training the person does not do.
+      UserState shown = UserState.fresh(person).withConsent(true).withPlan(plan);
+      String text =
+          new PlanView(CONTENT)
+              .plan(shown).stream()
+                  .map(Reply::text)
+                  .reduce("", (a, b) -> a + "\n" + b)
+                  .toLowerCase(java.util.Locale.ROOT);
+      assertFalse(text.contains(" above"), "refers to text above: " + text);
+      if (profile.has("train_none")) {
+        for (String gym : List.of("back day", "working weight", "ramp-up", "your lifts")) {
+          assertFalse(text.contains(gym), gym + " for someone who does not train: " + text);
+        }
+      }
       // No lifting question was asked of someone who does not train.
       if (profile.has("train_none")) {
         assertFalse(answers.containsKey("grip") || answers.containsKey("warm_up"), who);
