@@ -15,6 +15,11 @@ public final class Cards {
   }
 
   public String mistake(Mistake m) {
+    return mistake(m, false);
+  }
+
+  /** The card, with the no-kit wording of the fix for someone without weights. */
+  public String mistake(Mistake m, boolean noWeights) {
     return content.text(
         Msg.MISTAKE_CARD,
         "title",
@@ -24,7 +29,7 @@ public final class Cards {
         "why",
         m.why(),
         "fix",
-        numbered(m.fix()),
+        numbered(m.fixFor(noWeights)),
         "exercises",
         names(m.exercises()));
   }

@@ -115,6 +115,9 @@ final class ContentValidator {
       text(MISTAKES, id, "why", m.why());
       list(MISTAKES, id, "signs", m.signs());
       list(MISTAKES, id, "fix", m.fix());
+      if (!m.fixNoKit().isEmpty()) {
+        list(MISTAKES, id, "fixNoKit", m.fixNoKit());
+      }
       list(MISTAKES, id, "exercises", m.exercises());
       refs(MISTAKES, id, "exercises", m.exercises());
       sources(MISTAKES, id, m.sources());

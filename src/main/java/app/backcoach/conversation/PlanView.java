@@ -34,10 +34,25 @@ final class PlanView {
     if (plan == null) {
       return List.of(Reply.text(content.text(Msg.PLAN_NONE)));
     }
-    return List.of(summary(plan), routine(plan));
+    return List.of(summary(plan, noWeights(s)), routine(plan));
   }
 
-  private Reply summary(Plan plan) {
+  /** Loaded kit: someone without any of it reads the no-kit wording of a fix. */
+  private static final java.util.Set<String> WEIGHTS =
+      java.util.Set.of("full_gym", "dumbbells", "kettlebell");
+
+  /**
+   * Whether the user has no weights or machines: no such equipment, no gym training (a gym has
+   * them), or no training at all.
+   */
+  static boolean noWeights(UserState s) {
+    Answer kit = s.answers().get("equipment");
+    Answer kind = s.answers().get("training_kind");
+    boolean gym = kind != null && kind.options().contains("gym");
+    return !gym && (kit == null || kit.options().stream().noneMatch(WEIGHTS::contains));
+  }
+
+  private Reply summary(Plan plan, boolean noWeights) {
     StringBuilder text = new StringBuilder(content.text(Msg.PLAN_INTRO));
     if (plan.flaredUp()) {
       text.append("\n\n").append(content.text(Msg.PLAN_FLARED));
@@ -49,7 +64,8 @@ final class PlanView {
         continue; // removed from the bundle since the plan was made
       }
       String n = String.valueOf(i + 1);
-      List<String> steps = m.fix().subList(0, Math.min(3, m.fix().size()));
+      List<String> fix = m.fixFor(noWeights);
+      List<String> steps = fix.subList(0, Math.min(3, fix.size()));
       text.append("\n\n")
           .append(
               content.text(
@@ -157,7 +173,7 @@ final class PlanView {
     switch (kind) {
       case "f" -> {
         Mistake m = content.mistake(id);
-        text = m == null ? null : cards.mistake(m);
+        text = m == null ? null : cards.mistake(m, noWeights(s));
         if (m != null) {
           buttons =
               Layout.chunk(

@@ -115,6 +115,9 @@ class PlanFitTest {
       }
       // The plan as shown refers to nothing off screen and to no training the person does not do.
       UserState shown = UserState.fresh(person).withConsent(true).withPlan(plan);
+      for (var a : answers.entrySet()) {
+        shown = shown.withAnswer(a.getKey(), a.getValue());
+      }
       String text =
           new PlanView(CONTENT)
               .plan(shown).stream()
@@ -122,6 +125,11 @@ class PlanFitTest {
                   .reduce("", (a, b) -> a + "\n" + b)
                   .toLowerCase(java.util.Locale.ROOT);
       assertFalse(text.contains(" above"), "refers to text above: " + text);
+      if (PlanView.noWeights(shown)) {
+        for (String kitWord : List.of("dumbbell", "barbell", "cable", "machine")) {
+          assertFalse(text.contains(kitWord), kitWord + " for someone without weights: " + text);
+        }
+      }
       if (profile.has("train_none")) {
         for (String gym : List.of("back day", "working weight", "ramp-up", "your lifts")) {
           assertFalse(text.contains(gym), gym + " for someone who does not train: " + text);
