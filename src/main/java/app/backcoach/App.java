@@ -68,12 +68,15 @@ final class App {
   }
 
   /**
+   * How long after polling starts the sentence model begins loading: a restarted bot first works
+   * through the backlog Telegram held for it, by words, without the model competing for the CPU.
+   */
+  static final Duration MODEL_DELAY = Duration.ofSeconds(10);
+
+  /**
    * The conversation with its two ways of reading free text: words (Lucene, the lexical red-flag
    * screen) at once, and meaning (the sentence model) once it has loaded in the background.
    */
-  /** How long after polling starts the sentence model begins loading (docs/BENCHMARKS.md). */
-  static final Duration MODEL_DELAY = Duration.ofSeconds(2);
-
   static Engine engine(ContentBundle content, Config config, Meaning<Embedder> model) {
     if (!config.meaning()) {
       // Words only: about 100 MB less memory, for small hosts (docs/BENCHMARKS.md).
