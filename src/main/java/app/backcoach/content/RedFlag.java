@@ -33,6 +33,12 @@ public record RedFlag(
     exemplars = Lists.orEmpty(exemplars);
   }
 
+  /** The same concept with other exemplars (evaluation and tests vary only these). */
+  public RedFlag withExemplars(List<String> others) {
+    return new RedFlag(
+        id, label, urgency, screen, history, patterns, unless, notWith, scope, covers, others);
+  }
+
   /** Whether a past, finished event still counts (the history itself is the risk). */
   public boolean historyCounts() {
     return "counts".equals(history);

@@ -25,6 +25,11 @@ public record Safety(
     vocabulary = vocabulary == null ? Map.of() : vocabulary;
   }
 
+  /** The same safety content with other concepts and near-misses. */
+  public Safety with(List<RedFlag> flags, List<String> otherNearMisses) {
+    return new Safety(disclaimer, referrals, notTypos, vocabulary, flags, otherNearMisses);
+  }
+
   /** The concept with this id, or null. */
   public RedFlag redFlag(String id) {
     for (RedFlag f : redFlags) {

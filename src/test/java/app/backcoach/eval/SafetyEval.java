@@ -74,27 +74,9 @@ public final class SafetyEval {
   static Safety without(Safety s, java.util.Set<String> texts) {
     List<RedFlag> flags = new java.util.ArrayList<>();
     for (RedFlag f : s.redFlags()) {
-      flags.add(
-          new RedFlag(
-              f.id(),
-              f.label(),
-              f.urgency(),
-              f.screen(),
-              f.history(),
-              f.patterns(),
-              f.unless(),
-              f.notWith(),
-              f.scope(),
-              f.covers(),
-              f.exemplars().stream().filter(e -> !texts.contains(e)).toList()));
+      flags.add(f.withExemplars(f.exemplars().stream().filter(e -> !texts.contains(e)).toList()));
     }
-    return new Safety(
-        s.disclaimer(),
-        s.referrals(),
-        s.notTypos(),
-        s.vocabulary(),
-        flags,
-        s.nearMisses().stream().filter(e -> !texts.contains(e)).toList());
+    return s.with(flags, s.nearMisses().stream().filter(e -> !texts.contains(e)).toList());
   }
 
   /** The tuning sets, together: three files by independent authors. */

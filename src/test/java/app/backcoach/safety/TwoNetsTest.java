@@ -24,31 +24,9 @@ class TwoNetsTest {
   private static MeaningNet net(String exemplar) {
     var flags =
         SAFETY.redFlags().stream()
-            .map(
-                f ->
-                    f.id().equals("bladder")
-                        ? new app.backcoach.content.RedFlag(
-                            f.id(),
-                            f.label(),
-                            f.urgency(),
-                            f.screen(),
-                            f.history(),
-                            f.patterns(),
-                            f.unless(),
-                            f.notWith(),
-                            f.scope(),
-                            f.covers(),
-                            List.of(exemplar))
-                        : f)
+            .map(f -> f.id().equals("bladder") ? f.withExemplars(List.of(exemplar)) : f)
             .toList();
-    Safety safety =
-        new Safety(
-            SAFETY.disclaimer(),
-            SAFETY.referrals(),
-            SAFETY.notTypos(),
-            SAFETY.vocabulary(),
-            flags,
-            List.of());
+    Safety safety = SAFETY.with(flags, List.of());
     return new MeaningNet(
         safety,
         List.of("how many sets of rows"),
