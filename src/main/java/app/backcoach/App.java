@@ -27,6 +27,7 @@ import app.backcoach.search.EntryVectors;
 import app.backcoach.search.HybridSearch;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.ProcessLock;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -111,7 +112,8 @@ final class App {
   static int chat(Config config, InputStream in, PrintStream out) {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
-    try (Database db = Database.open(config.database(), clock)) {
+    try (Database db = Database.open(config.database(), clock);
+        ProcessLock lock = ProcessLock.acquire(config.database())) {
       Meaning<Embedder> model = Meaning.later("sentence model", MiniLm::load);
       ChatService chat = new ChatService(db, engine(content, config, model), content, clock);
       if (config.meaning()) {
@@ -149,6 +151,13 @@ final class App {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Main.OK;
+    }
+    try {
+      // Before anything is taken from Telegram; held until the process exits.
+      ProcessLock.acquire(config.database());
+    } catch (ProcessLock.Held e) {
+      db.close();
+      throw e;
     }
     Meaning<Embedder> model = Meaning.later("sentence model", MiniLm::load);
     ChatService chat =
@@ -274,6 +283,11 @@ final class App {
 
   /** Writes a consistent copy of the live database; the bot may keep running. */
   static int backup(Config config, Path target, PrintStream out) {
+    if (!Files.isRegularFile(config.database())) {
+      // Opening it would create an empty database and back that up: a mistyped --db must fail.
+      throw new DatabaseException(
+          "no database at " + config.database().toAbsolutePath() + " to back up", null);
+    }
     try (Database db = Database.open(config.database(), Clock.systemUTC())) {
       db.backup(target);
     }

@@ -2,6 +2,7 @@ package app.backcoach;
 
 import app.backcoach.content.ContentException;
 import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.ProcessLock;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ public final class Main {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
+
+  /** Another process is using the database. */
+  static final int LOCKED = 3;
 
   static final String USAGE_TEXT =
       """
@@ -123,6 +127,9 @@ public final class Main {
     } catch (DatabaseException e) {
       err.println("backcoach: database error: " + e.getMessage());
       return FAILED;
+    } catch (ProcessLock.Held e) {
+      err.println("backcoach: " + e.getMessage());
+      return LOCKED;
     }
   }
 

@@ -158,6 +158,27 @@ class MainTest {
   }
 
   @Test
+  void backupOfAMistypedDatabaseFailsInsteadOfCopyingANewEmptyOne() throws Exception {
+    Path missing = dir.resolve("data/typo.db");
+    Path copy = dir.resolve("copy.db");
+    assertEquals(1, run(Map.of(), "", "--db", missing.toString(), "backup", copy.toString()));
+    assertTrue(err().contains("no database at " + missing.toAbsolutePath()), err());
+    assertFalse(Files.exists(missing), "nothing created");
+    assertFalse(Files.exists(copy));
+  }
+
+  @Test
+  void aSecondProcessOnTheSameDatabaseExitsWithOneClearLine() throws Exception {
+    Path db = dir.resolve("data/one.db");
+    assertEquals(0, run(Map.of(), "1\n", "--db", db.toString(), "chat"));
+    try (var held = app.backcoach.storage.ProcessLock.acquire(db)) {
+      assertEquals(3, run(Map.of(), "1\n", "--db", db.toString(), "chat"));
+      assertTrue(err().contains("another backcoach process"), err());
+      assertTrue(err().contains(db.toAbsolutePath().toString()), err());
+    }
+  }
+
+  @Test
   void adminsGetStatsAndEveryoneElseAnUnknownCommand() throws Exception {
     Path dbFile = dir.resolve("s.db");
     var clock = java.time.Clock.systemUTC();
