@@ -263,7 +263,7 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases(
+      phrases("how do i test", "test if", 
           "watch for",
           "to watch",
           "told me to look",
@@ -437,7 +437,7 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases(
+      phrases("wore off", "comes right", "goes as soon as", "as soon as i get up", "the second i stand up", "then fine", "always made it", "always has been", "not new", "hasnt changed", 
           "fine in a",
           "was fine in",
           "shook it out",
@@ -660,6 +660,13 @@ final class Context {
         return true; // between the parts: "my legs aren't weak"
       }
     }
+    for (int p = 2; p < parts.length; p++) {
+      for (int i = parts[p][0] - 1; i >= 0 && parts[p][0] - i <= 2; i--) {
+        if (!inside(parts, i) && negation(c, i)) {
+          return true; // right before another part: "no weakness, I can heel walk"
+        }
+      }
+    }
     return after(c, parts[0][1]) || after(c, parts[1][1]);
   }
 
@@ -741,7 +748,9 @@ final class Context {
         if (w.equals("mine") && i >= 2 && relative(c.word(i - 2))) {
           return true; // "a patient of mine"
         }
-        if (OTHERS.contains(w)) {
+        if (OTHERS.contains(w)
+            && !(i > 0 && Set.of("like", "wiping", "touching").contains(c.word(i - 1)))) {
+          // "like someone else's bum" is a comparison, not someone else's problem
           return !firstPersonObject(all.get(clause), start);
         }
         if (FIRST_PERSON.contains(w)) {
@@ -891,6 +900,9 @@ final class Context {
     if (!current(c, from, to) && (pastPhrase(c, from, to) || year(c, from, to))) {
       return true;
     }
+    if (longstanding(all, c.sentence())) {
+      return true; // "since my second baby 8 years ago I leak a bit, not new"
+    }
     // Over since: "went away", "fine as soon as I stand up", unless it is back again after that.
     int sentence = c.sentence();
     boolean over = false;
@@ -953,6 +965,29 @@ final class Context {
       }
     }
     return false;
+  }
+
+  private static final List<Phrase> LONGSTANDING =
+      phrases(
+          "since my * baby", "since my kids", "since my twins", "since having kids",
+          "since i had kids", "since menopause", "since the menopause", "since my kids were born",
+          "ever since my * baby");
+
+  private static final List<Phrase> NEWLY =
+      phrases("started", "again", "worse", "new", "never had", "never happened", "first time");
+
+  /** A problem the person has had since long before: "since my kids were born, not new". */
+  private static boolean longstanding(List<Clauses.Clause> all, int sentence) {
+    boolean since = false;
+    for (Clauses.Clause c : all) {
+      if (c.sentence() == sentence) {
+        if (any(c, NEWLY, null) && !any(c, phrases("not new", "nothing new"), null)) {
+          return false;
+        }
+        since |= any(c, LONGSTANDING, null);
+      }
+    }
+    return since;
   }
 
   private static boolean pastPhrase(Clauses.Clause c, int from, int to) {

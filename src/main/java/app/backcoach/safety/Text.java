@@ -38,7 +38,18 @@ final class Text {
 
   boolean is(int i, String word) {
     String w = clause.word(i);
-    return w.equals(word) || (fuzzy[i] && word.length() >= TYPO_MIN && oneEdit(w, word));
+    return w.equals(word)
+        || plural(w, word)
+        || (fuzzy[i] && word.length() >= TYPO_MIN && oneEdit(w, word));
+  }
+
+  /** "groin's" (read "groins") and "bums" are "groin" and "bum". */
+  private static boolean plural(String w, String word) {
+    return word.length() >= 3
+        && w.length() == word.length() + 1
+        && w.endsWith("s")
+        && w.startsWith(word)
+        && !word.endsWith("s");
   }
 
   boolean startsWith(int i, String prefix) {

@@ -18,7 +18,7 @@ public final class LexEval {
     ContentBundle content =
         ContentLoader.load(ContentSource.directory(Path.of(args.length > 0 ? args[0] : "content")));
     RedFlagScreen lexical = RedFlagScreen.forBundle(content);
-    for (String f : List.of("redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv")) {
+    for (String f : SafetyEval.TUNING) {
       RedFlagScore s = RedFlagScore.of(lexical, content.safety(), Labelled.read("safety/" + f));
       System.out.printf(
           "%s: emergency+urgent recall %.1f %% (%d/%d), false referrals %.1f %% (%d/%d)%n",

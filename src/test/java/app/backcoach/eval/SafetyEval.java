@@ -28,7 +28,12 @@ public final class SafetyEval {
   private SafetyEval() {}
 
   static final List<String> TUNING =
-      List.of("redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv");
+      List.of(
+          "redflags-tune.tsv",
+          "redflags-tune2a.tsv",
+          "redflags-tune2b.tsv",
+          "redflags-tune3a.tsv",
+          "redflags-tune3b.tsv");
 
   /**
    * Picks the meaning net's threshold and margin without the held-out set: each tuning file in turn
