@@ -263,7 +263,9 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases("how do i test", "test if", 
+      phrases(
+          "how do i test",
+          "test if",
           "watch for",
           "to watch",
           "told me to look",
@@ -437,7 +439,17 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases("wore off", "comes right", "goes as soon as", "as soon as i get up", "the second i stand up", "then fine", "always made it", "always has been", "not new", "hasnt changed", 
+      phrases(
+          "wore off",
+          "comes right",
+          "goes as soon as",
+          "as soon as i get up",
+          "the second i stand up",
+          "then fine",
+          "always made it",
+          "always has been",
+          "not new",
+          "hasnt changed",
           "fine in a",
           "was fine in",
           "shook it out",
@@ -969,8 +981,14 @@ final class Context {
 
   private static final List<Phrase> LONGSTANDING =
       phrases(
-          "since my * baby", "since my kids", "since my twins", "since having kids",
-          "since i had kids", "since menopause", "since the menopause", "since my kids were born",
+          "since my * baby",
+          "since my kids",
+          "since my twins",
+          "since having kids",
+          "since i had kids",
+          "since menopause",
+          "since the menopause",
+          "since my kids were born",
           "ever since my * baby");
 
   private static final List<Phrase> NEWLY =

@@ -5,7 +5,6 @@ import app.backcoach.content.ContentLoader;
 import app.backcoach.content.ContentSource;
 import app.backcoach.safety.RedFlagScreen;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The lexical screen alone on the tuning sets, with every miss: quick to run while editing

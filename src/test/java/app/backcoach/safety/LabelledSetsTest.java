@@ -7,7 +7,7 @@ import app.backcoach.eval.Labelled;
 import app.backcoach.eval.RedFlagScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Regression floors for the lexical screen on the labelled sets (the full figures, with the meaning
@@ -18,13 +18,20 @@ class LabelledSetsTest {
   private static final RedFlagScreen SCREEN = RedFlagScreen.forBundle(TestContent.bundle());
 
   @ParameterizedTest
-  @ValueSource(strings = {"redflags-tune.tsv", "redflags-tune2a.tsv", "redflags-tune2b.tsv"})
-  void tuningSetsKeepTheirRecallAndFalseReferralRate(String file) {
+  @CsvSource({
+    "redflags-tune.tsv, 96.0, 3.0",
+    "redflags-tune2a.tsv, 95.0, 3.0",
+    "redflags-tune2b.tsv, 98.0, 2.0",
+    "redflags-tune3a.tsv, 87.0, 3.0",
+    "redflags-tune3b.tsv, 88.0, 2.0"
+  })
+  void tuningSetsKeepTheirRecallAndFalseReferralRate(String file, double recall, double falses) {
     RedFlagScore s =
         RedFlagScore.of(SCREEN, TestContent.bundle().safety(), Labelled.read("safety/" + file));
     assertTrue(
-        s.recallEmergencyUrgent() >= 96.0, "recall " + s.recallEmergencyUrgent() + "\n" + s.misses);
-    assertTrue(s.falseReferralRate() <= 3.0, "false " + s.falseReferralRate() + "\n" + s.misses);
+        s.recallEmergencyUrgent() >= recall,
+        "recall " + s.recallEmergencyUrgent() + "\n" + s.misses);
+    assertTrue(s.falseReferralRate() <= falses, "false " + s.falseReferralRate() + "\n" + s.misses);
   }
 
   @Test
