@@ -254,6 +254,16 @@ public final class Database implements AutoCloseable {
           int current =
               tx.one("SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1))
                   .orElse(0);
+          if (current > Migrations.NAMES.size()) {
+            // An older jar on a database an upgrade has moved on: its code would misread it.
+            throw new DatabaseException(
+                "the database is at schema version "
+                    + current
+                    + ", newer than this program's "
+                    + Migrations.NAMES.size()
+                    + "; run the newer version of backcoach (or restore a backup)",
+                null);
+          }
           for (int v = current + 1; ; v++) {
             String sql = migration(v);
             if (sql == null) {

@@ -14,5 +14,6 @@ final class Migrations {
           "V4__outbox_pending_chat.sql",
           "V5__plan_sections.sql",
           "V6__plan_texts.sql",
-          "V7__outbox_templates.sql");
+          "V7__outbox_templates.sql",
+          "V8__red_flag_concepts.sql");
 }

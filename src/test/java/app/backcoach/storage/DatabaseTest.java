@@ -107,8 +107,61 @@ class DatabaseTest {
   @Test
   void migrationScriptsAreAllOnTheClasspath() {
     for (int v = 1; v <= Migrations.NAMES.size(); v++) {
+      String sql = Database.migration(v);
+      assertTrue(sql != null && (sql.contains("CREATE") || sql.contains("UPDATE")), "V" + v);
+    }
+  }
+
+  @Test
+  void everyMigrationFileIsRegisteredAndRunsInOrder() throws Exception {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db"))) {
+      long onDisk =
+          files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+      assertEquals(
+          onDisk, Migrations.NAMES.size(), "a migration file that is not listed never runs");
+    }
+    for (int v = 1; v <= Migrations.NAMES.size(); v++) {
       assertTrue(
-          Database.migration(v) != null && Database.migration(v).contains("CREATE"), "V" + v);
+          Migrations.NAMES.get(v - 1).startsWith("V" + v + "__"), Migrations.NAMES.get(v - 1));
+    }
+  }
+
+  @Test
+  void aDatabaseNewerThanThisProgramIsRefusedWithBothVersionsNamed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    java.nio.file.Path file = tmp.resolve("new.db");
+    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+      db.write(
+          tx -> tx.update("INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')"));
+    }
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DatabaseException.class, () -> Database.open(file, java.time.Clock.systemUTC()));
+    assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("this program's " + Migrations.NAMES.size()), e.getMessage());
+  }
+
+  @Test
+  void aStoredBladderAndBowelFlagBecomesBothConcepts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    java.nio.file.Path file = tmp.resolve("v7.db");
+    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+      db.write(
+          tx -> {
+            tx.update(
+                "INSERT INTO users (chat_id, created_at, updated_at, red_flags)"
+                    + " VALUES (1, 'x', 'x', '[\"bladder_bowel\",\"fever\"]')");
+            return tx.update("DELETE FROM schema_version WHERE version = 8"); // back to version 7
+          });
+    }
+    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+      String flags =
+          db.read(
+              tx ->
+                  tx.one("SELECT red_flags FROM users WHERE chat_id = 1", rs -> rs.getString(1))
+                      .orElse(""));
+      assertEquals("[\"bladder\",\"bowel\",\"fever\"]", flags);
     }
   }
 }
