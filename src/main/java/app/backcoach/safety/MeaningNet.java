@@ -23,7 +23,7 @@ public final class MeaningNet {
    * Cosine similarity from which a clause counts as describing a concept; chosen on the tuning set
    * (docs/SAFETY.md has the sweep).
    */
-  public static final double THRESHOLD = 0.60;
+  public static final double THRESHOLD = 0.55;
 
   /** How much closer to a red-flag exemplar than to an ordinary sentence; from the tuning set. */
   public static final double MARGIN = 0.05;

@@ -64,7 +64,7 @@ public final class SafetyEval {
           falseBoth += h.falseReferrals;
         }
         System.out.printf(
-            "threshold %.2f margin %.2f, 3-fold by tuning file: meaning only recall %.1f %% false %.1f %% | both nets recall %.1f %% false %.1f %%%n",
+            "threshold %.2f margin %.2f, one fold per tuning file: meaning only recall %.1f %% false %.1f %% | both nets recall %.1f %% false %.1f %%%n",
             t,
             m,
             RedFlagScore.pct(found, labels),
