@@ -118,6 +118,11 @@ public final class ContentLoader {
     } catch (IOException e) {
       problems.add(new Problem(file, "-", "-", "cannot be read: " + e.getMessage()));
       return null;
+    } catch (RuntimeException e) {
+      // The YAML parser can fail outside its own exceptions (SnakeYAML's reader on an emoji that
+      // straddles its 1,024-character buffer): still one clear line, never a stack trace.
+      problems.add(new Problem(file, "-", "-", "cannot be parsed: " + e));
+      return null;
     }
   }
 
