@@ -166,8 +166,17 @@ final class App {
     TelegramBot bot = new TelegramBot(settings, db, chat, content, clock);
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
-    OpsServer ops =
-        config.httpPort() == null ? null : opsServer(config, settings, db, bot, reminders, clock);
+    OpsServer ops;
+    try {
+      ops =
+          config.httpPort() == null ? null : opsServer(config, settings, db, bot, reminders, clock);
+    } catch (IllegalStateException e) {
+      // The health port is taken (another bot, or another service): one line, and no restart loop.
+      err.println("backcoach: " + e.getMessage());
+      bot.close();
+      db.close();
+      return Main.PORT_IN_USE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -18,6 +18,9 @@ public final class Main {
   /** Another process is using the database. */
   static final int LOCKED = 3;
 
+  /** The health and metrics port is in use. */
+  static final int PORT_IN_USE = 4;
+
   static final String USAGE_TEXT =
       """
       Usage: java -jar backcoach.jar [options] [command]

@@ -179,6 +179,27 @@ class MainTest {
   }
 
   @Test
+  void aHealthPortInUseStopsTheBotWithOneLine() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path db = dir.resolve("data/port.db");
+      int code =
+          run(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcd",
+                  "TELEGRAM_API_URL", "http://127.0.0.1:1",
+                  "BACKCOACH_HTTP_PORT", String.valueOf(taken.getLocalPort()),
+                  "BACKCOACH_MEANING", "off"),
+              "",
+              "--db",
+              db.toString(),
+              "bot");
+      assertEquals(4, code, err());
+      assertTrue(err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err());
+      assertFalse(err().contains("\tat "), "no stack trace: " + err());
+    }
+  }
+
+  @Test
   void adminsGetStatsAndEveryoneElseAnUnknownCommand() throws Exception {
     Path dbFile = dir.resolve("s.db");
     var clock = java.time.Clock.systemUTC();
