@@ -6,6 +6,7 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Mistake;
 import app.backcoach.content.Msg;
+import app.backcoach.content.Question;
 import app.backcoach.content.RedFlag;
 import app.backcoach.content.Urgency;
 import java.util.ArrayList;
@@ -37,19 +38,28 @@ final class PlanView {
     return List.of(summary(plan, noWeights(s)), routine(plan));
   }
 
-  /** Loaded kit: someone without any of it reads the no-kit wording of a fix. */
-  private static final java.util.Set<String> WEIGHTS =
-      java.util.Set.of("full_gym", "dumbbells", "kettlebell");
+  /** Loaded kit (equipment tags): someone with none of it reads the no-kit wording of a fix. */
+  private static final Set<String> WEIGHTS =
+      Set.of("dumbbell", "barbell", "kettlebell", "cable", "machine");
 
   /**
-   * Whether the user has no weights or machines: no such equipment, no gym training (a gym has
-   * them), or no training at all.
+   * Whether the user has no weights or machines: no answer gave such equipment or gym training (a
+   * gym has them), or they do not train at all.
    */
-  static boolean noWeights(UserState s) {
-    Answer kit = s.answers().get("equipment");
-    Answer kind = s.answers().get("training_kind");
-    boolean gym = kind != null && kind.options().contains("gym");
-    return !gym && (kit == null || kit.options().stream().noneMatch(WEIGHTS::contains));
+  boolean noWeights(UserState s) {
+    Set<String> tags = new java.util.HashSet<>();
+    s.answers()
+        .forEach(
+            (qid, a) -> {
+              Question q = content.onboarding().question(qid);
+              for (String optionId : q == null ? List.<String>of() : a.options()) {
+                Question.Option o = q.option(optionId);
+                if (o != null) {
+                  tags.addAll(o.tags());
+                }
+              }
+            });
+    return !tags.contains("gym") && tags.stream().noneMatch(WEIGHTS::contains);
   }
 
   private Reply summary(Plan plan, boolean noWeights) {

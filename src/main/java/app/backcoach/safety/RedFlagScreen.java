@@ -187,16 +187,14 @@ public final class RedFlagScreen implements Screener {
 
   /** The concept's first raised mention, else its first cleared one, else null. */
   private Finding first(Concept concept, List<Clauses.Clause> clauses, List<Text> texts) {
-    {
-      Finding best = null;
-      for (int k = 0; k < clauses.size() && (best == null || !best.raised()); k++) {
-        Finding f = find(concept, clauses, texts, k);
-        if (f != null && (best == null || f.raised())) {
-          best = f;
-        }
+    Finding best = null;
+    for (int k = 0; k < clauses.size() && (best == null || !best.raised()); k++) {
+      Finding f = find(concept, clauses, texts, k);
+      if (f != null && (best == null || f.raised())) {
+        best = f;
       }
-      return best;
     }
+    return best;
   }
 
   /** The concept in one clause: raised if any match counts, else the first cleared one. */

@@ -125,7 +125,7 @@ class PlanFitTest {
                   .reduce("", (a, b) -> a + "\n" + b)
                   .toLowerCase(java.util.Locale.ROOT);
       assertFalse(text.contains(" above"), "refers to text above: " + text);
-      if (PlanView.noWeights(shown)) {
+      if (new PlanView(CONTENT).noWeights(shown)) {
         for (String kitWord : List.of("dumbbell", "barbell", "cable", "machine")) {
           assertFalse(text.contains(kitWord), kitWord + " for someone without weights: " + text);
         }
