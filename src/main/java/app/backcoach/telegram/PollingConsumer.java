@@ -13,7 +13,11 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Stores each polled batch before returning, because the poller confirms a batch on its next
  * request. While the store fails it keeps retrying instead of returning, so nothing unstored is
- * ever confirmed. Never throws: an exception here would stop polling for good.
+ * ever confirmed. An {@link Error} (out of memory, stack overflow) or an interrupt is not
+ * swallowed: returning normally would let the next request confirm a batch that may not be stored,
+ * while throwing ends this polling session and the watchdog starts a new one, which asks Telegram
+ * for everything not yet confirmed (updates already stored are recognised by id and not applied
+ * twice).
  */
 final class PollingConsumer implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(PollingConsumer.class);
@@ -37,8 +41,21 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
       List<Inbound> mapped = updates.stream().map(UpdateMapper::map).toList();
       store(mapped);
       onStored.run();
-    } catch (Throwable t) {
-      log.error("polling: could not take a batch of {} updates: {}", updates.size(), t.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("polling stopped while storing a batch", e);
+    } catch (Error e) {
+      log.error(
+          "polling: {} while taking a batch of {} updates; restarting polling so none is confirmed"
+              + " unstored",
+          e.toString(),
+          updates.size());
+      throw e;
+    } catch (RuntimeException e) {
+      // Mapping catches bad updates one by one and storing retries until it works: what is left is
+      // a bug after the batch was stored, so returning confirms nothing that is not stored.
+      log.error(
+          "polling: a batch of {} updates was stored, then: {}", updates.size(), e.toString());
     }
   }
 
