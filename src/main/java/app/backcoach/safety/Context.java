@@ -29,7 +29,7 @@ final class Context {
 
   /** Negation-like words that do not negate (NegEx's pseudo-triggers). */
   private static final List<Phrase> PSEUDO =
-      phrases(
+      phrases("cannot tell", "zero force", "not be able", "not able to", 
           "no diet",
           "not dieting",
           "not on purpose",
@@ -145,8 +145,7 @@ final class Context {
           "totally fine",
           "all fine",
           "intact",
-          "no change*",
-          "nothing");
+          "no change*");
 
   private static final Set<String> FIRST_PERSON =
       Set.of(
@@ -171,7 +170,7 @@ final class Context {
           "clients");
 
   private static final Set<String> RELATIVES =
-      Set.of(
+      Set.of("hooker", "player", "team", "toddler", "baby", "infant", 
           "dad",
           "father",
           "mum",
@@ -263,7 +262,7 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases(
+      phrases("how would i even know", "even know if", "reading up", "just reading", "should i be worried about", "if my * ever", "ever did", "id go straight", 
           "how do i test",
           "test if",
           "watch for",
@@ -439,7 +438,7 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases(
+      phrases("warmed up fine", "was fine the rest", "fine the rest of", "no change", 
           "wore off",
           "comes right",
           "goes as soon as",
@@ -630,7 +629,7 @@ final class Context {
     if (someoneElse(all, clause, person)) {
       return "someone else";
     }
-    if (!current(c, 0, c.size()) && hypothetical(all, clause)) {
+    if (!current(c, 0, c.size()) && !reportElsewhere(all, c.sentence()) && hypothetical(all, clause)) {
       return "hypothetical";
     }
     if (!historyCounts && past(all, clause, start, end)) {
@@ -761,7 +760,7 @@ final class Context {
           return true; // "a patient of mine"
         }
         if (OTHERS.contains(w)
-            && !(i > 0 && Set.of("like", "wiping", "touching").contains(c.word(i - 1)))) {
+            && !(i > 0 && Set.of("like", "wiping", "touching", "to").contains(c.word(i - 1)))) {
           // "like someone else's bum" is a comparison, not someone else's problem
           return !firstPersonObject(all.get(clause), start);
         }
@@ -821,6 +820,25 @@ final class Context {
         || (w.endsWith("s")
             && w.length() > 2
             && RELATIVES.contains(w.substring(0, w.length() - 1)));
+  }
+
+  /**
+   * Whether another sentence says it is happening to the user now: "is that a red flag? asking
+   * because it's happening to me right now".
+   */
+  private static final List<Phrase> REPORT =
+      phrases(
+          "happening to me", "because i have", "i have it", "ive had it", "its been since",
+          "it started", "started", "since last", "since yesterday", "for * days", "for * weeks",
+          "because mine", "since mine", "because i do");
+
+  private static boolean reportElsewhere(List<Clauses.Clause> all, int sentence) {
+    for (Clauses.Clause c : all) {
+      if (c.sentence() != sentence && any(c, REPORT, null)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether words from..to-1 hold a sign that the problem is current ("still", "since"). */
@@ -980,7 +998,7 @@ final class Context {
   }
 
   private static final List<Phrase> LONGSTANDING =
-      phrases(
+      phrases("since my daughter was born", "since my son was born", "since my kids", 
           "since my * baby",
           "since my kids",
           "since my twins",

@@ -33,7 +33,9 @@ public final class SafetyEval {
           "redflags-tune2a.tsv",
           "redflags-tune2b.tsv",
           "redflags-tune3a.tsv",
-          "redflags-tune3b.tsv");
+          "redflags-tune3b.tsv",
+          "redflags-tune4a.tsv",
+          "redflags-tune4b.tsv");
 
   /**
    * Picks the meaning net's threshold and margin without the held-out set: each tuning file in turn
