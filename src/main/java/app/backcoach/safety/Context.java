@@ -29,7 +29,11 @@ final class Context {
 
   /** Negation-like words that do not negate (NegEx's pseudo-triggers). */
   private static final List<Phrase> PSEUDO =
-      phrases("cannot tell", "zero force", "not be able", "not able to", 
+      phrases(
+          "cannot tell",
+          "zero force",
+          "not be able",
+          "not able to",
           "no diet",
           "not dieting",
           "not on purpose",
@@ -170,7 +174,13 @@ final class Context {
           "clients");
 
   private static final Set<String> RELATIVES =
-      Set.of("hooker", "player", "team", "toddler", "baby", "infant", 
+      Set.of(
+          "hooker",
+          "player",
+          "team",
+          "toddler",
+          "baby",
+          "infant",
           "dad",
           "father",
           "mum",
@@ -262,7 +272,15 @@ final class Context {
           "lad");
 
   private static final List<Phrase> HYPOTHETICAL =
-      phrases("how would i even know", "even know if", "reading up", "just reading", "should i be worried about", "if my * ever", "ever did", "id go straight", 
+      phrases(
+          "how would i even know",
+          "even know if",
+          "reading up",
+          "just reading",
+          "should i be worried about",
+          "if my * ever",
+          "ever did",
+          "id go straight",
           "how do i test",
           "test if",
           "watch for",
@@ -438,7 +456,11 @@ final class Context {
           "months since");
 
   private static final List<Phrase> OVER =
-      phrases("warmed up fine", "was fine the rest", "fine the rest of", "no change", 
+      phrases(
+          "warmed up fine",
+          "was fine the rest",
+          "fine the rest of",
+          "no change",
           "wore off",
           "comes right",
           "goes as soon as",
@@ -629,7 +651,9 @@ final class Context {
     if (someoneElse(all, clause, person)) {
       return "someone else";
     }
-    if (!current(c, 0, c.size()) && !reportElsewhere(all, c.sentence()) && hypothetical(all, clause)) {
+    if (!current(c, 0, c.size())
+        && !reportElsewhere(all, c.sentence())
+        && hypothetical(all, clause)) {
       return "hypothetical";
     }
     if (!historyCounts && past(all, clause, start, end)) {
@@ -828,9 +852,20 @@ final class Context {
    */
   private static final List<Phrase> REPORT =
       phrases(
-          "happening to me", "because i have", "i have it", "ive had it", "its been since",
-          "it started", "started", "since last", "since yesterday", "for * days", "for * weeks",
-          "because mine", "since mine", "because i do");
+          "happening to me",
+          "because i have",
+          "i have it",
+          "ive had it",
+          "its been since",
+          "it started",
+          "started",
+          "since last",
+          "since yesterday",
+          "for * days",
+          "for * weeks",
+          "because mine",
+          "since mine",
+          "because i do");
 
   private static boolean reportElsewhere(List<Clauses.Clause> all, int sentence) {
     for (Clauses.Clause c : all) {
@@ -998,7 +1033,10 @@ final class Context {
   }
 
   private static final List<Phrase> LONGSTANDING =
-      phrases("since my daughter was born", "since my son was born", "since my kids", 
+      phrases(
+          "since my daughter was born",
+          "since my son was born",
+          "since my kids",
           "since my * baby",
           "since my kids",
           "since my twins",

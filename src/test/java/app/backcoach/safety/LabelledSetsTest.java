@@ -23,7 +23,9 @@ class LabelledSetsTest {
     "redflags-tune2a.tsv, 95.0, 3.0",
     "redflags-tune2b.tsv, 98.0, 2.0",
     "redflags-tune3a.tsv, 87.0, 3.0",
-    "redflags-tune3b.tsv, 88.0, 2.0"
+    "redflags-tune3b.tsv, 88.0, 2.0",
+    "redflags-tune4a.tsv, 80.0, 4.0",
+    "redflags-tune4b.tsv, 88.0, 5.0"
   })
   void tuningSetsKeepTheirRecallAndFalseReferralRate(String file, double recall, double falses) {
     RedFlagScore s =
