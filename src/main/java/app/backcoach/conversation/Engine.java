@@ -200,6 +200,9 @@ public final class Engine {
       case "resume" -> settings.resume(s, now);
       case "desk" -> hasPlan ? settings.desk(s, now) : needsPlan(s);
       case "checkin" -> hasPlan ? startCheckin(s) : needsPlan(s);
+        // With a plan (or anything stored) the chat service answers these from the database; the
+        // engine sees them only before, and they are in the command menu.
+      case "progress", "export" -> needsPlan(s);
       case "privacy" -> reply(s, Reply.text(content.text(Msg.PRIVACY)));
       case "delete" ->
           reply(
