@@ -1,6 +1,7 @@
 package app.backcoach.conversation;
 
 import app.backcoach.coaching.PlanBuilder;
+import app.backcoach.coaching.Profile;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
@@ -136,11 +137,12 @@ final class AskView {
   }
 
   private String noKitAlternative(UserState s, Search.Found f) {
-    boolean trains = !questions.profile(s.answers()).has("train_none");
+    Profile profile = questions.profile(s.answers());
+    boolean trains = !profile.has("train_none");
     if (!f.kind().equals("exercise") || (s.answers().get("equipment") == null && trains)) {
       return null; // the equipment question not reached yet; someone who does not train has no kit
     }
-    Set<String> kit = PlanBuilder.kit(questions.profile(s.answers()));
+    Set<String> kit = PlanBuilder.kit(profile);
     Exercise e = content.exercise(f.id());
     if (e.doableWith(kit)) {
       return null;

@@ -25,11 +25,9 @@ final class Phrase {
   private record Choice(List<Phrase> options) implements Part {}
 
   private final List<Part> parts;
-  private final String source;
 
-  private Phrase(List<Part> parts, String source) {
+  private Phrase(List<Part> parts) {
     this.parts = parts;
-    this.source = source;
   }
 
   /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
@@ -59,7 +57,7 @@ final class Phrase {
         || parts.get(parts.size() - 1) instanceof Gap) {
       throw new IllegalArgumentException("\"" + text + "\": needs a word first and last");
     }
-    return new Phrase(List.copyOf(parts), text);
+    return new Phrase(List.copyOf(parts));
   }
 
   /** The words of a literal as the screen sees them ("can't" is "cant", "t-boned" is "t boned"). */
@@ -69,10 +67,6 @@ final class Phrase {
       out.addAll(c.words());
     }
     return out;
-  }
-
-  String source() {
-    return source;
   }
 
   /** Every literal word, for the typo list; prefixes end in "*". */

@@ -7,8 +7,6 @@ import java.util.Set;
 
 /** What the screen found in one message: concepts raised, and mentions that context cleared. */
 public record Screening(List<Finding> findings) {
-  public static final Screening NONE = new Screening(List.of());
-
   /** The raised concepts' ids, in bundle order. */
   public Set<String> ids() {
     Set<String> out = new LinkedHashSet<>();

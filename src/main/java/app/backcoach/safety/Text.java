@@ -40,7 +40,7 @@ final class Text {
     String w = clause.word(i);
     return w.equals(word)
         || plural(w, word)
-        || (fuzzy[i] && word.length() >= TYPO_MIN && oneEdit(w, word));
+        || (fuzzy[i] && word.length() >= TYPO_MIN && Typos.oneEditApart(w, word));
   }
 
   /** "groin's" (read "groins") and "bums" are "groin" and "bum". */
@@ -61,38 +61,10 @@ final class Text {
       return false;
     }
     for (int len = prefix.length() - 1; len <= prefix.length() + 1; len++) {
-      if (len <= w.length() && oneEdit(w.substring(0, len), prefix)) {
+      if (len <= w.length() && Typos.oneEditApart(w.substring(0, len), prefix)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Whether a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
-  static boolean oneEdit(String a, String b) {
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (i == la && i == lb) {
-      return true;
-    }
-    if (la == lb) {
-      if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
-        return true; // substitution
-      }
-      return i + 1 < la
-          && a.charAt(i) == b.charAt(i + 1)
-          && a.charAt(i + 1) == b.charAt(i)
-          && a.regionMatches(i + 2, b, i + 2, la - i - 2); // swap
-    }
-    return la > lb
-        ? a.regionMatches(i + 1, b, i, lb - i) // a has one extra letter
-        : b.regionMatches(i + 1, a, i, la - i);
   }
 }

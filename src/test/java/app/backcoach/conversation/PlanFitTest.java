@@ -147,29 +147,7 @@ class PlanFitTest {
   @Test
   void aPullerWhoseArmsAndGripGiveOutOnMachinesGetsThoseThreeFixes() {
     ChatDriver chat = new ChatDriver(31).consented();
-    for (String a :
-        new String[] {
-          "mostly on my feet",
-          "3",
-          "4",
-          "gym",
-          "more than 3 years",
-          "full gym",
-          "London",
-          "upper back",
-          "after lifting",
-          "2",
-          "a few weeks",
-          "none of these",
-          "always",
-          "yes, my arms give up first",
-          "yes, grip goes first",
-          "yes, mostly machines",
-          "no, they go up",
-          "lighten",
-          "no",
-          "none of these"
-        }) {
+    for (String a : Personas.PULLER) {
       chat.say(a);
     }
     assertEquals(Stage.READY, chat.state.stage(), chat.text());
