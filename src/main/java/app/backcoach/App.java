@@ -17,6 +17,7 @@ import app.backcoach.meaning.VectorCache;
 import app.backcoach.ops.Metrics;
 import app.backcoach.ops.OpsServer;
 import app.backcoach.ops.Probes;
+import app.backcoach.reminders.LateReminders;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
 import app.backcoach.safety.MeaningNet;
@@ -27,7 +28,10 @@ import app.backcoach.search.EntryVectors;
 import app.backcoach.search.HybridSearch;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.Outbox;
 import app.backcoach.storage.ProcessLock;
+import app.backcoach.storage.Quarantine;
+import app.backcoach.storage.UpdateInbox;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -163,7 +167,8 @@ final class App {
     ChatService chat =
         new ChatService(db, engine(content, config, model), content, clock, config.adminIds());
     TelegramSettings settings = telegramSettings(config);
-    TelegramBot bot = new TelegramBot(settings, db, chat, content, clock);
+    TelegramBot bot =
+        new TelegramBot(settings, db, chat, content, clock, new LateReminders(content));
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
     OpsServer ops;
@@ -178,19 +183,23 @@ final class App {
       return Main.PORT_IN_USE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  if (ops != null) {
-                    ops.close();
-                  }
-                  scheduler.close();
-                  bot.close();
-                  db.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable closeAll =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            if (ops != null) {
+              ops.close();
+            }
+            scheduler.close();
+            bot.close();
+            db.close();
+          }
+          stopped.countDown();
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(closeAll, "shutdown"));
+    // Another process polling this token: one line and a distinct exit code, no restart loop.
+    bot.fatal().thenRun(stopped::countDown);
     try {
       bot.start();
       scheduler.start();
@@ -202,6 +211,11 @@ final class App {
         model.beginAfter(MODEL_DELAY);
       }
       stopped.await();
+      if (bot.fatal().isDone() && !closed.get()) {
+        err.println("backcoach: " + bot.fatal().join());
+        closeAll.run();
+        return Main.CONFLICT;
+      }
       return Main.OK;
     } catch (IllegalStateException e) {
       err.println("backcoach: " + e.getMessage());
@@ -230,6 +244,9 @@ final class App {
           }
           return db;
         } catch (DatabaseException e) {
+          if (e.corrupt()) {
+            throw e; // waiting would not mend it: one line and a distinct exit code
+          }
           if (!e.getMessage().equals(problem.get())
               || System.nanoTime() - logged > Duration.ofMinutes(1).toNanos()) {
             log.error(
@@ -245,7 +262,7 @@ final class App {
                 new OpsServer(
                         config.httpHost(),
                         config.httpPort(),
-                        new Probes(null, Duration.ZERO, problem::get),
+                        Probes.waitingForDatabase(problem::get),
                         new Metrics().registry())
                     .start();
           }
@@ -283,11 +300,43 @@ final class App {
             .counter(
                 "backcoach_reminders_missed",
                 "Reminders missed while down, folded into catch-ups",
-                reminders.counters().get(2));
+                reminders.counters().get(2))
+            .counter(
+                "backcoach_updates_quarantined",
+                "Updates set aside after failing repeatedly",
+                bot.processor().quarantinedCounter())
+            .counter(
+                "backcoach_updates_retried",
+                "Failed update attempts retried",
+                bot.processor().retriedCounter())
+            .counter(
+                "backcoach_reminders_quarantined",
+                "Reminders set aside because they cannot be sent",
+                reminders.counters().get(3))
+            .stalls(db, clock, bot::threadProblem);
     Probes probes =
         new Probes(
-            bot.health()::sinceLastPoll, settings.pollTimeout().plusSeconds(30), db::writeProblem);
+            bot.health()::sinceLastPoll,
+            settings.pollTimeout().plusSeconds(30),
+            db::writeProblem,
+            bot::threadProblem,
+            () -> age(db.read(tx -> new UpdateInbox().oldestPending(tx)), clock),
+            () -> age(db.read(tx -> new Outbox().oldestDueReply(tx, clock.millis())), clock),
+            STALL_LIMIT,
+            () ->
+                db.read(tx -> new Quarantine().countSince(tx, clock.instant().minusSeconds(3600))));
     return new OpsServer(config.httpHost(), config.httpPort(), probes, metrics.registry());
+  }
+
+  /**
+   * How long an update may wait to be applied, or a reply that is due to go out, before {@code
+   * /healthz} says the bot has stalled. Scheduled messages are paced by Telegram's limits (a large
+   * fan-out takes many minutes) and are not counted.
+   */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(120);
+
+  private static Duration age(java.time.Instant since, Clock clock) {
+    return since == null ? null : Duration.between(since, clock.instant());
   }
 
   /** Writes a consistent copy of the live database; the bot may keep running. */
@@ -297,11 +346,64 @@ final class App {
       throw new DatabaseException(
           "no database at " + config.database().toAbsolutePath() + " to back up", null);
     }
+    int quarantined;
     try (Database db = Database.open(config.database(), Clock.systemUTC())) {
       db.backup(target);
+      quarantined = db.read(tx -> new Quarantine().openCount(tx));
     }
     out.println(
         "backed up " + config.database().toAbsolutePath() + " to " + target.toAbsolutePath());
+    if (quarantined > 0) {
+      out.println(
+          quarantined
+              + " item(s) are in quarantine (set aside after failing); 'quarantine list' shows them");
+    }
+    return Main.OK;
+  }
+
+  /**
+   * Lists the quarantine, shows one entry, or replays one. Replaying takes the process lock, so the
+   * bot must be stopped: the item is then handled by the next start.
+   */
+  static int quarantine(Config config, String action, long id, PrintStream out) {
+    if (!Files.isRegularFile(config.database())) {
+      throw new DatabaseException("no database at " + config.database().toAbsolutePath(), null);
+    }
+    Clock clock = Clock.systemUTC();
+    try (Database db = Database.open(config.database(), clock)) {
+      Quarantine q = new Quarantine();
+      switch (action) {
+        case "list" -> {
+          var open = db.read(q::open);
+          if (open.isEmpty()) {
+            out.println("the quarantine is empty");
+          }
+          for (var e : open) {
+            out.printf(
+                "%d  %s  %s %d  chat %s  %s%n",
+                e.id(),
+                e.quarantinedAt(),
+                e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.itemId(),
+                e.chatId(),
+                e.reason());
+          }
+        }
+        case "show" -> {
+          String text = db.read(tx -> q.describe(tx, id));
+          if (text == null) {
+            throw new IllegalArgumentException("no quarantine entry " + id);
+          }
+          out.println(text);
+        }
+        default -> {
+          try (ProcessLock lock = ProcessLock.acquire(config.database())) {
+            String done = db.write(tx -> q.replay(tx, id, clock.instant()));
+            out.println(done);
+          }
+        }
+      }
+    }
     return Main.OK;
   }
 

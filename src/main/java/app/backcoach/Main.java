@@ -21,6 +21,12 @@ public final class Main {
   /** The health and metrics port is in use. */
   static final int PORT_IN_USE = 4;
 
+  /** Another process keeps polling this bot token (Telegram answers 409 Conflict). */
+  static final int CONFLICT = 5;
+
+  /** The database file is damaged or not a database. */
+  static final int CORRUPT = 6;
+
   static final String USAGE_TEXT =
       """
       Usage: java -jar backcoach.jar [options] [command]
@@ -31,6 +37,9 @@ public final class Main {
         content check [DIR]  validate a content bundle (default: the one that would be used)
         ask "QUESTION"       show the best answers and their scores, for tuning the bundle
         backup FILE          write a consistent copy of the live database to FILE (the bot may keep running)
+        quarantine list      list the items set aside after failing (docs/RELIABILITY.md)
+        quarantine show ID   one item with its reason and stack trace
+        quarantine replay ID hand an item back to be handled again, after a fix (stop the bot first)
 
       Options:
         --content DIR        load the content bundle from DIR instead of the packaged one
@@ -102,6 +111,22 @@ public final class Main {
           }
           return App.backup(config, java.nio.file.Path.of(rest.get(1)), out);
         }
+        case "quarantine" -> {
+          if (rest.size() == 2 && rest.get(1).equals("list")) {
+            return App.quarantine(config, "list", 0, out);
+          }
+          if (rest.size() == 3 && (rest.get(1).equals("show") || rest.get(1).equals("replay"))) {
+            try {
+              return App.quarantine(config, rest.get(1), Long.parseLong(rest.get(2)), out);
+            } catch (NumberFormatException e) {
+              return usage(err, "quarantine " + rest.get(1) + " needs an entry number");
+            } catch (IllegalArgumentException e) {
+              err.println("backcoach: " + e.getMessage());
+              return FAILED;
+            }
+          }
+          return usage(err, "expected: quarantine list | show ID | replay ID");
+        }
         case "ask" -> {
           if (rest.size() < 2) {
             return usage(err, "expected: ask \"question\"");
@@ -128,6 +153,13 @@ public final class Main {
       err.println("backcoach: refusing to start: " + e.getMessage());
       return FAILED;
     } catch (DatabaseException e) {
+      if (e.corrupt()) {
+        err.println(
+            "backcoach: the database file is damaged: "
+                + e.getMessage()
+                + ". Restore the last backup (docs/DEPLOY.md).");
+        return CORRUPT;
+      }
       err.println("backcoach: database error: " + e.getMessage());
       return FAILED;
     } catch (ProcessLock.Held e) {

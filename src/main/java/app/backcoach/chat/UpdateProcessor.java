@@ -6,22 +6,35 @@ import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
 import app.backcoach.delivery.Signal;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseException;
 import app.backcoach.storage.Outbox;
+import app.backcoach.storage.Quarantine;
+import app.backcoach.storage.Tx;
 import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies stored updates in order, each in the same transaction that marks it applied, so every
  * update is acted on exactly once even across a crash; a backlog is applied a few updates per
- * transaction. A failure in one update is logged with its chat and update id, answered with an
- * apology, and never stops the others.
+ * transaction.
+ *
+ * <p>An update that fails for a reason of its own (it no longer decodes, a bug, an {@link Error})
+ * is retried {@value #MAX_ATTEMPTS} times with backoff, holding only its own chat, then set aside
+ * in the quarantine with its reason and stack trace, and its user gets one apology; every other
+ * chat keeps flowing. A failing store (full disk, read-only, locked) holds everything without loss
+ * until it recovers.
  */
 public final class UpdateProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
+
+  /** Attempts at one update before it is quarantined. */
+  static final int MAX_ATTEMPTS = 3;
+
   private final Database db;
   private final ChatService chat;
   private final ContentBundle content;
@@ -29,11 +42,13 @@ public final class UpdateProcessor implements AutoCloseable {
   private final Runnable onQueued;
   private final UpdateInbox inbox = new UpdateInbox();
   private final Outbox outbox = new Outbox();
+  private final Quarantine quarantine = new Quarantine();
   private final Signal signal = new Signal();
   private final Thread thread;
   private volatile boolean running = true;
-  private final java.util.concurrent.atomic.AtomicLong applied =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong quarantined = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
 
   /**
    * @param onQueued called after deliveries were queued (wakes the sender)
@@ -50,8 +65,23 @@ public final class UpdateProcessor implements AutoCloseable {
   }
 
   /** Updates applied since start. */
-  public java.util.concurrent.atomic.AtomicLong appliedCounter() {
+  public AtomicLong appliedCounter() {
     return applied;
+  }
+
+  /** Updates quarantined since start. */
+  public AtomicLong quarantinedCounter() {
+    return quarantined;
+  }
+
+  /** Failed attempts that were retried, since start. */
+  public AtomicLong retriedCounter() {
+    return retried;
+  }
+
+  /** True while the processing thread runs (for the health check). */
+  public boolean alive() {
+    return thread.isAlive();
   }
 
   public UpdateProcessor start() {
@@ -73,10 +103,11 @@ public final class UpdateProcessor implements AutoCloseable {
         if (done == 0) {
           await(Duration.ofMillis(200));
         }
-      } catch (RuntimeException e) {
-        // The database itself is failing; back off and try again, nothing is lost.
+      } catch (Throwable e) {
+        // The database itself is failing (or something outside any one update broke): back off
+        // and try again, nothing is lost.
         failures++;
-        log.error("updates: cannot read or apply stored updates: {}", e.getMessage());
+        log.error("updates: cannot read or apply stored updates: {}", e.toString());
         await(Duration.ofMillis(Math.min(5_000, 100 * (1L << Math.min(failures, 6)))));
       }
     }
@@ -89,16 +120,27 @@ public final class UpdateProcessor implements AutoCloseable {
    */
   static final int GROUP = 32;
 
-  /** Applies what is pending now; returns how many updates were applied. */
+  /**
+   * Applies what is pending now (updates waiting for a retry excepted); returns how many updates
+   * were handled.
+   */
   public int applyPending() {
     int total = 0;
-    List<Inbound> batch;
-    while (running && !(batch = db.read(tx -> inbox.pending(tx, 100))).isEmpty()) {
+    List<UpdateInbox.Stored> batch;
+    while (running && !(batch = db.read(tx -> inbox.pending(tx, 100, clock.millis()))).isEmpty()) {
+      // Chats whose update failed in this batch: their later updates wait for the next read, which
+      // leaves them out while the retry is not due, so a chat's updates stay in order.
+      java.util.Set<Long> failed = new java.util.HashSet<>();
       for (int i = 0; i < batch.size() && running; i += GROUP) {
-        List<Inbound> group = batch.subList(i, Math.min(batch.size(), i + GROUP));
-        applyGroup(group);
-        total += group.size();
-        onQueued.run();
+        List<UpdateInbox.Stored> group =
+            batch.subList(i, Math.min(batch.size(), i + GROUP)).stream()
+                .filter(u -> u.chatId() == null || !failed.contains(u.chatId()))
+                .toList();
+        if (!group.isEmpty()) {
+          applyGroup(group, failed);
+          total += group.size();
+          onQueued.run();
+        }
       }
     }
     return total;
@@ -106,32 +148,30 @@ public final class UpdateProcessor implements AutoCloseable {
 
   /**
    * Applies the updates in one transaction, each marked applied in it. If one of them fails, none
-   * is applied, and they are applied one by one instead, so only the failing one gets the apology.
+   * is applied, and they are applied one by one instead, so only the failing one is retried.
    */
-  private void applyGroup(List<Inbound> group) {
+  private void applyGroup(List<UpdateInbox.Stored> group, java.util.Set<Long> failed) {
     if (group.size() > 1) {
       long started = System.nanoTime();
       boolean done;
       try {
         db.write(
             tx -> {
-              for (Inbound u : group) {
+              for (UpdateInbox.Stored u : group) {
                 applyIn(tx, u);
               }
               return null;
             });
         done = true;
-      } catch (app.backcoach.storage.DatabaseException e) {
-        throw e; // the store is failing: leave the updates pending and retry later
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        if (DatabaseException.isStoreWide(e)) {
+          throw asRuntime(e); // leave the updates pending and retry later
+        }
         log.debug("updates: a group of {} failed ({}); applying them one by one", group.size(), e);
         done = false;
       }
       if (done) {
         applied.addAndGet(group.size());
-        for (Inbound u : group) {
-          log.debug("updates: applied update {} of chat {}", u.updateId(), u.chatId());
-        }
         log.info(
             "updates: applied updates {} to {} ({} updates, one transaction) in {} ms",
             group.get(0).updateId(),
@@ -141,13 +181,19 @@ public final class UpdateProcessor implements AutoCloseable {
         return;
       }
     }
-    for (Inbound u : group) {
-      apply(u);
+    for (UpdateInbox.Stored u : group) {
+      if (u.chatId() != null && failed.contains(u.chatId())) {
+        continue;
+      }
+      if (!apply(u) && u.chatId() != null) {
+        failed.add(u.chatId());
+      }
     }
   }
 
   /** Applies one update inside the caller's transaction and marks it applied there. */
-  private void applyIn(app.backcoach.storage.Tx tx, Inbound u) {
+  private void applyIn(Tx tx, UpdateInbox.Stored stored) {
+    Inbound u = stored.decode();
     if (u.chatId() == null || u.event() == null) {
       inbox.markApplied(tx, u.updateId(), clock.instant(), null);
     } else if (!u.privateChat()) {
@@ -158,7 +204,8 @@ public final class UpdateProcessor implements AutoCloseable {
     }
   }
 
-  private void apply(Inbound u) {
+  /** Applies one update in its own transaction; false if it failed (and was counted). */
+  private boolean apply(UpdateInbox.Stored u) {
     long started = System.nanoTime();
     try {
       db.write(
@@ -172,31 +219,94 @@ public final class UpdateProcessor implements AutoCloseable {
           u.updateId(),
           u.chatId(),
           (System.nanoTime() - started) / 1_000_000);
-    } catch (app.backcoach.storage.DatabaseException e) {
-      throw e; // the store is failing: leave the update pending and retry later
-    } catch (RuntimeException e) {
-      log.error(
-          "updates: handling update {} of chat {} failed: {}",
+      return true;
+    } catch (UpdateInbox.AlreadyApplied e) {
+      // Rolled back: another path applied it first. Applying it again would act on it twice.
+      log.warn("updates: update {} was applied already; this attempt was undone", u.updateId());
+      return true;
+    } catch (Throwable e) {
+      if (DatabaseException.isStoreWide(e)) {
+        throw asRuntime(e); // the store is failing: leave it pending, retry later
+      }
+      failed(u, e);
+      return false;
+    }
+  }
+
+  private static RuntimeException asRuntime(Throwable e) {
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+  }
+
+  /** Delay before retry {@code attempt} (1-based): 1 s, then 4 s. */
+  static long backoffMillis(int attempt) {
+    return 1_000L << (2 * (attempt - 1));
+  }
+
+  /**
+   * Counts a failed attempt; after {@link #MAX_ATTEMPTS} the update goes to the quarantine and its
+   * user gets one apology.
+   */
+  private void failed(UpdateInbox.Stored u, Throwable e) {
+    int attempt = u.attempts() + 1;
+    String reason = e.toString();
+    if (attempt < MAX_ATTEMPTS) {
+      long delay = backoffMillis(attempt);
+      log.warn(
+          "updates: update {} of chat {} failed (attempt {} of {}), retrying in {} ms: {}",
           u.updateId(),
           u.chatId(),
-          e.toString(),
-          e);
+          attempt,
+          MAX_ATTEMPTS,
+          delay,
+          reason);
       db.write(
           tx -> {
-            inbox.markApplied(tx, u.updateId(), clock.instant(), e.getClass().getSimpleName());
-            Reply sorry = Reply.text(content.text(Msg.INTERNAL_ERROR));
-            List<Delivery> out =
-                u.origin().callbackId() == null
-                    ? List.of(Delivery.send(sorry))
-                    : List.of(Delivery.notice(u.origin().callbackId(), null), Delivery.send(sorry));
-            outbox.enqueue(tx, u.chatId(), out, Outbox.INTERACTIVE, clock.instant());
+            inbox.retryAt(tx, u.updateId(), clock.millis() + delay, reason);
             return null;
           });
+      retried.incrementAndGet();
+      return;
+    }
+    log.error(
+        "updates: update {} of chat {} failed {} times; quarantined: {}",
+        u.updateId(),
+        u.chatId(),
+        attempt,
+        reason,
+        e);
+    Long chatId = u.chatId();
+    String callbackId = callbackOf(u);
+    db.write(
+        tx -> {
+          var now = clock.instant();
+          quarantine.add(
+              tx, Quarantine.Kind.UPDATE, u.updateId(), chatId, reason, e, u.body(), now);
+          inbox.markApplied(tx, u.updateId(), now, "quarantined: " + e.getClass().getSimpleName());
+          if (chatId != null && chatId > 0) {
+            // Private chats have positive ids; a group gets no apology.
+            Reply sorry = Reply.text(content.text(Msg.INTERNAL_ERROR));
+            List<Delivery> out =
+                callbackId == null
+                    ? List.of(Delivery.send(sorry))
+                    : List.of(Delivery.notice(callbackId, null), Delivery.send(sorry));
+            outbox.enqueue(tx, chatId, out, Outbox.INTERACTIVE, now);
+          }
+          return null;
+        });
+    quarantined.incrementAndGet();
+  }
+
+  /** The tap to answer with the apology, when the update still decodes and was a tap. */
+  private static String callbackOf(UpdateInbox.Stored u) {
+    try {
+      return u.decode().origin().callbackId();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
   /** In a group or channel the bot says once that it works in private chats, then stays quiet. */
-  private void groupNotice(app.backcoach.storage.Tx tx, Inbound u) {
+  private void groupNotice(Tx tx, Inbound u) {
     var now = clock.instant();
     int first =
         tx.update(

@@ -1,6 +1,7 @@
 package app.backcoach.delivery;
 
 import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseException;
 import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
 import java.time.Clock;
@@ -34,7 +35,23 @@ public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final long MAX_BACKOFF_MILLIS = 60_000;
 
+  /**
+   * How long a message that keeps failing with 5xx or network errors is retried: after that it is
+   * recorded as failed and its chat's queue moves on.
+   */
+  public static final Duration GIVE_UP = Duration.ofHours(24);
+
+  /** Attempts at a delivery that fails on our side (a bug) before it is quarantined. */
+  static final int MAX_BROKEN = 3;
+
+  /** Attempts at recording one result (not a failing store) before the item is set aside. */
+  static final int MAX_RECORD_FAILURES = 3;
+
+  /** A reminder's message queued longer ago than this is checked before it goes out. */
+  static final long LATE_AFTER_MILLIS = 60_000;
+
   private final Database db;
+  private final LateMessages late;
   private final Transport transport;
   private final Clock clock;
   private final RateLimiter limiter;
@@ -58,6 +75,23 @@ public final class OutboxSender implements AutoCloseable {
 
   private record Finished(Outbox.Item item, Transport.Result result) {}
 
+  /**
+   * A result that could not be recorded yet. Its chat stays in flight until it is, so the message
+   * is never sent again from here; the dispatch thread alone touches it.
+   */
+  private static final class Unrecorded {
+    final Finished finished;
+    int failures;
+
+    Unrecorded(Finished finished) {
+      this.finished = finished;
+    }
+  }
+
+  private final List<Unrecorded> unrecorded = new java.util.ArrayList<>();
+  private long recordRetryAt;
+  private int recordHolds;
+
   /** Set by {@link #wake}: new items may be waiting in any chat, so scan the whole outbox. */
   private final java.util.concurrent.atomic.AtomicBoolean scanRequested =
       new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -74,7 +108,13 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running = true;
 
   public OutboxSender(Database db, Transport transport, Clock clock, SendLimits limits) {
+    this(db, transport, clock, limits, LateMessages.NONE);
+  }
+
+  public OutboxSender(
+      Database db, Transport transport, Clock clock, SendLimits limits, LateMessages late) {
     this.db = db;
+    this.late = late;
     this.transport = transport;
     this.clock = clock;
     this.limiter =
@@ -104,6 +144,11 @@ public final class OutboxSender implements AutoCloseable {
     return stats;
   }
 
+  /** True while the dispatch thread runs (for the health check). */
+  public boolean alive() {
+    return dispatcher.isAlive();
+  }
+
   /** Tells the sender new items are waiting, so it need not wait for its next look. */
   public void wake() {
     scanRequested.set(true);
@@ -114,7 +159,11 @@ public final class OutboxSender implements AutoCloseable {
     long lastPrune = 0;
     long lastScan = 0;
     while (running) {
-      recordFinished();
+      try {
+        recordFinished();
+      } catch (Throwable e) {
+        log.error("sender: recording results failed: {}", e.toString());
+      }
       long now = clock.millis();
       if (scanRequested.getAndSet(false) || now - lastScan >= SCAN_EVERY_MILLIS) {
         lastScan = now;
@@ -122,8 +171,8 @@ public final class OutboxSender implements AutoCloseable {
           if (dispatchDue()) {
             scanRequested.set(true); // the scan was cut short and sent something: look further
           }
-        } catch (RuntimeException e) {
-          log.error("sender: reading the outbox failed: {}", e.getMessage());
+        } catch (Throwable e) {
+          log.error("sender: reading the outbox failed: {}", e.toString());
         }
       }
       if (now - lastPrune > 60_000) {
@@ -141,43 +190,112 @@ public final class OutboxSender implements AutoCloseable {
   /**
    * Records the results the workers got, all in one transaction, and in the same transaction looks
    * up each of those chats' next item: an interactive reply that is due goes out at once (if the
-   * limits allow), other chats are released to the full scan.
+   * limits allow), other chats are released to the full scan. A result that cannot be recorded is
+   * kept, with its chat in flight, and recorded later: a message is never sent again because its
+   * record failed.
    */
   private void recordFinished() {
-    List<Finished> batch = new java.util.ArrayList<>();
+    long now = clock.millis();
+    List<Unrecorded> batch = new java.util.ArrayList<>();
+    if (!unrecorded.isEmpty() && now >= recordRetryAt) {
+      batch.addAll(unrecorded);
+      unrecorded.clear();
+    }
     for (Finished f; (f = results.poll()) != null; ) {
-      batch.add(f);
+      batch.add(new Unrecorded(f));
     }
     if (batch.isEmpty()) {
       return;
     }
-    long now = clock.millis();
-    List<Outbox.Item> next = List.of();
+    List<Outbox.Item> next;
     try {
-      next =
-          db.write(
-              tx -> {
-                for (Finished f : batch) {
-                  record(tx, f.item(), f.result());
-                }
-                List<Outbox.Item> items = new java.util.ArrayList<>();
-                for (Finished f : batch) {
-                  items.addAll(outbox.nextInteractive(tx, f.item().chatId(), now));
-                }
-                return items;
-              });
-    } catch (RuntimeException e) {
-      // Not recorded: the items stay pending and are sent again once the stale-read guard lets
-      // them (at least once, never lost).
-      log.error("sender: recording {} deliveries failed: {}", batch.size(), e.getMessage());
-    } finally {
-      long at = System.nanoTime();
-      for (Finished f : batch) {
-        finished.put(f.item().id(), new long[] {f.item().attempts(), at});
-        inFlight.remove(f.item().chatId());
+      next = db.write(tx -> recordAll(tx, batch, now));
+      release(batch);
+      recordHolds = 0;
+    } catch (Throwable e) {
+      if (DatabaseException.isStoreWide(e)) {
+        hold(batch, e);
+        return;
       }
+      next = recordOneByOne(batch, now);
     }
     offer(next, now);
+  }
+
+  private List<Outbox.Item> recordAll(Tx tx, List<Unrecorded> batch, long now) {
+    for (Unrecorded u : batch) {
+      record(tx, u.finished.item(), u.finished.result());
+    }
+    List<Outbox.Item> items = new java.util.ArrayList<>();
+    for (Unrecorded u : batch) {
+      items.addAll(outbox.nextInteractive(tx, u.finished.item().chatId(), now));
+    }
+    return items;
+  }
+
+  /**
+   * After a batch failed for a reason of one of its items: each is recorded alone; one that keeps
+   * failing is set aside in the quarantine and taken out of the queue, since it was delivered.
+   */
+  private List<Outbox.Item> recordOneByOne(List<Unrecorded> batch, long now) {
+    List<Outbox.Item> next = new java.util.ArrayList<>();
+    for (Unrecorded u : batch) {
+      try {
+        next.addAll(db.write(tx -> recordAll(tx, List.of(u), now)));
+        release(List.of(u));
+      } catch (Throwable e) {
+        if (DatabaseException.isStoreWide(e) || ++u.failures < MAX_RECORD_FAILURES) {
+          hold(List.of(u), e);
+          continue;
+        }
+        Outbox.Item item = u.finished.item();
+        try {
+          db.write(
+              tx -> {
+                if (u.finished.result() instanceof Transport.Result.Sent) {
+                  outbox.quarantineDelivered(tx, item, e.toString(), e, clock.instant());
+                } else {
+                  outbox.quarantine(tx, item, "recording failed: " + e, e, clock.instant());
+                }
+                return null;
+              });
+          stats.quarantined.incrementAndGet();
+          log.error(
+              "sender: recording delivery {} to chat {} failed {} times; quarantined: {}",
+              item.id(),
+              item.chatId(),
+              u.failures,
+              e.toString(),
+              e);
+          release(List.of(u));
+        } catch (Throwable q) {
+          hold(List.of(u), q);
+        }
+      }
+    }
+    return next;
+  }
+
+  /** Keeps results to record later, their chats in flight, backing off while it keeps failing. */
+  private void hold(List<Unrecorded> batch, Throwable e) {
+    unrecorded.addAll(batch);
+    long delay = Math.min(5_000, 100L << Math.min(recordHolds++, 6));
+    recordRetryAt = clock.millis() + delay;
+    log.error(
+        "sender: recording {} deliveries failed, retrying in {} ms (their chats wait, nothing is"
+            + " sent twice): {}",
+        batch.size(),
+        delay,
+        e.toString());
+  }
+
+  private void release(List<Unrecorded> batch) {
+    long at = System.nanoTime();
+    for (Unrecorded u : batch) {
+      Outbox.Item item = u.finished.item();
+      finished.put(item.id(), new long[] {item.attempts(), at});
+      inFlight.remove(item.chatId());
+    }
   }
 
   /**
@@ -188,13 +306,49 @@ public final class OutboxSender implements AutoCloseable {
     long now = clock.millis();
     // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
     // item again that has just been sent, after its chat left the in-flight set.
-    List<Outbox.Item> due = db.write(tx -> outbox.due(tx, now, SCAN_LIMIT));
+    List<Outbox.Item> due = db.write(tx -> settleLate(tx, outbox.due(tx, now, SCAN_LIMIT), now));
     return offer(due, now) > 0 && due.size() == SCAN_LIMIT;
+  }
+
+  /**
+   * Hands reminders' messages that are late to {@link LateMessages} (in the scan's transaction) and
+   * returns the items still to send.
+   */
+  private List<Outbox.Item> settleLate(Tx tx, List<Outbox.Item> due, long now) {
+    List<Outbox.Item> keep = null;
+    for (int i = 0; i < due.size(); i++) {
+      Outbox.Item item = due.get(i);
+      boolean settled = false;
+      if (item.dueBy() != null && !inFlight.contains(item.chatId())) {
+        try {
+          settled =
+              (now > item.dueBy() || now - item.createdAt().toEpochMilli() > LATE_AFTER_MILLIS)
+                  && late.settle(tx, item, now);
+        } catch (RuntimeException e) {
+          if (DatabaseException.isStoreWide(e)) {
+            throw e;
+          }
+          log.warn(
+              "sender: checking late message {} failed; sending it: {}", item.id(), e.toString());
+        }
+      }
+      if (settled) {
+        stats.settledLate.incrementAndGet();
+        if (keep == null) {
+          keep = new java.util.ArrayList<>(due.subList(0, i));
+        }
+      } else if (keep != null) {
+        keep.add(item);
+      }
+    }
+    return keep == null ? due : keep;
   }
 
   /** Hands items to workers, in order, within the rate limits; returns how many went out. */
   private int offer(List<Outbox.Item> items, long now) {
     int dispatched = 0;
+    List<Outbox.Item> bad = null;
+    List<RuntimeException> why = null;
     for (Outbox.Item item : items) {
       if (inFlight.contains(item.chatId())) {
         continue;
@@ -203,7 +357,21 @@ public final class OutboxSender implements AutoCloseable {
       if (done != null && done[0] == item.attempts()) {
         continue; // a stale view of an item that was just handled
       }
-      if (item.delivery().isMessage()) {
+      boolean message;
+      try {
+        message = item.delivery().isMessage();
+      } catch (RuntimeException e) {
+        // A row that no longer decodes: set it aside, the others go on.
+        if (bad == null) {
+          bad = new java.util.ArrayList<>();
+          why = new java.util.ArrayList<>();
+        }
+        bad.add(item);
+        why.add(e);
+        finished.put(item.id(), new long[] {item.attempts(), System.nanoTime()});
+        continue;
+      }
+      if (message) {
         if (limiter.globallyExhausted(now)) {
           break;
         }
@@ -215,7 +383,33 @@ public final class OutboxSender implements AutoCloseable {
       dispatched++;
       workers.execute(() -> deliver(item));
     }
+    if (bad != null) {
+      quarantineUndecodable(bad, why);
+    }
     return dispatched;
+  }
+
+  private void quarantineUndecodable(List<Outbox.Item> bad, List<RuntimeException> why) {
+    for (int i = 0; i < bad.size(); i++) {
+      Outbox.Item item = bad.get(i);
+      RuntimeException e = why.get(i);
+      try {
+        db.write(
+            tx -> {
+              outbox.quarantine(tx, item, "does not decode: " + e.getMessage(), e, clock.instant());
+              return null;
+            });
+        stats.quarantined.incrementAndGet();
+        log.error(
+            "sender: delivery {} to chat {} does not decode; quarantined: {}",
+            item.id(),
+            item.chatId(),
+            e.getMessage());
+      } catch (RuntimeException q) {
+        // Tried again after the stale-view guard lets it (a minute).
+        log.error("sender: quarantining delivery {} failed: {}", item.id(), q.getMessage());
+      }
+    }
   }
 
   /** Runs on a worker: makes the delivery and hands the result to the dispatch thread. */
@@ -223,8 +417,9 @@ public final class OutboxSender implements AutoCloseable {
     Transport.Result result;
     try {
       result = transport.deliver(item.chatId(), item.delivery());
-    } catch (RuntimeException e) {
-      result = new Transport.Result.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (Throwable e) {
+      // The transport sorts Telegram's and the network's answers itself: what escapes is ours.
+      result = new Transport.Result.Broken(e.toString(), e);
     }
     results.add(new Finished(item, result));
     signal.wake();
@@ -244,6 +439,38 @@ public final class OutboxSender implements AutoCloseable {
       stats.rateLimited.incrementAndGet();
       log.warn("sender: chat {} rate limited by Telegram, retrying after {} s", chat, r.seconds());
       outbox.retryAt(tx, item.id(), now.toEpochMilli() + r.seconds() * 1000L, "429");
+    } else if (result instanceof Transport.Result.Transient t
+        && now.toEpochMilli() - item.createdAt().toEpochMilli() > GIVE_UP.toMillis()) {
+      stats.failed.incrementAndGet();
+      log.error(
+          "sender: delivery {} to chat {} kept failing for {} h, recorded as failed: {}",
+          item.id(),
+          chat,
+          GIVE_UP.toHours(),
+          t.reason());
+      outbox.drop(tx, item.id(), "failed for " + GIVE_UP.toHours() + " h: " + t.reason(), now);
+    } else if (result instanceof Transport.Result.Broken b) {
+      if (item.attempts() + 1 >= MAX_BROKEN) {
+        stats.quarantined.incrementAndGet();
+        log.error(
+            "sender: delivery {} to chat {} failed on our side {} times; quarantined: {}",
+            item.id(),
+            chat,
+            item.attempts() + 1,
+            b.reason(),
+            b.cause());
+        outbox.quarantine(tx, item, b.reason(), b.cause(), now);
+      } else {
+        stats.retried.incrementAndGet();
+        long delay = backoff(item.attempts());
+        log.warn(
+            "sender: delivery {} to chat {} failed on our side ({}), retry in {} ms",
+            item.id(),
+            chat,
+            b.reason(),
+            delay);
+        outbox.retryAt(tx, item.id(), now.toEpochMilli() + delay, b.reason());
+      }
     } else if (result instanceof Transport.Result.Transient t) {
       stats.retried.incrementAndGet();
       long delay = backoff(item.attempts());
@@ -319,6 +546,10 @@ public final class OutboxSender implements AutoCloseable {
 
   private void recordLeftovers() {
     List<Finished> batch = new java.util.ArrayList<>();
+    for (Unrecorded u : unrecorded) {
+      batch.add(u.finished);
+    }
+    unrecorded.clear();
     for (Finished f; (f = results.poll()) != null; ) {
       batch.add(f);
     }

@@ -9,4 +9,12 @@ public final class SenderStats {
   public final AtomicLong retried = new AtomicLong();
   public final AtomicLong rejected = new AtomicLong();
   public final AtomicLong blocked = new AtomicLong();
+
+  /** Messages given up on after failing for {@link OutboxSender#GIVE_UP}. */
+  public final AtomicLong failed = new AtomicLong();
+
+  public final AtomicLong quarantined = new AtomicLong();
+
+  /** Late reminder messages folded into a catch-up or held past quiet hours. */
+  public final AtomicLong settledLate = new AtomicLong();
 }

@@ -20,5 +20,11 @@ public interface Transport {
 
     /** Permanently refused (a 400): never retry this one. */
     record Rejected(String reason) implements Result {}
+
+    /**
+     * Making the delivery failed on our side (a bug, an {@link Error}): retried a few times, then
+     * quarantined.
+     */
+    record Broken(String reason, Throwable cause) implements Result {}
   }
 }

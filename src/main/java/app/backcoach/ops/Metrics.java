@@ -2,6 +2,9 @@ package app.backcoach.ops;
 
 import app.backcoach.delivery.SenderStats;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.Outbox;
+import app.backcoach.storage.Quarantine;
+import app.backcoach.storage.UpdateInbox;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;
@@ -36,6 +39,18 @@ public final class Metrics {
     counter("backcoach_retries", "Deliveries retried after a passing failure", s.retried);
     counter("backcoach_rejected", "Deliveries refused for good (400) and dropped", s.rejected);
     counter("backcoach_blocked", "Users found to have blocked the bot", s.blocked);
+    counter(
+        "backcoach_deliveries_failed",
+        "Deliveries given up on after failing with 5xx or network errors for a day",
+        s.failed);
+    counter(
+        "backcoach_deliveries_quarantined",
+        "Deliveries set aside (undecodable, failing on our side, or unrecordable)",
+        s.quarantined);
+    counter(
+        "backcoach_reminders_settled_late",
+        "Reminder messages held past quiet hours or folded into a catch-up after a delay",
+        s.settledLate);
     return this;
   }
 
@@ -72,6 +87,45 @@ public final class Metrics {
         "Check-ins stored",
         () -> db.read(tx -> tx.count("SELECT COUNT(*) FROM checkins")));
     return this;
+  }
+
+  /** The gauges behind the stall checks of {@code /healthz}. */
+  public Metrics stalls(Database db, Clock clock, Supplier<String> threadProblem) {
+    seconds(
+        "backcoach_oldest_unapplied_update_seconds",
+        "How long the oldest update not yet applied has waited (0 when none)",
+        () -> db.read(tx -> new UpdateInbox().oldestPending(tx)),
+        clock);
+    seconds(
+        "backcoach_oldest_due_reply_seconds",
+        "How long the oldest reply that is due has waited to go out (0 when none)",
+        () -> db.read(tx -> new Outbox().oldestDueReply(tx, clock.millis())),
+        clock);
+    seconds(
+        "backcoach_oldest_due_scheduled_seconds",
+        "How long the oldest scheduled message that is due has waited (0 when none)",
+        () -> db.read(tx -> new Outbox().oldestDueScheduled(tx, clock.millis())),
+        clock);
+    gauge(
+        "backcoach_quarantine_open",
+        "Quarantined items not replayed",
+        () -> db.read(tx -> new Quarantine().openCount(tx)));
+    gauge(
+        "backcoach_threads_running",
+        "1 while the update processor and sender threads run, 0 when one has died",
+        () -> threadProblem.get() == null ? 1 : 0);
+    return this;
+  }
+
+  private void seconds(String name, String help, Supplier<java.time.Instant> since, Clock clock) {
+    Gauge.builder(
+            name,
+            () -> {
+              java.time.Instant at = since.get();
+              return at == null ? 0 : Duration.between(at, clock.instant()).toMillis() / 1000.0;
+            })
+        .description(help)
+        .register(registry);
   }
 
   private void gauge(String name, String help, Supplier<Integer> value) {

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP endpoint for operators: {@code /healthz} is 200 only when polling worked recently
- * and the database takes writes (503 with the reasons otherwise); {@code /metrics} is the
- * Prometheus text format.
+ * A small HTTP endpoint for operators. {@code /healthz} is 503, with the reasons, when polling has
+ * not worked for a while, the database does not take writes, one of the bot's threads has died, or
+ * an update or a reply has waited longer than the stall limit; otherwise 200. Items quarantined in
+ * the last hour are reported as a warning under a 200: the bot is flowing for everyone else, and a
+ * restart would not mend a bad item. {@code /metrics} is the Prometheus text format.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
@@ -65,18 +67,59 @@ public final class OpsServer implements AutoCloseable {
     if (database != null) {
       out.add(database);
     }
+    if (probes.threadProblem() != null) {
+      String thread = probes.threadProblem().get();
+      if (thread != null) {
+        out.add(thread);
+      }
+    }
+    stalled(out, "the oldest unapplied update", probes.oldestUnapplied(), probes.stallLimit());
+    stalled(out, "the oldest reply due", probes.oldestReply(), probes.stallLimit());
+    return out;
+  }
+
+  private static void stalled(
+      List<String> out, String what, java.util.function.Supplier<Duration> age, Duration limit) {
+    if (age == null) {
+      return;
+    }
+    Duration waited = age.get();
+    if (waited != null && waited.compareTo(limit) > 0) {
+      out.add(
+          what + " has waited " + waited.toSeconds() + " s (limit " + limit.toSeconds() + " s)");
+    }
+  }
+
+  /** What an operator should look at although the bot is flowing; empty when nothing. */
+  static List<String> warnings(Probes probes) {
+    List<String> out = new ArrayList<>();
+    if (probes.quarantinedLastHour() != null) {
+      int n = probes.quarantinedLastHour().get();
+      if (n > 0) {
+        out.add(
+            n
+                + " item(s) quarantined in the last hour; see 'backcoach quarantine list' and"
+                + " docs/RELIABILITY.md");
+      }
+    }
     return out;
   }
 
   private static void health(HttpExchange ex, Probes probes) throws IOException {
     List<String> problems;
+    List<String> warnings = List.of();
     try {
       problems = problems(probes);
+      warnings = warnings(probes);
     } catch (RuntimeException e) {
       problems = List.of("health check failed: " + e.getMessage());
     }
     if (problems.isEmpty()) {
-      send(ex, 200, "text/plain", "ok\n");
+      StringBuilder body = new StringBuilder("ok\n");
+      for (String w : warnings) {
+        body.append("warning: ").append(w).append('\n');
+      }
+      send(ex, 200, "text/plain", body.toString());
     } else {
       log.warn("health: {}", String.join("; ", problems));
       send(ex, 503, "text/plain", "unhealthy: " + String.join("; ", problems) + "\n");

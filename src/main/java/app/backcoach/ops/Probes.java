@@ -4,8 +4,30 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What the health check asks: how long since polling last worked (null when not polling) and what
- * keeps the database from taking writes (null when it takes them).
+ * What the health check asks. Each supplier may be null when it does not apply (no polling while
+ * the database is not open yet).
+ *
+ * @param sinceLastPoll how long since polling last worked
+ * @param pollLimit how long without a poll is a stall
+ * @param databaseProblem what keeps the database from taking writes, or null
+ * @param threadProblem which of the bot's own threads has died, or null
+ * @param oldestUnapplied how long the oldest update not yet applied has waited, or null
+ * @param oldestReply how long the oldest reply that is due has waited to go out, or null
+ * @param stallLimit how long either may wait before the bot counts as stalled
+ * @param quarantinedLastHour items quarantined in the last hour
  */
 public record Probes(
-    Supplier<Duration> sinceLastPoll, Duration pollLimit, Supplier<String> databaseProblem) {}
+    Supplier<Duration> sinceLastPoll,
+    Duration pollLimit,
+    Supplier<String> databaseProblem,
+    Supplier<String> threadProblem,
+    Supplier<Duration> oldestUnapplied,
+    Supplier<Duration> oldestReply,
+    Duration stallLimit,
+    Supplier<Integer> quarantinedLastHour) {
+
+  /** While start-up waits for the database: only its problem is known. */
+  public static Probes waitingForDatabase(Supplier<String> databaseProblem) {
+    return new Probes(null, Duration.ZERO, databaseProblem, null, null, null, Duration.ZERO, null);
+  }
+}

@@ -1,7 +1,6 @@
 package app.backcoach.reminders;
 
 import app.backcoach.content.ContentBundle;
-import app.backcoach.content.Msg;
 import app.backcoach.conversation.Reply;
 import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +51,8 @@ public final class ReminderService {
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong missedTotal =
       new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong quarantinedTotal =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** What one run did, for logs, metrics and tests. */
   public record Run(int sent, int late, int missed, int catchUps, int skipped) {
@@ -77,11 +77,11 @@ public final class ReminderService {
   }
 
   /**
-   * Counters since start: reminders sent, sent late (within grace), and missed (folded into
-   * catch-ups).
+   * Counters since start: reminders sent, sent late (within grace), missed (folded into catch-ups)
+   * and quarantined.
    */
   public java.util.List<java.util.concurrent.atomic.AtomicLong> counters() {
-    return java.util.List.of(sentTotal, lateTotal, missedTotal);
+    return java.util.List.of(sentTotal, lateTotal, missedTotal, quarantinedTotal);
   }
 
   /** Queues everything due now; safe to call at any time and from one thread at a time. */
@@ -131,7 +131,26 @@ public final class ReminderService {
       Long pausedUntil,
       boolean active,
       boolean advicePaused,
-      Long planText) {}
+      Long planText,
+      RuntimeException problem) {
+    /** A row that does not read back: only its ids are known. */
+    static Due bad(long id, long chatId, RuntimeException problem) {
+      Reminder r =
+          new Reminder(
+              id,
+              chatId,
+              Kind.POSTURE,
+              false,
+              null,
+              java.util.Set.of(),
+              null,
+              null,
+              null,
+              false,
+              null);
+      return new Due(r, 0, 0, null, null, null, false, null, false, false, null, problem);
+    }
+  }
 
   /**
    * Decides on a batch of due reminders, then writes the outcome with a few multi-row statements
@@ -163,58 +182,58 @@ public final class ReminderService {
     int skipped = 0;
     Map<Long, List<Kind>> missedByChat = new LinkedHashMap<>();
     for (Due d : due) {
-      Reminder r = d.reminder;
-      long lateBy = now.toEpochMilli() - d.dueAt;
-      Instant dueAt = Instant.ofEpochMilli(d.dueAt);
-      boolean blocked =
-          !d.active
-              || (d.pausedUntil != null && d.pausedUntil > now.toEpochMilli())
-              || (d.advicePaused && r.kind() != Kind.CHECKIN);
-      if (blocked) {
-        skipped++;
-      } else if (lateBy > grace.toMillis()) {
-        missed++;
-        logRows.add(logRow(++lastLogId, d, "missed", null));
-        missedByChat.computeIfAbsent(r.chatId(), c -> new ArrayList<>()).add(r.kind());
-      } else {
-        LocalTime local = dueAt.atZone(d.zone).toLocalTime();
-        boolean quiet = Schedule.within(local, d.quietStart, d.quietEnd);
-        if (quiet && !d.silentInQuiet) {
-          // Move this one to the end of quiet hours; it fires then.
-          Instant end = Schedule.at(dueAt.atZone(d.zone).toLocalDate(), d.quietEnd, d.zone);
-          if (!end.isAfter(dueAt)) {
-            end = Schedule.at(dueAt.atZone(d.zone).toLocalDate().plusDays(1), d.quietEnd, d.zone);
-          }
-          deferred.add(new Object[] {r.id(), end.toEpochMilli()});
-          continue;
-        }
-        long logId = ++lastLogId;
-        logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-        outboxRows.addAll(message(tx, d, logId, quiet, now, load));
-        sent++;
-        if (lateBy > 60_000) {
-          late++;
-        }
+      if (d.problem != null) {
+        quarantine(tx, d.reminder, d.problem, now);
+        continue;
       }
-      Instant next = next(d, now);
-      if (next == null) {
-        finished.add(new Object[] {r.id()});
-      } else {
-        advanced.add(new Object[] {r.id(), next.toEpochMilli()});
+      // One reminder that cannot be decided on is set aside; what it added is taken back.
+      int[] sizes = {logRows.size(), outboxRows.size(), advanced.size(), deferred.size()};
+      int finishedSize = finished.size();
+      long logIdBefore = lastLogId;
+      List<Kind> missedBefore =
+          missedByChat.containsKey(d.reminder.chatId())
+              ? new ArrayList<>(missedByChat.get(d.reminder.chatId()))
+              : null;
+      try {
+        Decided got =
+            decide(
+                tx,
+                d,
+                now,
+                lastLogId,
+                load,
+                logRows,
+                outboxRows,
+                advanced,
+                deferred,
+                finished,
+                missedByChat);
+        lastLogId = got.lastLogId;
+        sent += got.sent;
+        late += got.late;
+        missed += got.missed;
+        skipped += got.skipped;
+      } catch (RuntimeException | StackOverflowError e) {
+        if (app.backcoach.storage.DatabaseException.isStoreWide(e)) {
+          throw e;
+        }
+        logRows.subList(sizes[0], logRows.size()).clear();
+        outboxRows.subList(sizes[1], outboxRows.size()).clear();
+        advanced.subList(sizes[2], advanced.size()).clear();
+        deferred.subList(sizes[3], deferred.size()).clear();
+        finished.subList(finishedSize, finished.size()).clear();
+        lastLogId = logIdBefore;
+        if (missedBefore == null) {
+          missedByChat.remove(d.reminder.chatId());
+        } else {
+          missedByChat.put(d.reminder.chatId(), missedBefore);
+        }
+        quarantine(tx, d.reminder, e, now);
       }
     }
     int catchUps = 0;
     for (var e : missedByChat.entrySet()) {
-      String what =
-          e.getValue().stream()
-              .collect(Collectors.groupingBy(k -> k, LinkedHashMap::new, Collectors.counting()))
-              .entrySet()
-              .stream()
-              .map(k -> k.getValue() + " × " + text.kindName(k.getKey()))
-              .collect(Collectors.joining(", "));
-      Reply reply =
-          Reply.text(
-              content.text(Msg.CATCH_UP, "missed", what, "item", text.item(Kind.POSTURE, 0)));
+      Reply reply = text.catchUp(e.getValue());
       outboxRows.addAll(
           outbox.rows(e.getKey(), List.of(Delivery.send(reply)), Outbox.SCHEDULED, now));
       catchUps++;
@@ -225,6 +244,93 @@ public final class ReminderService {
     tx.updateRows(DEFER, 2, deferred);
     tx.updateRows("DELETE FROM reminders WHERE id IN (VALUES {rows})", 1, finished);
     return new BatchResult(due.size(), new Run(sent, late, missed, catchUps, skipped));
+  }
+
+  /** What deciding on one reminder added up to. */
+  private record Decided(long lastLogId, int sent, int late, int missed, int skipped) {}
+
+  /** Decides on one due reminder, adding its rows to the batch's lists. */
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  private Decided decide(
+      Tx tx,
+      Due d,
+      Instant now,
+      long lastLogId,
+      java.util.function.LongFunction<String> load,
+      List<Object[]> logRows,
+      List<Object[]> outboxRows,
+      List<Object[]> advanced,
+      List<Object[]> deferred,
+      List<Object[]> finished,
+      Map<Long, List<Kind>> missedByChat) {
+    int sent = 0;
+    int late = 0;
+    int missed = 0;
+    int skipped = 0;
+    Reminder r = d.reminder;
+    long lateBy = now.toEpochMilli() - d.dueAt;
+    Instant dueAt = Instant.ofEpochMilli(d.dueAt);
+    boolean blocked =
+        !d.active
+            || (d.pausedUntil != null && d.pausedUntil > now.toEpochMilli())
+            || (d.advicePaused && r.kind() != Kind.CHECKIN);
+    if (blocked) {
+      skipped = 1;
+    } else if (lateBy > grace.toMillis()) {
+      missed = 1;
+      logRows.add(logRow(++lastLogId, d, "missed", null));
+      missedByChat.computeIfAbsent(r.chatId(), c -> new ArrayList<>()).add(r.kind());
+    } else {
+      LocalTime local = dueAt.atZone(d.zone).toLocalTime();
+      boolean quiet = Schedule.within(local, d.quietStart, d.quietEnd);
+      if (quiet && !d.silentInQuiet) {
+        // Move this one to the end of quiet hours; it fires then.
+        Instant end = Schedule.at(dueAt.atZone(d.zone).toLocalDate(), d.quietEnd, d.zone);
+        if (!end.isAfter(dueAt)) {
+          end = Schedule.at(dueAt.atZone(d.zone).toLocalDate().plusDays(1), d.quietEnd, d.zone);
+        }
+        deferred.add(new Object[] {r.id(), end.toEpochMilli()});
+        return new Decided(lastLogId, 0, 0, 0, 0);
+      }
+      long logId = ++lastLogId;
+      logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
+      for (Object[] row : message(tx, d, logId, quiet, now, load)) {
+        outboxRows.add(Outbox.reminder(row, d.dueAt + grace.toMillis(), logId));
+      }
+      sent = 1;
+      if (lateBy > 60_000) {
+        late = 1;
+      }
+    }
+    Instant next = next(d, now);
+    if (next == null) {
+      finished.add(new Object[] {r.id()});
+    } else {
+      advanced.add(new Object[] {r.id(), next.toEpochMilli()});
+    }
+    return new Decided(lastLogId, sent, late, missed, skipped);
+  }
+
+  /** Sets a reminder aside: it is not claimed again until it is replayed. */
+  private void quarantine(Tx tx, Reminder r, Throwable e, Instant now) {
+    log.error(
+        "reminders: reminder {} of chat {} cannot be sent; quarantined: {}",
+        r.id(),
+        r.chatId(),
+        e.toString(),
+        e);
+    tx.update("UPDATE reminders SET next_due_at = NULL WHERE id = ?", r.id());
+    new app.backcoach.storage.Quarantine()
+        .add(
+            tx,
+            app.backcoach.storage.Quarantine.Kind.REMINDER,
+            r.id(),
+            r.chatId(),
+            e.toString(),
+            e,
+            null,
+            now);
+    quarantinedTotal.incrementAndGet();
   }
 
   /**
@@ -320,7 +426,16 @@ public final class ReminderService {
     };
   }
 
+  /** A due row, or {@link Due#bad} if it does not read back (it is then quarantined). */
   private static Due due(java.sql.ResultSet rs) throws java.sql.SQLException {
+    try {
+      return read(rs);
+    } catch (RuntimeException e) {
+      return Due.bad(rs.getLong(1), rs.getLong(2), e);
+    }
+  }
+
+  private static Due read(java.sql.ResultSet rs) throws java.sql.SQLException {
     Reminder r = ReminderStore.row(rs);
     ZoneId zone = UserRepository.zoneOf(rs.getString(14));
     String flags = rs.getString(20);
@@ -336,6 +451,7 @@ public final class ReminderService {
         rs.getObject(18) == null ? null : rs.getLong(18),
         rs.getInt(19) == 1,
         flags != null && !flags.equals("[]"),
-        planText);
+        planText,
+        null);
   }
 }

@@ -186,6 +186,22 @@ final class ReminderText {
     return new Workout(session(plan), harder(plan));
   }
 
+  /** The one message that stands for reminders that could not go out on time. */
+  app.backcoach.conversation.Reply catchUp(java.util.List<Kind> missed) {
+    String what =
+        missed.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    k -> k, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
+            .entrySet()
+            .stream()
+            .map(k -> k.getValue() + " × " + kindName(k.getKey()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    return app.backcoach.conversation.Reply.text(
+        content.text(
+            app.backcoach.content.Msg.CATCH_UP, "missed", what, "item", item(Kind.POSTURE, 0)));
+  }
+
   /** Names of the harder variants of the plan's exercises, in plan order. */
   List<String> harder(List<Plan.Section> plan) {
     List<String> harder = new ArrayList<>();

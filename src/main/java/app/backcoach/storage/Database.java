@@ -184,7 +184,8 @@ public final class Database implements AutoCloseable {
         sqlFailed = true;
         throw new DatabaseException("transaction on " + file + " failed: " + e.getMessage(), e);
       } catch (DatabaseException e) {
-        sqlFailed = true;
+        // A row that does not decode leaves the connection as it was; a failing store may not.
+        sqlFailed = e.storeWide();
         throw e;
       } finally {
         if (!finish(c, committed) || sqlFailed) {

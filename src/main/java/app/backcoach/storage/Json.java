@@ -31,7 +31,7 @@ public final class Json {
     try {
       return STRING_LIST.readValue(json);
     } catch (JsonProcessingException e) {
-      throw new DatabaseException(
+      throw DatabaseException.badRow(
           "stored JSON is not a list of strings: " + e.getOriginalMessage(), e);
     }
   }
@@ -176,7 +176,7 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new DatabaseException(
+      throw DatabaseException.badRow(
           "stored JSON is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
@@ -185,7 +185,8 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new DatabaseException("stored JSON has the wrong shape: " + e.getOriginalMessage(), e);
+      throw DatabaseException.badRow(
+          "stored JSON has the wrong shape: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -15,5 +15,6 @@ final class Migrations {
           "V5__plan_sections.sql",
           "V6__plan_texts.sql",
           "V7__outbox_templates.sql",
-          "V8__red_flag_concepts.sql");
+          "V8__red_flag_concepts.sql",
+          "V9__quarantine.sql");
 }

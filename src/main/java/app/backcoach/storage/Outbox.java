@@ -44,13 +44,43 @@ public final class Outbox {
     private final long chatId;
     private final String body;
     private final int attempts;
+    private final String createdAt;
+    private final Long dueBy;
+    private final Long logId;
     private volatile Delivery delivery;
 
-    Item(long id, long chatId, String body, int attempts) {
+    Item(
+        long id, long chatId, String body, int attempts, String createdAt, Long dueBy, Long logId) {
       this.id = id;
       this.chatId = chatId;
       this.body = body;
       this.attempts = attempts;
+      this.createdAt = createdAt;
+      this.dueBy = dueBy;
+      this.logId = logId;
+    }
+
+    /** The stored JSON, as it is (for the quarantine). */
+    public String body() {
+      return body;
+    }
+
+    /** When it was queued. */
+    public Instant createdAt() {
+      return Json.instant(createdAt);
+    }
+
+    /**
+     * For a reminder's message: the end of its grace window (epoch ms), after which it is not sent
+     * late but folded into a catch-up; null for other messages.
+     */
+    public Long dueBy() {
+      return dueBy;
+    }
+
+    /** For a reminder's message: its reminder log row; null for other messages. */
+    public Long logId() {
+      return logId;
     }
 
     public long id() {
@@ -108,7 +138,7 @@ public final class Outbox {
     List<Object[]> out = new ArrayList<>(deliveries.size());
     for (Delivery d : deliveries) {
       for (Delivery part : split(d)) {
-        out.add(new Object[] {chatId, created, priority, Json.write(part), null, null});
+        out.add(new Object[] {chatId, created, priority, Json.write(part), null, null, null, null});
       }
     }
     return out;
@@ -116,7 +146,7 @@ public final class Outbox {
 
   /** One row for {@link #insert} with a body already written (one delivery that needs no split). */
   public Object[] row(long chatId, String body, int priority, Instant now) {
-    return new Object[] {chatId, text(now), priority, body, null, null};
+    return new Object[] {chatId, text(now), priority, body, null, null, null, null};
   }
 
   /**
@@ -134,14 +164,26 @@ public final class Outbox {
 
   /** One row for {@link #insert} that is template {@code id} with its markers replaced by fill. */
   public Object[] fromTemplate(long chatId, long id, String fill, int priority, Instant now) {
-    return new Object[] {chatId, text(now), priority, null, id, fill};
+    return new Object[] {chatId, text(now), priority, null, id, fill, null, null};
+  }
+
+  /**
+   * The same row as a reminder's message: sent by {@code dueBy} (epoch ms) or folded into a
+   * catch-up, and tied to its reminder log row.
+   */
+  public static Object[] reminder(Object[] row, long dueBy, long logId) {
+    Object[] out = row.clone();
+    out[6] = dueBy;
+    out[7] = logId;
+    return out;
   }
 
   /** Inserts rows made by {@link #rows}, {@link #row} and {@link #fromTemplate}, in their order. */
   public void insert(Tx tx, List<Object[]> rows) {
     tx.updateRows(
-        "INSERT INTO outbox (chat_id, created_at, priority, body, template_id, fill) VALUES {rows}",
-        6,
+        "INSERT INTO outbox (chat_id, created_at, priority, body, template_id, fill, due_by, log_id)"
+            + " VALUES {rows}",
+        8,
         rows);
   }
 
@@ -176,7 +218,7 @@ public final class Outbox {
     return tx.query(
         "SELECT o.id, o.chat_id, "
             + BODY
-            + ", o.attempts FROM outbox o WHERE o."
+            + ", o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.chat_id = ? ORDER BY o.id",
         Outbox::item,
@@ -191,7 +233,7 @@ public final class Outbox {
     return tx.query(
         "SELECT o.id, o.chat_id, "
             + BODY
-            + ", o.attempts FROM outbox o WHERE o."
+            + ", o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
             + PENDING.replace(" AND ", " AND p.")
@@ -208,9 +250,11 @@ public final class Outbox {
    */
   public List<Item> nextInteractive(Tx tx, long chatId, long nowMillis) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts FROM (SELECT o.id, o.chat_id, "
+        "SELECT id, chat_id, body, attempts, created_at, due_by, log_id FROM (SELECT o.id,"
+            + " o.chat_id, "
             + BODY
-            + " AS body, o.attempts, o.priority, o.next_attempt_at FROM outbox o WHERE o.chat_id = ?"
+            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id, o.priority, o.next_attempt_at"
+            + " FROM outbox o WHERE o.chat_id = ?"
             + " AND o."
             + PENDING.replace(" AND ", " AND o.")
             + " ORDER BY o.id LIMIT 1) WHERE priority = "
@@ -293,11 +337,68 @@ public final class Outbox {
           + " AS body, o.attempts, o.next_attempt_at, o.last_error, o.sent_at, o.dropped_at"
           + " FROM outbox o";
 
+  /** Sets an item aside in the quarantine with its stored body and drops it from the queue. */
+  public void quarantine(Tx tx, Item item, String reason, Throwable cause, Instant now) {
+    new Quarantine()
+        .add(tx, Quarantine.Kind.OUTBOX, item.id(), item.chatId(), reason, cause, item.body(), now);
+    drop(tx, item.id(), "quarantined: " + reason, now);
+  }
+
+  /**
+   * Sets aside an item that was delivered but whose result cannot be recorded: it is removed from
+   * the queue, so it is never sent again.
+   */
+  public void quarantineDelivered(Tx tx, Item item, String reason, Throwable cause, Instant now) {
+    new Quarantine()
+        .add(
+            tx,
+            Quarantine.Kind.OUTBOX,
+            item.id(),
+            item.chatId(),
+            "delivered, but recording it failed: " + reason,
+            cause,
+            item.body(),
+            now);
+    forget(tx, item.id());
+  }
+
+  /**
+   * When the oldest reply (an interactive item) that is due now was queued, or null if none is due;
+   * one waiting for a retry is not due.
+   */
+  public Instant oldestDueReply(Tx tx, long nowMillis) {
+    return oldestDue(tx, INTERACTIVE, nowMillis);
+  }
+
+  /** The same for scheduled messages (reminders), which rate limits pace. */
+  public Instant oldestDueScheduled(Tx tx, long nowMillis) {
+    return oldestDue(tx, SCHEDULED, nowMillis);
+  }
+
+  private Instant oldestDue(Tx tx, int priority, long nowMillis) {
+    return tx.one(
+            "SELECT created_at FROM outbox WHERE "
+                + PENDING
+                + " AND priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                + " ORDER BY priority, id LIMIT 1",
+            rs -> Json.instant(rs.getString(1)),
+            priority,
+            nowMillis)
+        .orElse(null);
+  }
+
   public int depth(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM outbox WHERE " + PENDING);
   }
 
   private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Item(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4));
+    return new Item(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getObject(6) == null ? null : rs.getLong(6),
+        rs.getObject(7) == null ? null : rs.getLong(7));
   }
 }

@@ -7,6 +7,31 @@ import java.util.List;
 /** Received updates, stored before the poller may confirm them, and applied exactly once. */
 public final class UpdateInbox {
   /**
+   * An update as stored, not yet decoded: decoding is part of handling it, so a row that no longer
+   * decodes fails alone.
+   */
+  public record Stored(long updateId, Long chatId, String body, int attempts) {
+    /**
+     * The update.
+     *
+     * @throws DatabaseException (not store-wide) if the stored JSON is not an update
+     */
+    public Inbound decode() {
+      if (body == null) {
+        throw DatabaseException.badRow("update " + updateId + " has no stored body", null);
+      }
+      return Json.read(body, Inbound.class);
+    }
+  }
+
+  /** Marking an update applied found it applied already: nothing of this attempt may stay. */
+  public static final class AlreadyApplied extends RuntimeException {
+    AlreadyApplied(long updateId) {
+      super("update " + updateId + " was applied already", null, false, false);
+    }
+  }
+
+  /**
    * Stores updates not seen before; returns how many were new. Ids already stored (even applied)
    * are ignored.
    */
@@ -24,25 +49,68 @@ public final class UpdateInbox {
     return added;
   }
 
-  /** Unapplied updates in id order (which is arrival order, so each chat's come in order). */
-  public List<Inbound> pending(Tx tx, int limit) {
+  /**
+   * Unapplied updates in id order (which is arrival order, so each chat's come in order), leaving
+   * out every update of a chat from its first one that waits for a retry: a chat's updates are
+   * never applied out of order.
+   */
+  public List<Stored> pending(Tx tx, int limit, long nowMillis) {
     return tx.query(
-        "SELECT body FROM updates WHERE applied_at IS NULL ORDER BY update_id LIMIT ?",
-        rs -> Json.read(rs.getString(1), Inbound.class),
+        "SELECT u.update_id, u.chat_id, u.body, u.attempts FROM updates u WHERE u.applied_at IS NULL"
+            + " AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM updates w WHERE w.chat_id = u.chat_id"
+            + " AND w.update_id < u.update_id AND w.applied_at IS NULL"
+            + " AND w.next_attempt_at IS NOT NULL AND w.next_attempt_at > ?)"
+            + " ORDER BY u.update_id LIMIT ?",
+        rs ->
+            new Stored(
+                rs.getLong(1),
+                rs.getObject(2) == null ? null : rs.getLong(2),
+                rs.getString(3),
+                rs.getInt(4)),
+        nowMillis,
+        nowMillis,
         limit);
   }
 
-  /** Marks an update applied and forgets what the user sent in it. */
+  /**
+   * Marks an update applied and forgets what the user sent in it.
+   *
+   * @throws AlreadyApplied if it was applied already (the caller's transaction must roll back)
+   */
   public void markApplied(Tx tx, long updateId, Instant now, String error) {
+    int n =
+        tx.update(
+            "UPDATE updates SET applied_at = ?, error = ?, body = NULL, chat_id = NULL"
+                + " WHERE update_id = ? AND applied_at IS NULL",
+            now.toString(),
+            error,
+            updateId);
+    if (n == 0) {
+      throw new AlreadyApplied(updateId);
+    }
+  }
+
+  /** Counts a failed attempt and holds the update (and its chat's later ones) until {@code at}. */
+  public void retryAt(Tx tx, long updateId, long atMillis, String error) {
     tx.update(
-        "UPDATE updates SET applied_at = ?, error = ?, body = NULL, chat_id = NULL WHERE update_id = ?",
-        now.toString(),
+        "UPDATE updates SET attempts = attempts + 1, next_attempt_at = ?, error = ?"
+            + " WHERE update_id = ? AND applied_at IS NULL",
+        atMillis,
         error,
         updateId);
   }
 
   public int pendingCount(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL");
+  }
+
+  /** When the oldest unapplied update was received, or null if none waits. */
+  public Instant oldestPending(Tx tx) {
+    return tx.one(
+            "SELECT received_at FROM updates WHERE applied_at IS NULL ORDER BY update_id LIMIT 1",
+            rs -> Json.instant(rs.getString(1)))
+        .orElse(null);
   }
 
   /**

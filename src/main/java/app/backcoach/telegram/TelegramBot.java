@@ -4,6 +4,7 @@ import app.backcoach.chat.ChatService;
 import app.backcoach.chat.UpdateProcessor;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
+import app.backcoach.delivery.LateMessages;
 import app.backcoach.delivery.OutboxSender;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
@@ -17,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -42,6 +42,7 @@ public final class TelegramBot implements AutoCloseable {
   private final ContentBundle content;
   private final Clock clock;
   private final BotHealth health;
+  private final PollWatch pollWatch;
   private final Database db;
   private final OkHttpClient pollHttp;
   private final OkHttpClient sendHttp;
@@ -61,10 +62,24 @@ public final class TelegramBot implements AutoCloseable {
       ChatService chat,
       ContentBundle content,
       Clock clock) {
+    this(settings, db, chat, content, clock, LateMessages.NONE);
+  }
+
+  /**
+   * @param late what happens to a reminder's message that could not go out in time
+   */
+  public TelegramBot(
+      TelegramSettings settings,
+      Database db,
+      ChatService chat,
+      ContentBundle content,
+      Clock clock,
+      LateMessages late) {
     this.settings = settings;
     this.content = content;
     this.clock = clock;
     this.health = new BotHealth(clock);
+    this.pollWatch = new PollWatch(health, clock);
     this.db = db;
     this.url = telegramUrl(settings);
     long pollSeconds = settings.pollTimeout().toSeconds();
@@ -72,15 +87,7 @@ public final class TelegramBot implements AutoCloseable {
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(pollSeconds + 15))
-            .addInterceptor(
-                chain -> {
-                  Response response = chain.proceed(chain.request());
-                  if (chain.request().url().encodedPath().toLowerCase().endsWith("/getupdates")
-                      && response.isSuccessful()) {
-                    health.polled();
-                  }
-                  return response;
-                })
+            .addInterceptor(pollWatch)
             .build();
     // Sends run on the sender's own worker threads: the client's execute() enqueues the call and
     // waits for it, and OkHttp's default dispatcher would run it on yet another thread, a hand-off
@@ -96,7 +103,8 @@ public final class TelegramBot implements AutoCloseable {
             .readTimeout(settings.requestTimeout())
             .build();
     this.client = new OkHttpTelegramClient(sendHttp, settings.token(), url);
-    this.sender = new OutboxSender(db, new TelegramTransport(client), clock, settings.limits());
+    this.sender =
+        new OutboxSender(db, new TelegramTransport(client), clock, settings.limits(), late);
     this.processor = new UpdateProcessor(db, chat, content, clock, sender::wake);
     this.consumer = new PollingConsumer(db, clock, processor::wake, health);
     this.chores = Executors.newSingleThreadScheduledExecutor(daemon("bot-chores"));
@@ -119,6 +127,30 @@ public final class TelegramBot implements AutoCloseable {
 
   public OutboxSender sender() {
     return sender;
+  }
+
+  /** The update processor, for its counters. */
+  public UpdateProcessor processor() {
+    return processor;
+  }
+
+  /**
+   * Completed, with one line saying why, when the bot cannot go on (another process polls the same
+   * token).
+   */
+  public java.util.concurrent.CompletableFuture<String> fatal() {
+    return pollWatch.fatal();
+  }
+
+  /** Which of the bot's own threads has died, or null when all run. */
+  public String threadProblem() {
+    if (!processor.alive()) {
+      return "the update processor thread has stopped";
+    }
+    if (!sender.alive()) {
+      return "the sender thread has stopped";
+    }
+    return null;
   }
 
   /**

@@ -1,12 +1,15 @@
 package app.backcoach.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 
 import app.backcoach.ConsoleScript;
+import app.backcoach.TestClock;
 import app.backcoach.TestContent;
 import app.backcoach.content.Msg;
 import app.backcoach.conversation.Engine;
@@ -15,9 +18,11 @@ import app.backcoach.conversation.Inputs;
 import app.backcoach.delivery.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Outbox;
+import app.backcoach.storage.Quarantine;
 import app.backcoach.storage.UpdateInbox;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,36 +97,112 @@ class UpdateProcessorTest {
   }
 
   @Test
-  void anUpdateThatFailsInAGroupGetsTheApologyAndTheOthersAreApplied() {
+  void anUpdateThatKeepsFailingIsRetriedThenQuarantinedWithOneApologyWhileOtherChatsFlow() {
     int chats = 4;
     List<Inbound> updates = backlog(chats).subList(0, 3 * chats);
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    TestClock clock = new TestClock(CLOCK.instant());
+    try (Database db = Database.open(dir.resolve("bot.db"), clock)) {
       store(db, updates);
       ChatService chat = spy(chatService(db));
       doThrow(new IllegalStateException("boom"))
           .when(chat)
-          .apply(any(), eq(3L), any(Event.class), any(Origin.class));
+          .apply(any(), eq(3L), eq(Inputs.parse("/start")), any(Origin.class));
       UpdateProcessor processor =
-          new UpdateProcessor(db, chat, TestContent.bundle(), CLOCK, () -> {});
-      assertEquals(updates.size(), processor.applyPending());
-      List<String> errors =
-          db.read(
-              tx ->
-                  tx.query(
-                      "SELECT COALESCE(error, '-') FROM updates ORDER BY update_id",
-                      rs -> rs.getString(1)));
-      for (int i = 0; i < updates.size(); i++) {
-        long c = updates.get(i).chatId();
-        assertEquals(c == 3 ? "IllegalStateException" : "-", errors.get(i), "update " + (i + 1));
-      }
-      String sorry = TestContent.bundle().text(Msg.INTERNAL_ERROR);
+          new UpdateProcessor(db, chat, TestContent.bundle(), clock, () -> {});
+      processor.applyPending();
       assertEquals(
-          List.of(sorry, sorry, sorry), queued(db, 3).stream().map(d -> d.reply().text()).toList());
+          List.of(3L, 7L, 11L),
+          pendingIds(db),
+          "chat 3 waits for the retry, in order; the others were applied");
+      assertEquals(List.of(), queued(db, 3), "no apology before the last attempt");
+
+      clock.advance(Duration.ofMillis(999));
+      assertEquals(0, processor.applyPending(), "the retry is not due yet");
+      clock.advance(Duration.ofMillis(1));
+      processor.applyPending(); // second attempt fails: 4 s more
+      assertEquals(List.of(3L, 7L, 11L), pendingIds(db));
+      clock.advance(Duration.ofSeconds(4));
+      processor.applyPending(); // third attempt fails: quarantined; chat 3 flows again
+
+      assertEquals(List.of(), pendingIds(db));
+      var entries = db.read(tx -> new Quarantine().open(tx));
+      assertEquals(1, entries.size());
+      assertEquals(Quarantine.Kind.UPDATE, entries.get(0).kind());
+      assertEquals(3L, entries.get(0).itemId());
+      assertTrue(entries.get(0).reason().contains("boom"), entries.get(0).reason());
+      String shown = db.read(tx -> new Quarantine().describe(tx, entries.get(0).id()));
+      assertTrue(shown.contains("UpdateProcessor"), "the stack trace is kept: " + shown);
+      assertEquals(1, processor.quarantinedCounter().get());
+      assertEquals(2, processor.retriedCounter().get());
+      String sorry = TestContent.bundle().text(Msg.INTERNAL_ERROR);
+      List<String> toChat3 = queued(db, 3).stream().map(d -> d.reply().text()).toList();
+      assertEquals(sorry, toChat3.get(0), "one apology, first");
+      assertEquals(1, toChat3.stream().filter(sorry::equals).count(), "and only one");
+
       List<Inbound> others = updates.stream().filter(u -> u.chatId() != 3).toList();
       List<List<Delivery>> expected = oneByOne(dir.resolve("replay.db"), others, chats);
       for (long c : new long[] {1, 2, 4}) {
         assertEquals(expected.get((int) c - 1), queued(db, c), "chat " + c);
       }
     }
+  }
+
+  @Test
+  void aStoredUpdateThatNoLongerDecodesIsQuarantinedAndTheRestFlow() {
+    List<Inbound> updates = backlog(2).subList(0, 4);
+    TestClock clock = new TestClock(CLOCK.instant());
+    try (Database db = Database.open(dir.resolve("bot.db"), clock)) {
+      store(db, updates);
+      db.write(tx -> tx.update("UPDATE updates SET body = '{\"updateId\": [' WHERE update_id = 1"));
+      UpdateProcessor processor =
+          new UpdateProcessor(db, chatService(db), TestContent.bundle(), clock, () -> {});
+      for (int i = 0; i < 3; i++) {
+        processor.applyPending();
+        clock.advance(Duration.ofSeconds(5));
+      }
+      assertEquals(List.of(), pendingIds(db));
+      assertEquals(1, (int) db.read(tx -> new Quarantine().openCount(tx)));
+      assertEquals(
+          "quarantined: DatabaseException",
+          db.read(
+              tx ->
+                  tx.one("SELECT error FROM updates WHERE update_id = 1", rs -> rs.getString(1))
+                      .orElse("")));
+      assertEquals(
+          TestContent.bundle().text(Msg.INTERNAL_ERROR),
+          queued(db, 1).get(0).reply().text(),
+          "its chat (known from the row) gets the apology");
+      assertTrue(queued(db, 2).size() >= 2, "the other chat was answered");
+    }
+  }
+
+  @Test
+  void aStoreThatFailsForEveryoneHoldsUpdatesWithoutQuarantiningThem() throws Exception {
+    List<Inbound> updates = backlog(2).subList(0, 4);
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+      store(db, updates);
+      ChatService chat = spy(chatService(db));
+      doThrow(
+              new app.backcoach.storage.DatabaseException(
+                  "disk full",
+                  new org.sqlite.SQLiteException("full", org.sqlite.SQLiteErrorCode.SQLITE_FULL)))
+          .when(chat)
+          .apply(any(), any(Long.class), any(Event.class), any(Origin.class));
+      UpdateProcessor processor =
+          new UpdateProcessor(db, chat, TestContent.bundle(), CLOCK, () -> {});
+      for (int i = 0; i < 5; i++) {
+        assertThrows(app.backcoach.storage.DatabaseException.class, processor::applyPending);
+      }
+      assertEquals(List.of(1L, 2L, 3L, 4L), pendingIds(db), "all held, none lost");
+      assertEquals(0, (int) db.read(tx -> new Quarantine().openCount(tx)));
+    }
+  }
+
+  private static List<Long> pendingIds(Database db) {
+    return db.read(
+        tx ->
+            tx.query(
+                "SELECT update_id FROM updates WHERE applied_at IS NULL ORDER BY update_id",
+                rs -> rs.getLong(1)));
   }
 }

@@ -30,7 +30,20 @@ class OpsServerTest {
   void healthIsOkOnlyWhenPollingIsRecentAndTheDatabaseTakesWrites() throws Exception {
     AtomicReference<Duration> since = new AtomicReference<>(Duration.ofSeconds(3));
     AtomicReference<String> databaseProblem = new AtomicReference<>();
-    Probes probes = new Probes(since::get, Duration.ofSeconds(80), databaseProblem::get);
+    AtomicReference<String> thread = new AtomicReference<>();
+    AtomicReference<Duration> update = new AtomicReference<>();
+    AtomicReference<Duration> reply = new AtomicReference<>();
+    AtomicReference<Integer> quarantined = new AtomicReference<>(0);
+    Probes probes =
+        new Probes(
+            since::get,
+            Duration.ofSeconds(80),
+            databaseProblem::get,
+            thread::get,
+            update::get,
+            reply::get,
+            Duration.ofSeconds(120),
+            quarantined::get);
     try (OpsServer s = new OpsServer("127.0.0.1", 0, probes, new Metrics().registry()).start()) {
       assertEquals(200, get(s, "/healthz").statusCode());
       since.set(Duration.ofSeconds(200));
@@ -42,6 +55,32 @@ class OpsServerTest {
       HttpResponse<String> disk = get(s, "/healthz");
       assertEquals(503, disk.statusCode());
       assertTrue(disk.body().contains("/x/bot.db does not accept writes: disk full"), disk.body());
+      databaseProblem.set(null);
+
+      update.set(Duration.ofSeconds(119));
+      reply.set(Duration.ofSeconds(5));
+      assertEquals(200, get(s, "/healthz").statusCode(), "a short wait is not a stall");
+      update.set(Duration.ofSeconds(121));
+      HttpResponse<String> stuck = get(s, "/healthz");
+      assertEquals(503, stuck.statusCode());
+      assertTrue(
+          stuck.body().contains("the oldest unapplied update has waited 121 s"), stuck.body());
+      update.set(null);
+      reply.set(Duration.ofSeconds(300));
+      assertTrue(get(s, "/healthz").body().contains("the oldest reply due has waited 300 s"));
+      reply.set(null);
+
+      thread.set("the sender thread has stopped");
+      HttpResponse<String> dead = get(s, "/healthz");
+      assertEquals(503, dead.statusCode());
+      assertTrue(dead.body().contains("the sender thread has stopped"), dead.body());
+      thread.set(null);
+
+      quarantined.set(2);
+      HttpResponse<String> warned = get(s, "/healthz");
+      assertEquals(200, warned.statusCode(), "a bad item does not make a flowing bot unhealthy");
+      assertTrue(
+          warned.body().contains("warning: 2 item(s) quarantined in the last hour"), warned.body());
     }
   }
 
@@ -51,12 +90,15 @@ class OpsServerTest {
     try (Database db = Database.open(dir.resolve("m.db"), clock)) {
       SenderStats stats = new SenderStats();
       stats.sent.addAndGet(7);
-      Metrics m = new Metrics().sender(stats).database(db, clock);
-      Probes probes = new Probes(() -> Duration.ZERO, Duration.ofSeconds(80), db::writeProblem);
+      Metrics m = new Metrics().sender(stats).database(db, clock).stalls(db, clock, () -> null);
+      Probes probes = Probes.waitingForDatabase(db::writeProblem);
       try (OpsServer s = new OpsServer("127.0.0.1", 0, probes, m.registry()).start()) {
         String body = get(s, "/metrics").body();
         assertTrue(body.contains("backcoach_replies_sent_total 7.0"), body);
         assertTrue(body.contains("backcoach_outbox_depth 0.0"), body);
+        assertTrue(body.contains("backcoach_oldest_unapplied_update_seconds 0.0"), body);
+        assertTrue(body.contains("backcoach_quarantine_open 0.0"), body);
+        assertTrue(body.contains("backcoach_threads_running 1.0"), body);
         assertEquals(200, get(s, "/healthz").statusCode());
       }
     }

@@ -149,6 +149,7 @@ class DatabaseTest {
     try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
       db.write(
           tx -> {
+            Downgrade.undoV9(tx);
             tx.update(
                 "INSERT INTO users (chat_id, created_at, updated_at, red_flags)"
                     + " VALUES (1, 'x', 'x', '[\"bladder_bowel\",\"fever\"]')");

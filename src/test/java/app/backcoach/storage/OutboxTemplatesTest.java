@@ -148,6 +148,7 @@ class OutboxTemplatesTest {
       // Back to the V6 outbox, holding one pending and one sent row after a deleted one with id 50.
       db.write(
           tx -> {
+            Downgrade.undoV9(tx);
             tx.update("DROP TABLE outbox");
             tx.update("DROP TABLE outbox_templates");
             tx.update(

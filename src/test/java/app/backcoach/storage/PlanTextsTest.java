@@ -104,6 +104,7 @@ class PlanTextsTest {
       // Back to the V5 layout, with three plans of which two are equal.
       db.write(
           tx -> {
+            Downgrade.undoV9(tx);
             for (long c = 1; c <= 3; c++) {
               user(tx, c);
             }

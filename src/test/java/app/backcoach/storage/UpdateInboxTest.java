@@ -1,6 +1,8 @@
 package app.backcoach.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.backcoach.chat.Inbound;
 import app.backcoach.chat.Origin;
@@ -41,7 +43,71 @@ class UpdateInboxTest {
                           "SELECT COUNT(*) FROM updates WHERE chat_id IS NOT NULL AND applied_at IS NOT NULL")),
           "applied updates keep no chat id");
       assertEquals(1, (int) db.write(tx -> inbox.purgeApplied(tx, t.plus(Duration.ofDays(3)))));
-      assertEquals(List.of(b), db.read(tx -> inbox.pending(tx, 10)));
+      assertEquals(
+          List.of(b),
+          db.read(tx -> inbox.pending(tx, 10, 0)).stream().map(s -> s.decode()).toList());
     }
+  }
+
+  @Test
+  void anUpdateWaitingForARetryHoldsItsOwnChatOnlyUntilItIsDue() {
+    Instant t = Instant.parse("2026-03-02T08:00:00Z");
+    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+      List<Inbound> all =
+          List.of(
+              new Inbound(1, 7L, true, new Event.Text("bad"), Origin.NONE),
+              new Inbound(2, 8L, true, new Event.Text("other chat"), Origin.NONE),
+              new Inbound(3, 7L, true, new Event.Text("after the bad one"), Origin.NONE));
+      db.write(tx -> inbox.store(tx, all, t));
+      db.write(
+          tx -> {
+            inbox.retryAt(tx, 1, 5_000, "boom");
+            return null;
+          });
+      assertEquals(List.of(2L), ids(db, 4_999), "chat 7 waits, in order; chat 8 goes on");
+      assertEquals(List.of(1L, 2L, 3L), ids(db, 5_000), "once due, the chat flows again");
+      assertEquals(1, (int) db.read(tx -> inbox.pending(tx, 10, 5_000)).get(0).attempts());
+    }
+  }
+
+  @Test
+  void anUpdateIsMarkedAppliedOnlyOnce() {
+    Instant t = Instant.parse("2026-03-02T08:00:00Z");
+    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+      db.write(
+          tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
+      db.write(
+          tx -> {
+            inbox.markApplied(tx, 1, t, null);
+            return null;
+          });
+      assertThrows(
+          UpdateInbox.AlreadyApplied.class,
+          () ->
+              db.write(
+                  tx -> {
+                    inbox.markApplied(tx, 1, t, null);
+                    return null;
+                  }));
+    }
+  }
+
+  @Test
+  void aRowThatNoLongerDecodesFailsAloneAndNotAsAFailingStore() {
+    Instant t = Instant.parse("2026-03-02T08:00:00Z");
+    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+      db.write(
+          tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
+      db.write(tx -> tx.update("UPDATE updates SET body = '{not json' WHERE update_id = 1"));
+      var stored = db.read(tx -> inbox.pending(tx, 10, 0)).get(0);
+      DatabaseException e = assertThrows(DatabaseException.class, stored::decode);
+      assertFalse(e.storeWide(), e.getMessage());
+    }
+  }
+
+  private List<Long> ids(Database db, long now) {
+    return db.read(tx -> inbox.pending(tx, 10, now)).stream()
+        .map(UpdateInbox.Stored::updateId)
+        .toList();
   }
 }

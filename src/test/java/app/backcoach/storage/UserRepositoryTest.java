@@ -80,6 +80,7 @@ class UserRepositoryTest {
     try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
       db.write(
           tx -> {
+            Downgrade.undoV9(tx);
             tx.update("DROP TABLE plan_sections");
             tx.update("DROP TABLE plan_texts");
             tx.update("DROP TABLE outbox_templates");

@@ -1,0 +1,17 @@
+package app.backcoach.storage;
+
+/** Takes a test database back before V9, so a test of an older migration can run it again. */
+final class Downgrade {
+  private Downgrade() {}
+
+  /** Undoes V9 (the quarantine, retry and reminder-deadline columns). */
+  static void undoV9(Tx tx) {
+    tx.update("DROP TABLE quarantine");
+    tx.update("DROP INDEX updates_held");
+    tx.update("ALTER TABLE updates DROP COLUMN attempts");
+    tx.update("ALTER TABLE updates DROP COLUMN next_attempt_at");
+    tx.update("ALTER TABLE outbox DROP COLUMN due_by");
+    tx.update("ALTER TABLE outbox DROP COLUMN log_id");
+    tx.update("DELETE FROM schema_version WHERE version >= 9");
+  }
+}
