@@ -89,7 +89,10 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private final List<Unrecorded> unrecorded = new java.util.ArrayList<>();
+
+  /** When (System.nanoTime) held results are tried again. */
   private long recordRetryAt;
+
   private int recordHolds;
 
   /** Set by {@link #wake}: new items may be waiting in any chat, so scan the whole outbox. */
@@ -157,7 +160,7 @@ public final class OutboxSender implements AutoCloseable {
 
   private void loop() {
     long lastPrune = 0;
-    long lastScan = 0;
+    long lastScan = Long.MIN_VALUE / 2;
     while (running) {
       try {
         recordFinished();
@@ -165,8 +168,10 @@ public final class OutboxSender implements AutoCloseable {
         log.error("sender: recording results failed: {}", e.toString());
       }
       long now = clock.millis();
-      if (scanRequested.getAndSet(false) || now - lastScan >= SCAN_EVERY_MILLIS) {
-        lastScan = now;
+      // The scan's cadence runs on the monotonic clock: a wall clock that jumps must not stop it.
+      long tick = System.nanoTime() / 1_000_000;
+      if (scanRequested.getAndSet(false) || tick - lastScan >= SCAN_EVERY_MILLIS) {
+        lastScan = tick;
         try {
           if (dispatchDue()) {
             scanRequested.set(true); // the scan was cut short and sent something: look further
@@ -182,7 +187,7 @@ public final class OutboxSender implements AutoCloseable {
         lastPrune = now;
       }
       if (results.isEmpty() && !scanRequested.get()) {
-        await(Math.max(1, lastScan + SCAN_EVERY_MILLIS - clock.millis()));
+        await(Math.max(1, lastScan + SCAN_EVERY_MILLIS - System.nanoTime() / 1_000_000));
       }
     }
   }
@@ -197,7 +202,7 @@ public final class OutboxSender implements AutoCloseable {
   private void recordFinished() {
     long now = clock.millis();
     List<Unrecorded> batch = new java.util.ArrayList<>();
-    if (!unrecorded.isEmpty() && now >= recordRetryAt) {
+    if (!unrecorded.isEmpty() && System.nanoTime() - recordRetryAt >= 0) {
       batch.addAll(unrecorded);
       unrecorded.clear();
     }
@@ -280,7 +285,7 @@ public final class OutboxSender implements AutoCloseable {
   private void hold(List<Unrecorded> batch, Throwable e) {
     unrecorded.addAll(batch);
     long delay = Math.min(5_000, 100L << Math.min(recordHolds++, 6));
-    recordRetryAt = clock.millis() + delay;
+    recordRetryAt = System.nanoTime() + delay * 1_000_000;
     log.error(
         "sender: recording {} deliveries failed, retrying in {} ms (their chats wait, nothing is"
             + " sent twice): {}",

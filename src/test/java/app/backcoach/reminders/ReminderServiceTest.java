@@ -517,4 +517,97 @@ class ReminderServiceTest {
         "today not done yet");
     assertEquals(0, Streaks.streak(List.of(today.minusDays(3)), today));
   }
+
+  @Test
+  void aReminderRowThatDoesNotReadBackIsQuarantinedAndTheOthersGoOut() {
+    for (long c = 1; c <= 3; c++) {
+      user(c, "UTC");
+      daily(c, Kind.MOBILITY, "09:00");
+    }
+    // As an upgrade that renamed a kind could leave it.
+    db.write(tx -> tx.update("UPDATE reminders SET kind = 'NAP' WHERE chat_id = 2"));
+    clock.set("2026-03-02T09:00:00Z");
+    assertEquals(2, service.runDue().sent(), "one bad row does not abort the claim");
+    assertEquals(1, queued(1).size());
+    assertEquals(0, queued(2).size());
+    assertEquals(1, queued(3).size());
+    var entries = db.read(tx -> new app.backcoach.storage.Quarantine().open(tx));
+    assertEquals(1, entries.size());
+    assertEquals(app.backcoach.storage.Quarantine.Kind.REMINDER, entries.get(0).kind());
+    assertEquals(2L, entries.get(0).chatId());
+    assertTrue(entries.get(0).reason().contains("NAP"), entries.get(0).reason());
+    clock.set("2026-03-03T09:00:00Z");
+    assertEquals(2, service.runDue().sent(), "the next day the others go out again");
+    assertEquals(
+        1,
+        (int) db.read(tx -> new app.backcoach.storage.Quarantine().openCount(tx)),
+        "the bad one is not claimed again until it is replayed");
+    assertEquals(1, service.counters().get(3).get());
+  }
+
+  @Test
+  void aReminderMessageThatCouldNotGoOutInItsGraceWindowBecomesOneCatchUp() {
+    user(1, "UTC");
+    daily(1, Kind.MOBILITY, "09:00");
+    clock.set("2026-03-02T09:00:00Z");
+    assertEquals(1, service.runDue().sent());
+    Outbox.Item item = queued(1).get(0);
+    assertEquals(Instant.parse("2026-03-02T09:15:00Z").toEpochMilli(), item.dueBy());
+    LateReminders late = new LateReminders(TestContent.bundle());
+    // Telegram was down until 09:40: past the window, so the message is not sent late.
+    long at = Instant.parse("2026-03-02T09:40:00Z").toEpochMilli();
+    assertTrue((boolean) db.write(tx -> late.settle(tx, item, at)));
+    List<Outbox.Item> left = queued(1);
+    assertEquals(1, left.size(), "only the catch-up waits");
+    assertTrue(left.get(0).delivery().reply().text().contains("missed"));
+    assertEquals(null, left.get(0).dueBy(), "the catch-up itself has no deadline");
+    assertEquals(
+        "missed",
+        db.read(
+                tx ->
+                    tx.one(
+                        "SELECT outcome FROM reminder_log WHERE id = ?",
+                        rs -> rs.getString(1),
+                        item.logId()))
+            .orElse(""));
+  }
+
+  @Test
+  void aLateReminderMessageWaitsForTheEndOfQuietHoursAndThenBecomesACatchUp() {
+    user(1, "Europe/Berlin");
+    daily(1, Kind.MOBILITY, "21:55");
+    clock.set("2026-03-02T20:55:00Z"); // 21:55 local, before quiet hours (22:00-07:00)
+    assertEquals(1, service.runDue().sent());
+    Outbox.Item item = queued(1).get(0);
+    LateReminders late = new LateReminders(TestContent.bundle());
+    long at = Instant.parse("2026-03-02T21:05:00Z").toEpochMilli(); // 22:05 local, within grace
+    assertTrue((boolean) db.write(tx -> late.settle(tx, item, at)), "not sent into quiet hours");
+    long held =
+        db.read(
+                tx ->
+                    tx.one(
+                        "SELECT next_attempt_at FROM outbox WHERE id = ?",
+                        rs -> rs.getLong(1),
+                        item.id()))
+            .orElseThrow();
+    assertEquals(Instant.parse("2026-03-03T06:00:00Z").toEpochMilli(), held, "07:00 local");
+    long morning = Instant.parse("2026-03-03T06:00:00Z").toEpochMilli();
+    assertTrue((boolean) db.write(tx -> late.settle(tx, item, morning)));
+    List<Outbox.Item> left = queued(1);
+    assertEquals(1, left.size());
+    assertTrue(left.get(0).delivery().reply().text().contains("missed"));
+  }
+
+  @Test
+  void aMessageLateButWithinItsWindowAndOutsideQuietHoursIsSent() {
+    user(1, "UTC");
+    daily(1, Kind.MOBILITY, "09:00");
+    clock.set("2026-03-02T09:00:00Z");
+    service.runDue();
+    Outbox.Item item = queued(1).get(0);
+    long at = Instant.parse("2026-03-02T09:05:00Z").toEpochMilli();
+    assertTrue(
+        !(boolean) db.write(tx -> new LateReminders(TestContent.bundle()).settle(tx, item, at)));
+    assertEquals(1, queued(1).size());
+  }
 }
