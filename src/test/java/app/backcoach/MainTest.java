@@ -221,4 +221,97 @@ class MainTest {
       assertTrue(other.contains("I don't know the command /stats"), other);
     }
   }
+
+  @Test
+  void aDamagedDatabaseStopsWithOneLineAndItsOwnExitCode() throws Exception {
+    Path db = dir.resolve("data/damaged.db");
+    Files.createDirectories(db.getParent());
+    Files.writeString(db, "this was a database before the disk failed\n".repeat(200));
+    assertEquals(6, run(Map.of(), "", "--db", db.toString(), "chat"), err());
+    assertTrue(err().contains("the database file is damaged"), err());
+    assertTrue(err().contains(db.toAbsolutePath().toString()), err());
+    assertEquals(1, err().strip().lines().count(), "one line: " + err());
+  }
+
+  @Test
+  void theQuarantineIsListedShownAndReplayedOnce() throws Exception {
+    Path file = dir.resolve("q.db");
+    try (var db = app.backcoach.storage.Database.open(file, java.time.Clock.systemUTC())) {
+      db.write(
+          tx -> {
+            tx.update(
+                "INSERT INTO updates (update_id, chat_id, received_at, applied_at, error)"
+                    + " VALUES (42, 7, 'x', 'x', 'quarantined: DatabaseException')");
+            return new app.backcoach.storage.Quarantine()
+                .add(
+                    tx,
+                    app.backcoach.storage.Quarantine.Kind.UPDATE,
+                    42,
+                    7L,
+                    "DatabaseException: stored JSON is not a Inbound",
+                    new IllegalStateException("trace me"),
+                    "{\"updateId\":42}",
+                    java.time.Instant.parse("2026-03-02T08:00:00Z"));
+          });
+    }
+    assertEquals(0, run(Map.of(), "", "--db", file.toString(), "quarantine", "list"), err());
+    assertTrue(out().contains("update 42  chat 7  DatabaseException"), out());
+    assertEquals(0, run(Map.of(), "", "--db", file.toString(), "quarantine", "show", "1"), err());
+    assertTrue(out().contains("trace me"), "the stack trace is shown: " + out());
+    assertEquals(0, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
+    assertTrue(out().contains("update 42 is pending again"), out());
+    try (var db = app.backcoach.storage.Database.open(file, java.time.Clock.systemUTC())) {
+      assertEquals(1, (int) db.read(tx -> new app.backcoach.storage.UpdateInbox().pendingCount(tx)));
+    }
+    assertEquals(1, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
+    assertTrue(err().contains("was replayed at"), err());
+    assertEquals(2, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "x"));
+  }
+
+  @Test
+  void anotherProcessPollingTheSameTokenStopsTheBotWithOneLineAndItsOwnExitCode()
+      throws Exception {
+    // A Bot API that answers every getUpdates with 409 Conflict, as Telegram does while another
+    // process polls the same token.
+    var api = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 8);
+    api.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath().toLowerCase(java.util.Locale.ROOT);
+          boolean poll = path.endsWith("/getupdates");
+          byte[] body =
+              (poll
+                      ? "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by"
+                          + " other getUpdates request\"}"
+                      : path.endsWith("/getme")
+                          ? "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"b\","
+                              + "\"username\":\"b\"}}"
+                          : "{\"ok\":true,\"result\":true}")
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          ex.sendResponseHeaders(poll ? 409 : 200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    api.start();
+    try {
+      int code =
+          run(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcd",
+                  "TELEGRAM_API_URL", "http://127.0.0.1:" + api.getAddress().getPort(),
+                  "BACKCOACH_POLL_TIMEOUT", "1",
+                  "BACKCOACH_MEANING", "off"),
+              "",
+              "--db",
+              dir.resolve("data/conflict.db").toString(),
+              "bot");
+      assertEquals(5, code, err());
+      assertTrue(err().contains("another process is polling this bot token"), err());
+      assertFalse(err().contains("\tat "), "no stack trace: " + err());
+    } finally {
+      api.stop(0);
+    }
+  }
 }
