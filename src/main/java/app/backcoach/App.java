@@ -28,10 +28,8 @@ import app.backcoach.search.EntryVectors;
 import app.backcoach.search.HybridSearch;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.ProcessLock;
 import app.backcoach.storage.Quarantine;
-import app.backcoach.storage.UpdateInbox;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -314,29 +312,8 @@ final class App {
                 "Reminders set aside because they cannot be sent",
                 reminders.counters().get(3))
             .stalls(db, clock, bot::threadProblem);
-    Probes probes =
-        new Probes(
-            bot.health()::sinceLastPoll,
-            settings.pollTimeout().plusSeconds(30),
-            db::writeProblem,
-            bot::threadProblem,
-            () -> age(db.read(tx -> new UpdateInbox().oldestPending(tx)), clock),
-            () -> age(db.read(tx -> new Outbox().oldestDueReply(tx, clock.millis())), clock),
-            STALL_LIMIT,
-            () ->
-                db.read(tx -> new Quarantine().countSince(tx, clock.instant().minusSeconds(3600))));
+    Probes probes = bot.probes();
     return new OpsServer(config.httpHost(), config.httpPort(), probes, metrics.registry());
-  }
-
-  /**
-   * How long an update may wait to be applied, or a reply that is due to go out, before {@code
-   * /healthz} says the bot has stalled. Scheduled messages are paced by Telegram's limits (a large
-   * fan-out takes many minutes) and are not counted.
-   */
-  static final Duration STALL_LIMIT = Duration.ofSeconds(120);
-
-  private static Duration age(java.time.Instant since, Clock clock) {
-    return since == null ? null : Duration.between(since, clock.instant());
   }
 
   /** Writes a consistent copy of the live database; the bot may keep running. */

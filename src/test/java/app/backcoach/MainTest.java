@@ -261,7 +261,8 @@ class MainTest {
     assertEquals(0, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
     assertTrue(out().contains("update 42 is pending again"), out());
     try (var db = app.backcoach.storage.Database.open(file, java.time.Clock.systemUTC())) {
-      assertEquals(1, (int) db.read(tx -> new app.backcoach.storage.UpdateInbox().pendingCount(tx)));
+      assertEquals(
+          1, (int) db.read(tx -> new app.backcoach.storage.UpdateInbox().pendingCount(tx)));
     }
     assertEquals(1, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
     assertTrue(err().contains("was replayed at"), err());
@@ -269,12 +270,11 @@ class MainTest {
   }
 
   @Test
-  void anotherProcessPollingTheSameTokenStopsTheBotWithOneLineAndItsOwnExitCode()
-      throws Exception {
+  void anotherProcessPollingTheSameTokenStopsTheBotWithOneLineAndItsOwnExitCode() throws Exception {
     // A Bot API that answers every getUpdates with 409 Conflict, as Telegram does while another
     // process polls the same token.
-    var api = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 8);
+    var api =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 8);
     api.createContext(
         "/",
         ex -> {

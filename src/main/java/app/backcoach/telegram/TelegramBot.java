@@ -142,6 +142,34 @@ public final class TelegramBot implements AutoCloseable {
     return pollWatch.fatal();
   }
 
+  /**
+   * How long an update may wait to be applied, or a reply that is due to go out, before {@code
+   * /healthz} says the bot has stalled. Scheduled messages are paced by Telegram's limits (a large
+   * fan-out takes many minutes) and are not counted.
+   */
+  public static final Duration STALL_LIMIT = Duration.ofSeconds(120);
+
+  /** What {@code /healthz} checks for this bot. */
+  public app.backcoach.ops.Probes probes() {
+    return new app.backcoach.ops.Probes(
+        health::sinceLastPoll,
+        settings.pollTimeout().plusSeconds(30),
+        db::writeProblem,
+        this::threadProblem,
+        () -> age(db.read(tx -> new UpdateInbox().oldestPending(tx))),
+        () -> age(db.read(tx -> new Outbox().oldestDueReply(tx, clock.millis()))),
+        STALL_LIMIT,
+        () ->
+            db.read(
+                tx ->
+                    new app.backcoach.storage.Quarantine()
+                        .countSince(tx, clock.instant().minus(Duration.ofHours(1)))));
+  }
+
+  private Duration age(Instant since) {
+    return since == null ? null : Duration.between(since, clock.instant());
+  }
+
   /** Which of the bot's own threads has died, or null when all run. */
   public String threadProblem() {
     if (!processor.alive()) {

@@ -32,15 +32,28 @@ final class BotHarness implements AutoCloseable {
 
   /** A harness whose requests (other than long polls) time out after {@code requestTimeout}. */
   BotHarness(FakeBotApi api, Path dir, SendLimits limits, Duration requestTimeout) {
+    this(api, dir, limits, requestTimeout, new Engine(TestContent.bundle()));
+  }
+
+  /** A harness whose conversation is {@code engine}. */
+  BotHarness(FakeBotApi api, Path dir, SendLimits limits, Duration requestTimeout, Engine engine) {
     this.api = api;
     Clock clock = Clock.systemUTC();
     this.db = Database.open(dir.resolve("bot.db"), clock);
     var content = TestContent.bundle();
-    ChatService chat = new ChatService(db, new Engine(content), content, clock);
+    ChatService chat = new ChatService(db, engine, content, clock);
     TelegramSettings settings =
         new TelegramSettings(
             FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits, requestTimeout);
-    this.bot = new TelegramBot(settings, db, chat, content, clock).start();
+    this.bot =
+        new TelegramBot(
+                settings,
+                db,
+                chat,
+                content,
+                clock,
+                new app.backcoach.reminders.LateReminders(content))
+            .start();
   }
 
   static SendLimits fast() {
