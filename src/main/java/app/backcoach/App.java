@@ -154,9 +154,12 @@ final class App {
       Thread.currentThread().interrupt();
       return Main.OK;
     }
+    ProcessLock lock;
     try {
-      // Before anything is taken from Telegram; held until the process exits.
-      ProcessLock.acquire(config.database());
+      // Before anything is taken from Telegram; held until the process exits. The shutdown hook
+      // below closes it, which also keeps it reachable: a lock whose channel is garbage collected
+      // is released (the second-instance drill caught exactly that).
+      lock = ProcessLock.acquire(config.database());
     } catch (ProcessLock.Held e) {
       db.close();
       throw e;
@@ -178,6 +181,7 @@ final class App {
       err.println("backcoach: " + e.getMessage());
       bot.close();
       db.close();
+      lock.close();
       return Main.PORT_IN_USE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -192,6 +196,7 @@ final class App {
             scheduler.close();
             bot.close();
             db.close();
+            lock.close();
           }
           stopped.countDown();
         };
