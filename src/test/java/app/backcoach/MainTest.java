@@ -314,4 +314,29 @@ class MainTest {
       api.stop(0);
     }
   }
+
+  @Test
+  void theServiceDoesNotRestartOnAnyExitCodeThatNeedsAFixFirst() throws Exception {
+    String unit = Files.readString(Path.of("deploy/backcoach.service"));
+    String line =
+        unit.lines()
+            .filter(l -> l.startsWith("RestartPreventExitStatus="))
+            .findFirst()
+            .orElseThrow();
+    java.util.Set<String> codes =
+        java.util.Set.of(line.substring(line.indexOf('=') + 1).trim().split("\\s+"));
+    for (int code :
+        new int[] {Main.USAGE, Main.LOCKED, Main.PORT_IN_USE, Main.CONFLICT, Main.CORRUPT}) {
+      assertTrue(codes.contains(String.valueOf(code)), code + " missing from " + line);
+    }
+    String compose = Files.readString(Path.of("deploy/docker-compose.yml"));
+    assertTrue(compose.contains("Exit codes 2-6"), "the compose file documents them");
+  }
+
+  @Test
+  void anEmptyTokenInTheEnvironmentFileStopsTheBotWithOneLine() {
+    Path db = dir.resolve("data/empty-token.db");
+    assertEquals(2, run(Map.of("TELEGRAM_BOT_TOKEN", ""), "", "--db", db.toString(), "bot"));
+    assertTrue(err().contains("bot mode needs TELEGRAM_BOT_TOKEN"), err());
+  }
 }

@@ -26,6 +26,7 @@ public final class UserData {
           "conversations",
           "outbox",
           "chat_notices",
+          "quarantine",
           "users");
 
   private UserData() {}

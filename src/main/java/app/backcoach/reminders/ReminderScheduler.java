@@ -85,8 +85,10 @@ public final class ReminderScheduler implements AutoCloseable {
     public void execute(JobExecutionContext context) {
       try {
         service.runDue();
-      } catch (RuntimeException e) {
-        log.error("reminders: claiming due reminders failed: {}", e.getMessage());
+      } catch (Throwable e) {
+        // Held, not lost: what was due is still due at the next tick. One bad reminder is
+        // quarantined by the service itself; this is the store failing or something worse.
+        log.error("reminders: claiming due reminders failed: {}", e.toString());
       }
     }
   }

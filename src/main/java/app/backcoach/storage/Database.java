@@ -27,14 +27,28 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
 
+  /**
+   * When a commit reaches the disk. {@link #FULL} (the default): every commit syncs the log, so a
+   * power loss loses nothing that was committed, and an update confirmed to Telegram is never lost.
+   * {@link #NORMAL}: the log is synced at checkpoints only; a kill -9 still loses nothing, but a
+   * power loss can roll back the last commits. Measured in docs/BENCHMARKS.md, section 7.
+   */
+  public enum Durability {
+    FULL,
+    NORMAL
+  }
+
+  private final Durability durability;
+
   /** Work done inside one transaction. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Tx tx);
   }
 
-  private Database(Path file, Clock clock) throws SQLException {
+  private Database(Path file, Clock clock, Durability durability) throws SQLException {
     this.file = file;
+    this.durability = durability;
     this.writer = new Slot(SQLiteConfig.TransactionMode.IMMEDIATE);
     migrate(clock);
     this.reader = new Slot(SQLiteConfig.TransactionMode.DEFERRED);
@@ -60,10 +74,15 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed, owner-only) the database file and applies pending migrations. */
   public static Database open(Path file, Clock clock) {
+    return open(file, clock, Durability.FULL);
+  }
+
+  /** Opens the database with commits synced as {@code durability} says. */
+  public static Database open(Path file, Clock clock, Durability durability) {
     Path absolute = file.toAbsolutePath();
     try {
       prepareFile(absolute);
-      Database db = new Database(absolute, clock);
+      Database db = new Database(absolute, clock, durability);
       String problem = db.writeProblem();
       if (problem != null) {
         db.close();
@@ -96,7 +115,10 @@ public final class Database implements AutoCloseable {
   private Connection connect(SQLiteConfig.TransactionMode mode) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setSynchronous(
+        durability == Durability.FULL
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5_000);
     config.enforceForeignKeys(true);
     config.setTransactionMode(mode);

@@ -15,4 +15,13 @@ final class Results {
     System.out.println(
         "RESULT|" + figure + "|" + measured + "|" + (goal == null ? "-" : goal) + "|" + verdict);
   }
+
+  /**
+   * How the benchmark's database syncs commits: {@code -Ddurability=NORMAL} to compare with the
+   * default, FULL (docs/BENCHMARKS.md, section 7).
+   */
+  static app.backcoach.storage.Database.Durability durability() {
+    return app.backcoach.storage.Database.Durability.valueOf(
+        System.getProperty("durability", "FULL").toUpperCase(java.util.Locale.ROOT));
+  }
 }
