@@ -212,12 +212,26 @@ class MainTest {
               content,
               clock,
               java.util.Set.of(42L));
+      db.write(
+          tx ->
+              new app.backcoach.storage.Quarantine()
+                  .add(
+                      tx,
+                      app.backcoach.storage.Quarantine.Kind.OUTBOX,
+                      9,
+                      7L,
+                      "does not decode",
+                      null,
+                      "{}",
+                      clock.instant()));
       chat.handle(42, new app.backcoach.conversation.Event.Command("stats", ""));
       chat.handle(43, new app.backcoach.conversation.Event.Command("stats", ""));
       var outbox = new app.backcoach.storage.Outbox();
       String admin = db.read(tx -> outbox.pendingFor(tx, 42)).get(0).delivery().reply().text();
       String other = db.read(tx -> outbox.pendingFor(tx, 43)).get(0).delivery().reply().text();
       assertTrue(admin.startsWith("Users: "), admin);
+      assertTrue(
+          admin.contains("Quarantine: 1 item(s) set aside and not replayed, 1 today"), admin);
       assertTrue(other.contains("I don't know the command /stats"), other);
     }
   }

@@ -2,6 +2,7 @@ package app.backcoach.chat;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
+import app.backcoach.storage.Quarantine;
 import app.backcoach.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.ZoneOffset;
 
 /**
  * The admins' /stats: users, activity, today's reminders, this week's check-ins and the average
- * pain trend (UTC days).
+ * pain trend (UTC days), and what waits in the quarantine.
  */
 final class Stats {
   private Stats() {}
@@ -50,7 +51,11 @@ final class Stats {
         "pain_now",
         averagePain(tx, monday, monday.plusWeeks(1)),
         "pain_before",
-        averagePain(tx, monday.minusWeeks(1), monday));
+        averagePain(tx, monday.minusWeeks(1), monday),
+        "quarantined",
+        new Quarantine().openCount(tx),
+        "quarantined_today",
+        new Quarantine().countSince(tx, Instant.ofEpochMilli(dayStart)));
   }
 
   private static String averagePain(Tx tx, LocalDate from, LocalDate to) {

@@ -178,7 +178,16 @@ public enum Msg {
   DELETED,
   DELETE_KEPT,
   EXPORT_CAPTION,
-  STATS("users", "active", "sent", "done", "checkins", "pain_now", "pain_before");
+  STATS(
+      "users",
+      "active",
+      "sent",
+      "done",
+      "checkins",
+      "pain_now",
+      "pain_before",
+      "quarantined",
+      "quarantined_today");
 
   private final Set<String> placeholders;
   private final String key;
