@@ -226,7 +226,7 @@ class MainTest {
                       clock.instant()));
       chat.handle(42, new app.backcoach.conversation.Event.Command("stats", ""));
       chat.handle(43, new app.backcoach.conversation.Event.Command("stats", ""));
-      var outbox = new app.backcoach.storage.Outbox();
+      var outbox = new app.backcoach.delivery.Outbox();
       String admin = db.read(tx -> outbox.pendingFor(tx, 42)).get(0).delivery().reply().text();
       String other = db.read(tx -> outbox.pendingFor(tx, 43)).get(0).delivery().reply().text();
       assertTrue(admin.startsWith("Users: "), admin);
@@ -275,8 +275,7 @@ class MainTest {
     assertEquals(0, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
     assertTrue(out().contains("update 42 is pending again"), out());
     try (var db = app.backcoach.storage.Database.open(file, java.time.Clock.systemUTC())) {
-      assertEquals(
-          1, (int) db.read(tx -> new app.backcoach.storage.UpdateInbox().pendingCount(tx)));
+      assertEquals(1, (int) db.read(tx -> new app.backcoach.chat.UpdateInbox().pendingCount(tx)));
     }
     assertEquals(1, run(Map.of(), "", "--db", file.toString(), "quarantine", "replay", "1"));
     assertTrue(err().contains("was replayed at"), err());

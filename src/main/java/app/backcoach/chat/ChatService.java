@@ -2,21 +2,21 @@ package app.backcoach.chat;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
-import app.backcoach.conversation.Ack;
-import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Outcome;
-import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.UserState;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.privacy.UserData;
 import app.backcoach.progress.ProgressService;
 import app.backcoach.reminders.ReminderTaps;
+import app.backcoach.reminders.Schedule;
+import app.backcoach.reply.Ack;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
-import app.backcoach.storage.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ public final class ChatService {
       Tx tx, long chatId, UserState before, Event event, Origin origin, Instant now) {
     if (event instanceof Event.Command c) {
       if ("progress".equals(c.name()) && before.plan() != null) {
-        return progress.progress(tx, chatId, UserRepository.zoneOf(before.zone()), now);
+        return progress.progress(tx, chatId, Schedule.zone(before.zone()), now);
       }
       if ("export".equals(c.name()) && before.stage() != app.backcoach.conversation.Stage.NEW) {
         return List.of(

@@ -2,15 +2,14 @@ package app.backcoach.chat;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.Signal;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Quarantine;
 import app.backcoach.storage.Tx;
-import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,14 @@
 package app.backcoach.console;
 
 import app.backcoach.chat.ChatService;
-import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
-import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.Words;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,6 +5,8 @@ import app.backcoach.coaching.Profile;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

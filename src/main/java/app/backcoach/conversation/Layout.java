@@ -1,5 +1,6 @@
 package app.backcoach.conversation;
 
+import app.backcoach.reply.Button;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package app.backcoach.conversation;
 
+import app.backcoach.reply.Ack;
+import app.backcoach.reply.Reply;
 import java.util.List;
 
 /**

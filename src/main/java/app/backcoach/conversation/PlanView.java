@@ -9,6 +9,8 @@ import app.backcoach.content.Msg;
 import app.backcoach.content.Question;
 import app.backcoach.content.RedFlag;
 import app.backcoach.content.Urgency;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -5,6 +5,8 @@ import app.backcoach.content.Msg;
 import app.backcoach.reminders.Kind;
 import app.backcoach.reminders.Reminder;
 import app.backcoach.reminders.Schedule;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,11 +1,14 @@
 package app.backcoach.conversation;
 
-import app.backcoach.coaching.ReminderPlanner;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.reminders.Kind;
 import app.backcoach.reminders.Reminder;
+import app.backcoach.reminders.ReminderPlanner;
 import app.backcoach.reminders.Schedule;
+import app.backcoach.reply.Ack;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

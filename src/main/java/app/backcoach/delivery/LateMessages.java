@@ -1,6 +1,5 @@
 package app.backcoach.delivery;
 
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
 
 /**

@@ -2,7 +2,6 @@ package app.backcoach.delivery;
 
 import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Tx;
 import java.time.Clock;
 import java.time.Duration;

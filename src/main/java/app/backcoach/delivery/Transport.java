@@ -1,5 +1,7 @@
 package app.backcoach.delivery;
 
+import app.backcoach.reply.Delivery;
+
 /** Delivers one item to a chat on some platform (Telegram, a test fake) and says how it went. */
 public interface Transport {
   Result deliver(long chatId, Delivery delivery);

@@ -1,10 +1,10 @@
 package app.backcoach.ops;
 
+import app.backcoach.chat.UpdateInbox;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.SenderStats;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Quarantine;
-import app.backcoach.storage.UpdateInbox;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;

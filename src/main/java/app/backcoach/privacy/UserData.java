@@ -49,14 +49,14 @@ public final class UserData {
     }
   }
 
-  private static final String PART = String.valueOf(app.backcoach.conversation.Reply.PART_BREAK);
+  private static final String PART = String.valueOf(app.backcoach.reply.Reply.PART_BREAK);
 
   private static ArrayNode rows(Tx tx, String table, long chatId) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     tx.query(
         // Outbox rows made from a template are exported with their message in full.
         table.equals("outbox")
-            ? app.backcoach.storage.Outbox.MESSAGES + " WHERE o.chat_id = ?"
+            ? app.backcoach.delivery.Outbox.MESSAGES + " WHERE o.chat_id = ?"
             : "SELECT * FROM " + table + " WHERE chat_id = ?",
         rs -> {
           ResultSetMetaData meta = rs.getMetaData();
@@ -97,7 +97,7 @@ public final class UserData {
    */
   public static void erase(Tx tx, long chatId) {
     // The plan's text is shared by everyone with the same plan; it goes when no one is left.
-    app.backcoach.storage.PlanTexts.remove(tx, chatId);
+    app.backcoach.coaching.PlanTexts.remove(tx, chatId);
     for (String table : TABLES) {
       tx.update("DELETE FROM " + table + " WHERE chat_id = ?", chatId);
     }

@@ -2,10 +2,10 @@ package app.backcoach.progress;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
 import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.reminders.Streaks;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Tx;
 import java.time.DayOfWeek;
 import java.time.Instant;

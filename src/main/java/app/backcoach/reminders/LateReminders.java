@@ -1,11 +1,10 @@
 package app.backcoach.reminders;
 
 import app.backcoach.content.ContentBundle;
-import app.backcoach.delivery.Delivery;
 import app.backcoach.delivery.LateMessages;
-import app.backcoach.storage.Outbox;
+import app.backcoach.delivery.Outbox;
+import app.backcoach.reply.Delivery;
 import app.backcoach.storage.Tx;
-import app.backcoach.storage.UserRepository;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,7 +33,7 @@ public final class LateReminders implements LateMessages {
                 "SELECT time_zone, quiet_start, quiet_end, quiet_mode FROM users WHERE chat_id = ?",
                 rs ->
                     new User(
-                        UserRepository.zoneOf(rs.getString(1)),
+                        Schedule.zone(rs.getString(1)),
                         Schedule.time(rs.getString(2)),
                         Schedule.time(rs.getString(3)),
                         "SILENT".equals(rs.getString(4))),

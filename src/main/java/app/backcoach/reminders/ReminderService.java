@@ -1,13 +1,12 @@
 package app.backcoach.reminders;
 
+import app.backcoach.coaching.PlanTexts;
 import app.backcoach.content.ContentBundle;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
-import app.backcoach.storage.PlanTexts;
 import app.backcoach.storage.Tx;
-import app.backcoach.storage.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -437,7 +436,7 @@ public final class ReminderService {
 
   private static Due read(java.sql.ResultSet rs) throws java.sql.SQLException {
     Reminder r = ReminderStore.row(rs);
-    ZoneId zone = UserRepository.zoneOf(rs.getString(14));
+    ZoneId zone = Schedule.zone(rs.getString(14));
     String flags = rs.getString(20);
     Long planText = rs.getObject(21) == null ? null : rs.getLong(21);
     return new Due(

@@ -2,10 +2,9 @@ package app.backcoach.reminders;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
-import app.backcoach.conversation.Ack;
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Ack;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Tx;
-import app.backcoach.storage.UserRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,7 +58,7 @@ public final class ReminderTaps {
     if (!row.outcome.equals("sent")) {
       return new Result(Ack.notice(content.text(Msg.REMINDER_ALREADY)), List.of());
     }
-    ZoneId zone = UserRepository.zoneOf(row.zone);
+    ZoneId zone = Schedule.zone(row.zone);
     switch (part[2]) {
       case "d" -> {
         LocalDate today = now.atZone(zone).toLocalDate();

@@ -6,8 +6,8 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Routine;
-import app.backcoach.conversation.Button;
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +187,7 @@ final class ReminderText {
   }
 
   /** The one message that stands for reminders that could not go out on time. */
-  app.backcoach.conversation.Reply catchUp(java.util.List<Kind> missed) {
+  app.backcoach.reply.Reply catchUp(java.util.List<Kind> missed) {
     String what =
         missed.stream()
             .collect(
@@ -197,7 +197,7 @@ final class ReminderText {
             .stream()
             .map(k -> k.getValue() + " × " + kindName(k.getKey()))
             .collect(java.util.stream.Collectors.joining(", "));
-    return app.backcoach.conversation.Reply.text(
+    return app.backcoach.reply.Reply.text(
         content.text(
             app.backcoach.content.Msg.CATCH_UP, "missed", what, "item", item(Kind.POSTURE, 0)));
   }

@@ -111,4 +111,13 @@ public final class Schedule {
 
   /** Every day of the week. */
   public static final java.util.Set<DayOfWeek> EVERY_DAY = java.util.EnumSet.allOf(DayOfWeek.class);
+
+  /** The zone for an id, UTC when unknown. */
+  public static ZoneId zone(String id) {
+    try {
+      return id == null ? java.time.ZoneOffset.UTC : ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
+  }
 }

@@ -145,7 +145,7 @@ public final class Quarantine {
                     "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
                     row.chatId(),
                     Json.text(now),
-                    Outbox.INTERACTIVE,
+                    0, // the outbox's interactive priority: the user waited for it
                     row.body());
             yield "message " + row.itemId() + " is queued again as " + newId;
           }

@@ -1,6 +1,6 @@
 package app.backcoach.telegram;
 
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Reply;
 
 /** Escaping for Telegram's HTML parse mode: only &lt;, &gt; and &amp; need it. */
 final class Html {

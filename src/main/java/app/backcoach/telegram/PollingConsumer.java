@@ -1,8 +1,8 @@
 package app.backcoach.telegram;
 
 import app.backcoach.chat.Inbound;
+import app.backcoach.chat.UpdateInbox;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;

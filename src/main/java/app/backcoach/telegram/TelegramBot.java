@@ -1,14 +1,14 @@
 package app.backcoach.telegram;
 
 import app.backcoach.chat.ChatService;
+import app.backcoach.chat.UpdateInbox;
 import app.backcoach.chat.UpdateProcessor;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.delivery.LateMessages;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.OutboxSender;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
-import app.backcoach.storage.UpdateInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package app.backcoach.telegram;
 
-import app.backcoach.conversation.Button;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
 import app.backcoach.delivery.Transport;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;

@@ -4,7 +4,7 @@ import app.backcoach.chat.Inbound;
 import app.backcoach.chat.Origin;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Reply;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -104,9 +104,9 @@ final class UpdateMapper {
 
   /**
    * The tapped message's text with the breaks between its parts put back ({@link
-   * app.backcoach.conversation.Reply#PART_BREAK}), so the edit that marks the answer shows each
-   * part's bold title again: Telegram returns the text with blank lines and the bold as entities,
-   * and a part starts where a bold title follows a blank line.
+   * app.backcoach.reply.Reply#PART_BREAK}), so the edit that marks the answer shows each part's
+   * bold title again: Telegram returns the text with blank lines and the bold as entities, and a
+   * part starts where a bold title follows a blank line.
    */
   static String withParts(String text, java.util.List<MessageEntity> entities) {
     if (entities == null || entities.isEmpty()) {

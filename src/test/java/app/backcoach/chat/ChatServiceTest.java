@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
-import app.backcoach.conversation.Button;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
-import app.backcoach.conversation.Reply;
 import app.backcoach.conversation.Stage;
+import app.backcoach.delivery.Outbox;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,6 +3,8 @@ package app.backcoach.conversation;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.backcoach.TestContent;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
 import app.backcoach.content.ContentBundle;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import app.backcoach.search.ContentIndex;
 import java.time.Instant;
 import java.util.List;

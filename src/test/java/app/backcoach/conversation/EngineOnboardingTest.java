@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.backcoach.TestContent;
 import app.backcoach.coaching.Plan;
 import app.backcoach.content.ContentBundle;
+import app.backcoach.reply.Button;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import app.backcoach.coaching.Profile;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Question;
+import app.backcoach.reply.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,6 +8,7 @@ import app.backcoach.TestContent;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Urgency;
+import app.backcoach.reply.Button;
 import app.backcoach.safety.RedFlagScreen;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,8 @@ import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Urgency;
 import app.backcoach.reminders.Kind;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Reply;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

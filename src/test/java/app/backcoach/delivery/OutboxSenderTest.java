@@ -3,9 +3,9 @@ package app.backcoach.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

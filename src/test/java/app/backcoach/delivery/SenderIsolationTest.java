@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestClock;
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import app.backcoach.storage.Quarantine;
 import java.nio.file.Path;
 import java.time.Duration;

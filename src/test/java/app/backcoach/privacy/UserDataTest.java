@@ -9,14 +9,14 @@ import app.backcoach.chat.ChatService;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.OutboxSender;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.delivery.Transport;
 import app.backcoach.reminders.ReminderService;
+import app.backcoach.reply.Delivery;
 import app.backcoach.storage.Database;
 import app.backcoach.storage.Json;
-import app.backcoach.storage.Outbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,7 +121,7 @@ class UserDataTest {
                       + " VALUES (?, 'x', 'x', 1, 'UTC')",
                   c);
               tx.update("INSERT INTO plans (chat_id, created_at, body) VALUES (?, 'x', '{}')", c);
-              app.backcoach.storage.PlanTexts.set(tx, c, "[\"the same plan\"]");
+              app.backcoach.coaching.PlanTexts.set(tx, c, "[\"the same plan\"]");
             }
             UserData.erase(tx, USER);
             return null;

@@ -7,9 +7,9 @@ import app.backcoach.TestContent;
 import app.backcoach.chat.ChatService;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.delivery.Outbox;
+import app.backcoach.reply.Delivery;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.Outbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -229,7 +229,7 @@ class ReminderServiceTest {
                   "INSERT INTO plans (chat_id, created_at, body) VALUES (?, 'x', ?)",
                   chat,
                   app.backcoach.storage.Json.write(p));
-              app.backcoach.storage.PlanTexts.set(
+              app.backcoach.coaching.PlanTexts.set(
                   tx, chat, app.backcoach.storage.Json.write(p.sections()));
               return null;
             });

@@ -1,11 +1,11 @@
 package app.backcoach.storage;
 
 /** Takes a test database back before V9, so a test of an older migration can run it again. */
-final class Downgrade {
+public final class Downgrade {
   private Downgrade() {}
 
   /** Undoes V9 (the quarantine, retry and reminder-deadline columns). */
-  static void undoV9(Tx tx) {
+  public static void undoV9(Tx tx) {
     tx.update("DROP TABLE quarantine");
     tx.update("DROP INDEX updates_held");
     tx.update("ALTER TABLE updates DROP COLUMN attempts");

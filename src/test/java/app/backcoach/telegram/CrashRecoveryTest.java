@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.backcoach.TestContent;
+import app.backcoach.chat.UserRepository;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Inputs;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
 import app.backcoach.storage.Database;
-import app.backcoach.storage.UserRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,7 +135,7 @@ class CrashRecoveryTest {
                 tx ->
                     tx.count(
                         "SELECT COUNT(*) FROM ("
-                            + app.backcoach.storage.Outbox.MESSAGES
+                            + app.backcoach.delivery.Outbox.MESSAGES
                             + " WHERE o.chat_id = ?) WHERE body LIKE '{\"kind\":\"SEND\"%'",
                         chat));
         int delivered =

@@ -205,7 +205,7 @@ class DiskTroubleDrillTest {
       int applied =
           store.read(tx -> tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NOT NULL"));
       assertEquals(sent.size(), applied, "every update stored and applied");
-      var state = store.read(tx -> new app.backcoach.storage.UserRepository().load(tx, CHAT));
+      var state = store.read(tx -> new app.backcoach.chat.UserRepository().load(tx, CHAT));
       assertEquals(CrashRecoveryTest.replay(sent).answers(), state.answers());
     }
   }

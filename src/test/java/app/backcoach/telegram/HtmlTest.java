@@ -2,7 +2,7 @@ package app.backcoach.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.backcoach.conversation.Reply;
+import app.backcoach.reply.Reply;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {

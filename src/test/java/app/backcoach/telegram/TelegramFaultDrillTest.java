@@ -3,9 +3,9 @@ package app.backcoach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.backcoach.chat.UserRepository;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
-import app.backcoach.storage.UserRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ class TelegramFaultDrillTest {
               tx ->
                   tx.count(
                       "SELECT COUNT(*) FROM ("
-                          + app.backcoach.storage.Outbox.MESSAGES
+                          + app.backcoach.delivery.Outbox.MESSAGES
                           + ") WHERE body LIKE '{\"kind\":\"SEND\"%'"));
       long delivered =
           calls.stream().filter(c -> c.method().equals("sendmessage") && c.status() == 200).count();

@@ -1,7 +1,11 @@
-package app.backcoach.storage;
+package app.backcoach.delivery;
 
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
+import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.Json;
+import app.backcoach.storage.Quarantine;
+import app.backcoach.storage.Tx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,17 @@
-package app.backcoach.storage;
+package app.backcoach.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.backcoach.conversation.Button;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.Downgrade;
+import app.backcoach.storage.Json;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

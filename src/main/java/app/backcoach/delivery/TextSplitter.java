@@ -1,4 +1,4 @@
-package app.backcoach.storage;
+package app.backcoach.delivery;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
-package app.backcoach.storage;
+package app.backcoach.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.backcoach.chat.Inbound;
-import app.backcoach.chat.Origin;
 import app.backcoach.conversation.Event;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpdateInboxTest {
+  private static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-03-02T08:00:00Z"), java.time.ZoneOffset.UTC);
+
   @TempDir Path dir;
   private final UpdateInbox inbox = new UpdateInbox();
 
   @Test
   void repeatsAreIgnoredAndOldAppliedUpdatesArePurgedButPendingOnesKept() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
       Inbound a = new Inbound(1, 7L, true, new Event.Text("hi"), Origin.NONE);
       Inbound b = new Inbound(2, 7L, true, new Event.Text("again"), Origin.NONE);
       assertEquals(2, (int) db.write(tx -> inbox.store(tx, List.of(a, b), t)));
@@ -52,7 +56,7 @@ class UpdateInboxTest {
   @Test
   void anUpdateWaitingForARetryHoldsItsOwnChatOnlyUntilItIsDue() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
       List<Inbound> all =
           List.of(
               new Inbound(1, 7L, true, new Event.Text("bad"), Origin.NONE),
@@ -73,7 +77,7 @@ class UpdateInboxTest {
   @Test
   void anUpdateIsMarkedAppliedOnlyOnce() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
       db.write(
           tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
       db.write(
@@ -95,7 +99,7 @@ class UpdateInboxTest {
   @Test
   void aRowThatNoLongerDecodesFailsAloneAndNotAsAFailingStore() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
       db.write(
           tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
       db.write(tx -> tx.update("UPDATE updates SET body = '{not json' WHERE update_id = 1"));

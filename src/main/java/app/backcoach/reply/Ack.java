@@ -1,4 +1,4 @@
-package app.backcoach.conversation;
+package app.backcoach.reply;
 
 /**
  * What to do with the message whose button was tapped: show a short notice, mark the chosen answer

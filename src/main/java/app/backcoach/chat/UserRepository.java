@@ -1,19 +1,22 @@
-package app.backcoach.storage;
+package app.backcoach.chat;
 
 import app.backcoach.coaching.CheckinRecord;
 import app.backcoach.coaching.Plan;
+import app.backcoach.coaching.PlanTexts;
 import app.backcoach.conversation.Answer;
 import app.backcoach.conversation.Coaching;
 import app.backcoach.conversation.Pending;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
 import app.backcoach.reminders.ReminderStore;
+import app.backcoach.reminders.Schedule;
+import app.backcoach.storage.Json;
+import app.backcoach.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,15 +159,6 @@ public final class UserRepository {
     }
   }
 
-  /** The zone for an id, UTC when unknown. */
-  public static ZoneId zoneOf(String id) {
-    try {
-      return id == null ? ZoneOffset.UTC : ZoneId.of(id);
-    } catch (java.time.DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
-  }
-
   /**
    * Writes the whole state; answers and plan are replaced, so what is stored is exactly what the
    * state holds.
@@ -223,7 +217,7 @@ public final class UserRepository {
           c.pausedUntil(),
           s.chatId());
     }
-    ZoneId userZone = zoneOf(s.zone());
+    ZoneId userZone = Schedule.zone(s.zone());
     if (was == null || !c.reminders().equals(was.reminders())) {
       reminders.replace(tx, s.chatId(), c.reminders(), userZone, now);
     }

@@ -1,11 +1,11 @@
-package app.backcoach.storage;
+package app.backcoach.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.backcoach.conversation.Button;
-import app.backcoach.conversation.Reply;
-import app.backcoach.delivery.Delivery;
+import app.backcoach.reply.Button;
+import app.backcoach.reply.Delivery;
+import app.backcoach.reply.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

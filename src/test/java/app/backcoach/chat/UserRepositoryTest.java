@@ -1,19 +1,27 @@
-package app.backcoach.storage;
+package app.backcoach.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.backcoach.TestContent;
+import app.backcoach.coaching.PlanTexts;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Inputs;
 import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
+import app.backcoach.storage.Database;
+import app.backcoach.storage.Downgrade;
+import app.backcoach.storage.Json;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserRepositoryTest {
+  private static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-03-02T08:00:00Z"), java.time.ZoneOffset.UTC);
+
   @TempDir Path dir;
   private final UserRepository users = new UserRepository();
 
@@ -27,7 +35,7 @@ class UserRepositoryTest {
 
   @Test
   void unknownChatLoadsAsFresh() {
-    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
       assertEquals(UserState.fresh(42), db.read(tx -> users.load(tx, 42)));
     }
   }
@@ -67,7 +75,7 @@ class UserRepositoryTest {
     s = engine.handle(s, new Event.Text("my leg goes numb"), now).state();
     assertEquals(Stage.READY, s.stage());
     UserState saved = s;
-    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
       db.write(
           tx -> {
             users.save(tx, saved, now);
@@ -77,7 +85,7 @@ class UserRepositoryTest {
       assertEquals(saved.plan().sections(), storedSections(db), "sections kept for reminders");
     }
     // A database made before plan_sections existed gets them from its plans (migrations V5, V6).
-    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
       db.write(
           tx -> {
             Downgrade.undoV9(tx);
@@ -87,7 +95,7 @@ class UserRepositoryTest {
             return tx.update("DELETE FROM schema_version WHERE version >= 5");
           });
     }
-    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
       assertEquals(saved.plan().sections(), storedSections(db), "sections after migration V5");
       assertEquals(
           "Europe/Berlin",

@@ -1,5 +1,7 @@
-package app.backcoach.storage;
+package app.backcoach.coaching;
 
+import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.Tx;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,4 @@
-package app.backcoach.delivery;
-
-import app.backcoach.conversation.Reply;
+package app.backcoach.reply;
 
 /**
  * One thing to deliver to a chat: a new message, an edit of an earlier one, or the answer to a

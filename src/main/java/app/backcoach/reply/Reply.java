@@ -1,4 +1,4 @@
-package app.backcoach.conversation;
+package app.backcoach.reply;
 
 import java.util.List;
 

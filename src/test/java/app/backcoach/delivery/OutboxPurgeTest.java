@@ -1,7 +1,8 @@
-package app.backcoach.storage;
+package app.backcoach.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.backcoach.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,6 @@
-package app.backcoach.coaching;
+package app.backcoach.reminders;
 
-import app.backcoach.reminders.Kind;
-import app.backcoach.reminders.Reminder;
-import app.backcoach.reminders.Schedule;
+import app.backcoach.coaching.Profile;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;

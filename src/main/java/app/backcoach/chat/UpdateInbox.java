@@ -1,6 +1,8 @@
-package app.backcoach.storage;
+package app.backcoach.chat;
 
-import app.backcoach.chat.Inbound;
+import app.backcoach.storage.DatabaseException;
+import app.backcoach.storage.Json;
+import app.backcoach.storage.Tx;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,11 @@
-package app.backcoach.storage;
+package app.backcoach.coaching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import app.backcoach.storage.Database;
+import app.backcoach.storage.Downgrade;
+import app.backcoach.storage.Tx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

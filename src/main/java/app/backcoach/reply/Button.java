@@ -1,4 +1,4 @@
-package app.backcoach.conversation;
+package app.backcoach.reply;
 
 /** An inline button: what it says and the data it sends back (at most 64 bytes). */
 public record Button(String label, String data) {}
