@@ -22,13 +22,80 @@ final class Phrase {
 
   private record AnyWord() implements Part {}
 
-  private record Choice(List<Phrase> options) implements Part {}
+  /**
+   * Any one of a vocabulary class's phrases. Hand-written index, kept because it halves the cost of
+   * a typed message (docs/BENCHMARKS.md, section 7: EngineBench saturation 2,290 to 4,000+
+   * updates/s): at a clause position whose word no option can start with, the options are not tried
+   * one by one. A word that may be a typo still tries them all.
+   */
+  private static final class Choice implements Part {
+    final List<Phrase> options;
+
+    /** Exact words some option starts with. */
+    final java.util.Set<String> firstWords = new java.util.HashSet<>();
+
+    /** Prefixes some option starts with. */
+    final List<String> firstPrefixes = new ArrayList<>();
+
+    /** Some option starts with any word, so every position must be tried. */
+    boolean anyStart;
+
+    Choice(List<Phrase> options) {
+      this.options = options;
+      for (Phrase o : options) {
+        starts(o);
+      }
+    }
+
+    private void starts(Phrase o) {
+      Part first = o.parts.get(0);
+      if (first instanceof Word w) {
+        if (w.prefix()) {
+          firstPrefixes.add(w.text());
+        } else {
+          firstWords.add(w.text());
+        }
+      } else if (first instanceof Choice c) {
+        firstWords.addAll(c.firstWords);
+        firstPrefixes.addAll(c.firstPrefixes);
+        anyStart |= c.anyStart;
+      } else {
+        anyStart = true;
+      }
+    }
+
+    /** False when no option can start at word {@code i} (same rules as {@link Text#is}). */
+    boolean mayStartAt(Text text, int i) {
+      if (anyStart || text.fuzzy(i)) {
+        return true;
+      }
+      String w = text.word(i);
+      if (firstWords.contains(w)
+          || (w.length() >= 4
+              && w.endsWith("s")
+              && firstWords.contains(w.substring(0, w.length() - 1)))) {
+        return true;
+      }
+      for (String prefix : firstPrefixes) {
+        if (w.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private final List<Part> parts;
 
+  /** The same first-word index for the phrase itself (see {@link Choice}). */
+  private final Choice start;
+
   private Phrase(List<Part> parts) {
     this.parts = parts;
+    this.start = new Choice(List.of(this));
   }
+
+  private static final BitSet NONE = new BitSet();
 
   /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
   static Phrase compile(String text, Vocabulary vocabulary) {
@@ -75,13 +142,16 @@ final class Phrase {
       if (p instanceof Word w) {
         into.add(w.prefix() ? w.text() + "*" : w.text());
       } else if (p instanceof Choice c) {
-        c.options().forEach(o -> o.literals(into));
+        c.options.forEach(o -> o.literals(into));
       }
     }
   }
 
   /** The positions just past each match starting at {@code from}, as set bits. */
   BitSet ends(Text text, int from) {
+    if (from >= text.size() || !start.mayStartAt(text, from)) {
+      return NONE; // read only: callers iterate over it
+    }
     BitSet out = new BitSet();
     match(text, 0, from, out);
     return out;
@@ -109,7 +179,10 @@ final class Phrase {
         match(text, part + 1, at + 1, out);
       }
     } else if (p instanceof Choice c) {
-      for (Phrase option : c.options()) {
+      if (!c.mayStartAt(text, at)) {
+        return;
+      }
+      for (Phrase option : c.options) {
         BitSet ends = option.ends(text, at);
         for (int e = ends.nextSetBit(0); e >= 0; e = ends.nextSetBit(e + 1)) {
           match(text, part + 1, e, out);

@@ -36,6 +36,15 @@ final class Text {
     return clause;
   }
 
+  String word(int i) {
+    return clause.word(i);
+  }
+
+  /** True when word {@code i} may be a typo, so it is matched within one edit. */
+  boolean fuzzy(int i) {
+    return fuzzy[i];
+  }
+
   boolean is(int i, String word) {
     String w = clause.word(i);
     return w.equals(word)
