@@ -40,6 +40,9 @@ final class Phrase {
     /** Some option starts with any word, so every position must be tried. */
     boolean anyStart;
 
+    /** The first letters of {@link #firstWords} and {@link #firstPrefixes}, a bit each. */
+    long letters;
+
     Choice(List<Phrase> options) {
       this.options = options;
       for (Phrase o : options) {
@@ -55,13 +58,21 @@ final class Phrase {
         } else {
           firstWords.add(w.text());
         }
+        letters |= letter(w.text());
       } else if (first instanceof Choice c) {
         firstWords.addAll(c.firstWords);
         firstPrefixes.addAll(c.firstPrefixes);
         anyStart |= c.anyStart;
+        letters |= c.letters;
       } else {
         anyStart = true;
       }
+    }
+
+    /** A bit for a word's first letter (a-z, or one bit for anything else). */
+    static long letter(String word) {
+      char c = word.isEmpty() ? ' ' : word.charAt(0);
+      return 1L << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
     }
 
     /** False when no option can start at word {@code i} (same rules as {@link Text#is}). */
@@ -70,6 +81,9 @@ final class Phrase {
         return true;
       }
       String w = text.word(i);
+      if ((letters & letter(w)) == 0) {
+        return false; // most phrases start with one word: a letter test spares the lookups
+      }
       if (firstWords.contains(w)
           || (w.length() >= 4
               && w.endsWith("s")
