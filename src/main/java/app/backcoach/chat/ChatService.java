@@ -2,6 +2,7 @@ package app.backcoach.chat;
 
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
+import app.backcoach.conversation.Effect;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Outcome;
@@ -13,6 +14,7 @@ import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.reminders.Schedule;
 import app.backcoach.reply.Ack;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Delivery;
 import app.backcoach.reply.Reply;
 import app.backcoach.storage.Database;
@@ -80,45 +82,50 @@ public final class ChatService {
   public Outcome apply(Tx tx, long chatId, Event event, Origin origin) {
     Instant now = clock.instant();
     UserState before = users.load(tx, chatId, now);
-    List<Delivery> direct = services(tx, chatId, before, event, origin, now);
-    if (direct != null) {
-      outbox.enqueue(tx, chatId, direct, Outbox.INTERACTIVE, now);
-      return new Outcome(before, List.of(), null);
+    Outcome outcome = engine.handle(before, event, now);
+    if (outcome.effect() != null) {
+      // The engine decided; the stored history is read or changed here, and the conversation
+      // state stays as it was.
+      Done done = carryOut(tx, chatId, before, outcome.effect(), origin, now);
+      outbox.enqueue(tx, chatId, done.deliveries(), Outbox.INTERACTIVE, now);
+      return done.outcome();
     }
-    Outcome outcome;
-    if (event instanceof Event.Tap t && ReminderTaps.handles(t.data())) {
-      // Bookkeeping on the reminder log only: the conversation state is not touched.
-      ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.data(), now);
-      outcome = new Outcome(before, r.replies(), r.ack());
-    } else {
-      outcome = engine.handle(before, event, now);
-      users.save(tx, before, outcome.state(), now);
-    }
+    users.save(tx, before, outcome.state(), now);
     outbox.enqueue(tx, chatId, deliveries(outcome, origin), Outbox.INTERACTIVE, now);
     return outcome;
   }
 
-  /**
-   * Commands that read or erase stored history rather than converse: /progress, /export, /stats
-   * (admins only) and the confirmed /delete. Null when the event is for the engine.
-   */
-  private List<Delivery> services(
-      Tx tx, long chatId, UserState before, Event event, Origin origin, Instant now) {
-    if (event instanceof Event.Command c) {
-      if ("progress".equals(c.name()) && before.plan() != null) {
-        return progress.progress(tx, chatId, Schedule.zone(before.zone()), now);
-      }
-      if ("export".equals(c.name()) && before.stage() != app.backcoach.conversation.Stage.NEW) {
-        return List.of(
-            Delivery.document(UserData.export(tx, chatId, now), content.text(Msg.EXPORT_CAPTION)));
-      }
-      if ("stats".equals(c.name()) && admins.contains(chatId)) {
-        return List.of(Delivery.send(Reply.text(Stats.text(tx, content, now))));
-      }
+  /** What carrying out an effect decided, and its deliveries. */
+  private record Done(Outcome outcome, List<Delivery> deliveries) {}
+
+  /** Does the work of an effect the engine asked for; the state stays as it was. */
+  private Done carryOut(
+      Tx tx, long chatId, UserState before, Effect effect, Origin origin, Instant now) {
+    if (effect instanceof Effect.ShowProgress) {
+      return done(before, effect, progress.progress(tx, chatId, Schedule.zone(before.zone()), now));
     }
-    if (event instanceof Event.Tap t
-        && "del:y".equals(t.data())
-        && before.pending() == app.backcoach.conversation.Pending.DELETE) {
+    if (effect instanceof Effect.Export) {
+      return done(
+          before,
+          effect,
+          List.of(
+              Delivery.document(
+                  UserData.export(tx, chatId, now), content.text(Msg.EXPORT_CAPTION))));
+    }
+    if (effect instanceof Effect.Stats) {
+      String text =
+          admins.contains(chatId)
+              ? Stats.text(tx, content, now)
+              : content.text(Msg.UNKNOWN_COMMAND, "command", "stats");
+      return done(before, effect, List.of(Delivery.send(Reply.text(text))));
+    }
+    if (effect instanceof Effect.ReminderTap t) {
+      // Bookkeeping on the reminder log only: the conversation state is not touched.
+      ReminderTaps.Result r = reminderTaps.tap(tx, chatId, t.logId(), t.action(), now);
+      Outcome tapped = new Outcome(before, r.replies(), r.ack(), effect);
+      return new Done(tapped, deliveries(tapped, origin));
+    }
+    if (effect instanceof Effect.Erase) {
       UserData.erase(tx, chatId);
       List<Delivery> out = new ArrayList<>();
       if (origin.callbackId() != null) {
@@ -133,9 +140,13 @@ public final class ChatService {
                 .forgotten());
       }
       out.add(Delivery.send(Reply.text(content.text(Msg.DELETED))).forgotten());
-      return out;
+      return done(before, effect, out);
     }
-    return null;
+    throw new IllegalStateException("no handler for effect " + effect);
+  }
+
+  private static Done done(UserState before, Effect effect, List<Delivery> deliveries) {
+    return new Done(new Outcome(before, List.of(), null, effect), deliveries);
   }
 
   /**
@@ -165,7 +176,7 @@ public final class ChatService {
     for (Reply r : joined(outcome.replies())) {
       if (r.requestLocation()) {
         out.add(Delivery.send(new Reply(r.text(), r.buttons(), false)));
-        Button share = new Button(content.text(Msg.BTN_SEND_LOCATION), "loc");
+        Button share = Button.of(content.text(Msg.BTN_SEND_LOCATION), new Callback.ShareLocation());
         out.add(
             Delivery.send(
                 new Reply(content.text(Msg.BTN_LOCATION_PROMPT), List.of(List.of(share)), true)));

@@ -124,14 +124,19 @@ public final class ConsoleChat {
   Event toEvent(String line) {
     String normal = label(line);
     for (Button b : buttons) {
-      if (label(b.label()).equals(normal) && !b.data().startsWith("m:")) {
+      if (label(b.label()).equals(normal)
+          && !(b.callback() instanceof app.backcoach.reply.Callback.Tick)) {
         return new Event.Tap(b.data());
       }
     }
     // Where the options are numbers or ranges ("0", "1-2", "Under 5 h"), a typed number is a value,
     // not a button index: "4" training days is 4, not the fourth button.
     boolean numeric =
-        buttons.stream().anyMatch(b -> b.data().startsWith("a:") && b.label().matches(".*\\d.*"));
+        buttons.stream()
+            .anyMatch(
+                b ->
+                    b.callback() instanceof app.backcoach.reply.Callback.Answer
+                        && b.label().matches(".*\\d.*"));
     if (line.matches("\\d{1,3}") && !numeric) {
       int n = Integer.parseInt(line);
       if (n >= 1 && n <= buttons.size()) {

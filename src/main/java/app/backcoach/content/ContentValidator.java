@@ -440,7 +440,8 @@ final class ContentValidator {
         problem(ONBOARDING, qid, field + ".id", "required, 1-24 of a-z, 0-9, _");
       } else if (!seen.add(opt.id())) {
         problem(ONBOARDING, qid, field + ".id", "duplicate option id '" + opt.id() + "'");
-      } else if (buttonBytes("a:" + qid + ":" + opt.id()) > MAX_BUTTON_DATA) {
+      } else if (buttonBytes(new app.backcoach.reply.Callback.Answer(qid, opt.id()).encode())
+          > MAX_BUTTON_DATA) {
         problem(
             ONBOARDING,
             qid,

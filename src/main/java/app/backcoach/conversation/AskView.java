@@ -6,6 +6,7 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,14 @@ import java.util.Set;
  * alternative); honest when nothing matches.
  */
 final class AskView {
-  private static final List<String> TOPICS =
+  private static final List<Callback.Card> TOPICS =
       List.of(
-          "r:warm_up",
-          "r:gentle_sore_back",
-          "r:desk_breaks",
-          "r:morning_mobility",
-          "gd:weekly_volume",
-          "gd:soreness_normal");
+          new Callback.Card(Callback.CardKind.ROUTINE, "warm_up"),
+          new Callback.Card(Callback.CardKind.ROUTINE, "gentle_sore_back"),
+          new Callback.Card(Callback.CardKind.ROUTINE, "desk_breaks"),
+          new Callback.Card(Callback.CardKind.ROUTINE, "morning_mobility"),
+          new Callback.Card(Callback.CardKind.GUIDANCE, "weekly_volume"),
+          new Callback.Card(Callback.CardKind.GUIDANCE, "soreness_normal"));
 
   /** The routine offered to a flared-up back when every match was too heavy. */
   static final String GENTLE = "gentle_sore_back";
@@ -55,7 +56,7 @@ final class AskView {
     }
     if (hits.isEmpty() && filtered) {
       // A gentle alternative rather than no answer: the sore-back routine.
-      Reply gentle = planView.card(s, "r", GENTLE);
+      Reply gentle = planView.card(s, Callback.CardKind.ROUTINE, GENTLE);
       if (gentle != null && !s.advicePaused()) {
         List<List<Button>> rows = new ArrayList<>(gentle.buttons());
         rows.addAll(topics(s));
@@ -78,7 +79,7 @@ final class AskView {
           s, List.of(Reply.withButtons(content.text(Msg.ASK_NO_MATCH) + hint, topics(s))), null);
     }
     Search.Found best = hits.get(0);
-    Reply card = planView.card(s, letter(best.kind()), best.id());
+    Reply card = planView.card(s, cardKind(best.kind()), best.id());
     StringBuilder extra = new StringBuilder();
     if (filtered) {
       extra.append("\n\n").append(content.text(Msg.ASK_FLARED_NOTE));
@@ -89,12 +90,12 @@ final class AskView {
     }
     List<Button> more = new ArrayList<>();
     for (Search.Found f : hits.subList(1, Math.min(3, hits.size()))) {
-      more.add(new Button(title(f), letter(f.kind()) + ":" + f.id()));
+      more.add(Button.of(title(f), new Callback.Card(cardKind(f.kind()), f.id())));
     }
     List<List<Button>> rows = new ArrayList<>(Layout.chunk(more, 1));
     rows.addAll(flared ? gentleOnly(card.buttons()) : card.buttons());
     if (s.plan() != null) {
-      rows.add(List.of(new Button(content.text(Msg.BTN_SHOW_PLAN), "p")));
+      rows.add(List.of(Button.of(content.text(Msg.BTN_SHOW_PLAN), new Callback.ShowPlan())));
     }
     return new Outcome(s, List.of(Reply.withButtons(card.text() + extra, rows)), null);
   }
@@ -126,7 +127,10 @@ final class AskView {
     for (List<Button> row : rows) {
       List<Button> kept = new ArrayList<>();
       for (Button b : row) {
-        Exercise e = b.data().startsWith("x:") ? content.exercise(b.data().substring(2)) : null;
+        Exercise e =
+            b.callback() instanceof Callback.Card c && c.kind() == Callback.CardKind.EXERCISE
+                ? content.exercise(c.id())
+                : null;
         if (e == null || Boolean.TRUE.equals(e.flareUpSafe())) {
           kept.add(b);
         }
@@ -161,19 +165,18 @@ final class AskView {
 
   private List<List<Button>> topics(UserState s) {
     List<Button> out = new ArrayList<>();
-    for (String t : TOPICS) {
-      String[] p = t.split(":");
+    for (Callback.Card t : TOPICS) {
       String label =
-          p[0].equals("r")
-              ? content.routine(p[1]) == null ? null : content.routine(p[1]).title()
-              : content.guidance(p[1]) == null ? null : content.guidance(p[1]).title();
+          t.kind() == Callback.CardKind.ROUTINE
+              ? content.routine(t.id()) == null ? null : content.routine(t.id()).title()
+              : content.guidance(t.id()) == null ? null : content.guidance(t.id()).title();
       if (label != null) {
-        out.add(new Button(label, t));
+        out.add(Button.of(label, t));
       }
     }
     List<List<Button>> rows = new ArrayList<>(Layout.chunk(out, 1));
     if (s.plan() != null) {
-      rows.add(List.of(new Button(content.text(Msg.BTN_SHOW_PLAN), "p")));
+      rows.add(List.of(Button.of(content.text(Msg.BTN_SHOW_PLAN), new Callback.ShowPlan())));
     }
     return rows;
   }
@@ -187,12 +190,12 @@ final class AskView {
     };
   }
 
-  static String letter(String kind) {
+  static Callback.CardKind cardKind(String kind) {
     return switch (kind) {
-      case "mistake" -> "f";
-      case "exercise" -> "x";
-      case "routine" -> "r";
-      default -> "gd";
+      case "mistake" -> Callback.CardKind.MISTAKE;
+      case "exercise" -> Callback.CardKind.EXERCISE;
+      case "routine" -> Callback.CardKind.ROUTINE;
+      default -> Callback.CardKind.GUIDANCE;
     };
   }
 }

@@ -7,6 +7,7 @@ import app.backcoach.content.Msg;
 import app.backcoach.content.Question;
 import app.backcoach.reply.Ack;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import app.backcoach.safety.RedFlagScreen;
 import app.backcoach.safety.Screener;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +37,7 @@ public final class Engine {
   private final PlanBuilder planner;
   private final AskView ask;
   private final Duration resumeAfter;
+  private final Map<String, CommandHandler> commands;
 
   /** An engine without question search (free text gets the honest "I don't know"). */
   public Engine(ContentBundle content) {
@@ -62,6 +66,7 @@ public final class Engine {
             content, content.onboarding().checkin(), Stage.CHECKIN, this::finishCheckin);
     this.ask = new AskView(content, search, planView, questions);
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
+    this.commands = commands();
   }
 
   /**
@@ -69,7 +74,7 @@ public final class Engine {
    */
   public Outcome handle(UserState state, Event event, Instant now) {
     Outcome out = dispatch(state, event, now);
-    return new Outcome(out.state().touchedAt(now), out.replies(), out.ack());
+    return new Outcome(out.state().touchedAt(now), out.replies(), out.ack(), out.effect());
   }
 
   private Outcome dispatch(UserState s, Event event, Instant now) {
@@ -81,7 +86,7 @@ public final class Engine {
       return command(s, c, now);
     }
     if (event instanceof Event.Tap tap) {
-      return tap(s, tap.data() == null ? "" : tap.data(), now);
+      return tap(s, Callback.decode(tap.data()), now);
     }
     if (event instanceof Event.Location loc) {
       return location(s, loc, now);
@@ -188,39 +193,71 @@ public final class Engine {
     }
   }
 
+  /** What a command does, given the state and the time. */
+  @FunctionalInterface
+  private interface CommandHandler {
+    Outcome handle(UserState s, Instant now);
+  }
+
+  /**
+   * THE DIALOGUE, part 1: every command and its handler. Part 2 is {@link #tapped}, every button.
+   * conversation.mmd draws both, and DialogueDiagramTest keeps it true.
+   */
+  private Map<String, CommandHandler> commands() {
+    Map<String, CommandHandler> c = new LinkedHashMap<>();
+    c.put("start", (s, now) -> start(s));
+    c.put("help", (s, now) -> reply(s, Reply.text(content.text(Msg.HELP))));
+    c.put("plan", (s, now) -> new Outcome(s.withPending(null), planWithChanges(s), null));
+    c.put("cancel", (s, now) -> cancel(s));
+    c.put(
+        "reminders",
+        (s, now) -> hasPlan(s) ? settings.overview(s.withPending(null), now) : needsPlan(s));
+    c.put("settings", c.get("reminders"));
+    c.put("timezone", (s, now) -> s.consented() ? settings.askZone(s) : needsPlan(s));
+    c.put("pause", (s, now) -> hasPlan(s) ? settings.askPause(s) : needsPlan(s));
+    c.put("resume", (s, now) -> settings.resume(s, now));
+    c.put("desk", (s, now) -> hasPlan(s) ? settings.desk(s, now) : needsPlan(s));
+    c.put("checkin", (s, now) -> hasPlan(s) ? startCheckin(s) : needsPlan(s));
+    c.put(
+        "progress",
+        (s, now) -> s.plan() != null ? Outcome.effect(s, new Effect.ShowProgress()) : needsPlan(s));
+    c.put(
+        "export",
+        (s, now) -> s.stage() != Stage.NEW ? Outcome.effect(s, new Effect.Export()) : needsPlan(s));
+    c.put("stats", (s, now) -> Outcome.effect(s, new Effect.Stats()));
+    c.put("privacy", (s, now) -> reply(s, Reply.text(content.text(Msg.PRIVACY))));
+    c.put(
+        "delete",
+        (s, now) ->
+            reply(
+                s.withPending(Pending.DELETE),
+                Reply.withButtons(
+                    content.text(Msg.DELETE_CONFIRM),
+                    List.of(
+                        List.of(
+                            Button.of(content.text(Msg.BTN_DELETE_YES), new Callback.Delete(true)),
+                            Button.of(
+                                content.text(Msg.BTN_DELETE_NO), new Callback.Delete(false)))))));
+    return Map.copyOf(c);
+  }
+
+  /** The commands the engine knows (for the diagram check and the command menu). */
+  public java.util.Set<String> commandNames() {
+    return commands.keySet();
+  }
+
+  private boolean hasPlan(UserState s) {
+    return s.plan() != null && s.consented();
+  }
+
   private Outcome command(UserState s, Event.Command c, Instant now) {
     String name = c.name() == null ? "" : c.name();
-    boolean hasPlan = s.plan() != null && s.consented();
-    return switch (name) {
-      case "start" -> start(s);
-      case "help" -> reply(s, Reply.text(content.text(Msg.HELP)));
-      case "plan" -> new Outcome(s.withPending(null), planWithChanges(s), null);
-      case "cancel" -> cancel(s);
-      case "reminders", "settings" ->
-          hasPlan ? settings.overview(s.withPending(null), now) : needsPlan(s);
-      case "timezone" -> s.consented() ? settings.askZone(s) : needsPlan(s);
-      case "pause" -> hasPlan ? settings.askPause(s) : needsPlan(s);
-      case "resume" -> settings.resume(s, now);
-      case "desk" -> hasPlan ? settings.desk(s, now) : needsPlan(s);
-      case "checkin" -> hasPlan ? startCheckin(s) : needsPlan(s);
-        // With a plan (or anything stored) the chat service answers these from the database; the
-        // engine sees them only before, and they are in the command menu.
-      case "progress", "export" -> needsPlan(s);
-      case "privacy" -> reply(s, Reply.text(content.text(Msg.PRIVACY)));
-      case "delete" ->
-          reply(
-              s.withPending(Pending.DELETE),
-              Reply.withButtons(
-                  content.text(Msg.DELETE_CONFIRM),
-                  List.of(
-                      List.of(
-                          new Button(content.text(Msg.BTN_DELETE_YES), "del:y"),
-                          new Button(content.text(Msg.BTN_DELETE_NO), "del:n")))));
-      default -> {
-        String shown = name.length() > 32 ? name.substring(0, 32) : name;
-        yield reply(s, Reply.text(content.text(Msg.UNKNOWN_COMMAND, "command", shown)));
-      }
-    };
+    CommandHandler handler = commands.get(name);
+    if (handler != null) {
+      return handler.handle(s, now);
+    }
+    String shown = name.length() > 32 ? name.substring(0, 32) : name;
+    return reply(s, Reply.text(content.text(Msg.UNKNOWN_COMMAND, "command", shown)));
   }
 
   private Outcome needsPlan(UserState s) {
@@ -257,8 +294,11 @@ public final class Engine {
                       content.text(Msg.RESTART_CONFIRM),
                       List.of(
                           List.of(
-                              new Button(content.text(Msg.BTN_RESTART_YES), "rs:y"),
-                              new Button(content.text(Msg.BTN_RESTART_NO), "rs:n"))))),
+                              Button.of(
+                                  content.text(Msg.BTN_RESTART_YES), new Callback.Restart(true)),
+                              Button.of(
+                                  content.text(Msg.BTN_RESTART_NO),
+                                  new Callback.Restart(false)))))),
               null);
     };
   }
@@ -301,8 +341,8 @@ public final class Engine {
         content.text(Msg.CONSENT_QUESTION),
         List.of(
             List.of(
-                new Button(content.text(Msg.BTN_CONSENT_YES), "c:y"),
-                new Button(content.text(Msg.BTN_CONSENT_NO), "c:n"))));
+                Button.of(content.text(Msg.BTN_CONSENT_YES), new Callback.Consent(true)),
+                Button.of(content.text(Msg.BTN_CONSENT_NO), new Callback.Consent(false)))));
   }
 
   private Outcome consent(UserState s, Ack ack) {
@@ -366,92 +406,114 @@ public final class Engine {
                 Msg.RESUME_OFFER, "n", questions.number(s, q), "total", questions.total(s)),
             List.of(
                 List.of(
-                    new Button(content.text(Msg.BTN_CONTINUE), "g:c"),
-                    new Button(content.text(Msg.BTN_START_OVER), "g:r")))));
+                    Button.of(content.text(Msg.BTN_CONTINUE), new Callback.Resume(true)),
+                    Button.of(content.text(Msg.BTN_START_OVER), new Callback.Resume(false))))));
   }
 
-  private Outcome tap(UserState s, String data, Instant now) {
-    String[] part = data.split(":", 3);
-    String kind = part[0];
-    String arg = part.length > 1 ? part[1] : "";
-    String opt = part.length > 2 ? part[2] : "";
-    Outcome handled = tapped(s, kind, arg, opt, now);
+  private Outcome tap(UserState s, Callback callback, Instant now) {
+    Outcome handled = tapped(s, callback, now);
     return handled != null
         ? handled
         : new Outcome(s, List.of(), Ack.notice(content.text(Msg.STALE_BUTTON)));
   }
 
-  /** The outcome of a tap, or null when the button is stale, forged or unknown. */
-  private Outcome tapped(UserState s, String kind, String arg, String opt, Instant now) {
-    boolean hasPlan = s.plan() != null && s.consented();
-    switch (kind) {
-      case "c":
-        if (s.stage() != Stage.CONSENT) {
-          return null;
-        }
-        return arg.equals("y")
-            ? consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)))
-            : arg.equals("n") ? decline(s, Ack.chosen(content.text(Msg.BTN_CONSENT_NO))) : null;
-      case "a", "m", "md":
-        return answerTap(s, kind, arg, opt, now);
-      case "rs":
-        if (s.pending() != Pending.RESTART) {
-          return null;
-        }
-        if (arg.equals("y")) {
-          return acked(restart(s.withPending(null)), content.text(Msg.BTN_RESTART_YES));
-        }
-        return new Outcome(
-            s.withPending(null),
-            List.of(Reply.text(content.text(Msg.RESTART_KEPT))),
-            Ack.chosen(content.text(Msg.BTN_RESTART_NO)));
-      case "g":
-        if (s.pending() != Pending.RESUME) {
-          return null;
-        }
-        if (arg.equals("r")) {
-          return acked(restart(s.withPending(null)), content.text(Msg.BTN_START_OVER));
-        }
-        UserState resumed = s.withStage(Stage.ASKING, questions.current(s).id());
-        return new Outcome(
-            resumed,
-            List.of(questions.ask(resumed, questions.current(resumed))),
-            Ack.chosen(content.text(Msg.BTN_CONTINUE)));
-      case "cl":
-        return clearance(s, arg, now);
-      case "p":
-        return new Outcome(s, planWithChanges(s), null);
-      case "f", "x", "r", "gd":
-        Reply card = planView.card(s, kind, arg);
-        return card == null ? null : reply(s, card);
-      case "rp":
-        return s.pending() == Pending.PROPOSAL && hasPlan
-            ? settings.proposalAnswer(s, arg.equals("y"), now)
-            : null;
-      case "rt":
-        return hasPlan ? settings.toggle(s, arg, now) : null;
-      case "rq":
-        return hasPlan ? settings.toggleQuietMode(s, now) : null;
-      case "pz":
-        return hasPlan ? settings.pause(s, arg, now) : null;
-      case "del":
-        // "del:y" is carried out by the chat service, which owns the database; only "no" reaches
-        // here.
-        return s.pending() == Pending.DELETE && arg.equals("n")
-            ? new Outcome(
-                s.withPending(null),
-                List.of(Reply.text(content.text(Msg.DELETE_KEPT))),
-                Ack.chosen(content.text(Msg.BTN_DELETE_NO)))
-            : null;
-      case "ed":
-        return hasPlan && s.stage() == Stage.READY ? edit(s, arg) : null;
-      case "ck":
-        return hasPlan && s.stage() == Stage.READY
-            ? acked(startCheckin(s), content.text(Msg.BTN_START_CHECKIN))
-            : null;
-      default:
+  /**
+   * THE DIALOGUE, part 2: every button and its handler; null when the button is stale (its question
+   * was answered, its confirmation is no longer pending), forged or unknown.
+   */
+  private Outcome tapped(UserState s, Callback cb, Instant now) {
+    boolean hasPlan = hasPlan(s);
+    if (cb instanceof Callback.Consent c) {
+      if (s.stage() != Stage.CONSENT) {
         return null;
+      }
+      return c.yes()
+          ? consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)))
+          : decline(s, Ack.chosen(content.text(Msg.BTN_CONSENT_NO)));
     }
+    if (cb instanceof Callback.Answer a) {
+      return answerTap(s, cb, a.question(), a.option(), now);
+    }
+    if (cb instanceof Callback.Tick t) {
+      return answerTap(s, cb, t.question(), t.option(), now);
+    }
+    if (cb instanceof Callback.DoneTicking d) {
+      return answerTap(s, cb, d.question(), "", now);
+    }
+    if (cb instanceof Callback.Restart r) {
+      if (s.pending() != Pending.RESTART) {
+        return null;
+      }
+      if (r.yes()) {
+        return acked(restart(s.withPending(null)), content.text(Msg.BTN_RESTART_YES));
+      }
+      return new Outcome(
+          s.withPending(null),
+          List.of(Reply.text(content.text(Msg.RESTART_KEPT))),
+          Ack.chosen(content.text(Msg.BTN_RESTART_NO)));
+    }
+    if (cb instanceof Callback.Resume r) {
+      if (s.pending() != Pending.RESUME) {
+        return null;
+      }
+      if (!r.carryOn()) {
+        return acked(restart(s.withPending(null)), content.text(Msg.BTN_START_OVER));
+      }
+      UserState resumed = s.withStage(Stage.ASKING, questions.current(s).id());
+      return new Outcome(
+          resumed,
+          List.of(questions.ask(resumed, questions.current(resumed))),
+          Ack.chosen(content.text(Msg.BTN_CONTINUE)));
+    }
+    if (cb instanceof Callback.Clearance c) {
+      return clearance(s, c.step(), now);
+    }
+    if (cb instanceof Callback.ShowPlan) {
+      return new Outcome(s, planWithChanges(s), null);
+    }
+    if (cb instanceof Callback.Card c) {
+      Reply card = planView.card(s, c.kind(), c.id());
+      return card == null ? null : reply(s, card);
+    }
+    if (cb instanceof Callback.Proposal p) {
+      return s.pending() == Pending.PROPOSAL && hasPlan
+          ? settings.proposalAnswer(s, p.yes(), now)
+          : null;
+    }
+    if (cb instanceof Callback.ToggleReminder t) {
+      return hasPlan ? settings.toggle(s, t.kind(), now) : null;
+    }
+    if (cb instanceof Callback.QuietMode) {
+      return hasPlan ? settings.toggleQuietMode(s, now) : null;
+    }
+    if (cb instanceof Callback.Pause p) {
+      return hasPlan ? settings.pause(s, p.span(), now) : null;
+    }
+    if (cb instanceof Callback.Delete d) {
+      if (s.pending() != Pending.DELETE) {
+        return null;
+      }
+      return d.yes()
+          ? Outcome.effect(s, new Effect.Erase())
+          : new Outcome(
+              s.withPending(null),
+              List.of(Reply.text(content.text(Msg.DELETE_KEPT))),
+              Ack.chosen(content.text(Msg.BTN_DELETE_NO)));
+    }
+    if (cb instanceof Callback.Edit e) {
+      return hasPlan && s.stage() == Stage.READY
+          ? edit(s, e.question() == null ? "" : e.question())
+          : null;
+    }
+    if (cb instanceof Callback.StartCheckin) {
+      return hasPlan && s.stage() == Stage.READY
+          ? acked(startCheckin(s), content.text(Msg.BTN_START_CHECKIN))
+          : null;
+    }
+    if (cb instanceof Callback.ReminderTap r) {
+      return Outcome.effect(s, new Effect.ReminderTap(r.logId(), r.action()));
+    }
+    return null; // Stale, and the location prompt's button (its keyboard sends a location)
   }
 
   /**
@@ -464,7 +526,7 @@ public final class Engine {
       List<Button> buttons = new ArrayList<>();
       for (Question q : asked) {
         if (q.type() != Question.Type.REDFLAGS && q.name() != null) {
-          buttons.add(new Button(q.name(), "ed:" + q.id()));
+          buttons.add(Button.of(q.name(), new Callback.Edit(q.id())));
         }
       }
       return new Outcome(
@@ -484,7 +546,7 @@ public final class Engine {
     return new Outcome(asking, List.of(questions.ask(asking, q)), Ack.chosen(q.name()));
   }
 
-  private Outcome answerTap(UserState s, String kind, String qid, String opt, Instant now) {
+  private Outcome answerTap(UserState s, Callback kind, String qid, String opt, Instant now) {
     boolean asking = s.stage() == Stage.ASKING || s.stage() == Stage.CHECKIN;
     if (!asking || !qid.equals(s.questionId())) {
       return null;
@@ -492,16 +554,16 @@ public final class Engine {
     QuestionFlow flow = flow(s);
     Question q = flow.current(s);
     UserState active = s.withPending(null);
-    if (kind.equals("m") && q.type() == Question.Type.MULTI) {
+    if (kind instanceof Callback.Tick && q.type() == Question.Type.MULTI) {
       return flow.toggle(active, q, opt, now);
     }
-    if (kind.equals("md") && q.type() == Question.Type.MULTI) {
+    if (kind instanceof Callback.DoneTicking && q.type() == Question.Type.MULTI) {
       return flow.done(active, q, now);
     }
-    if (kind.equals("a") && q.type() == Question.Type.REDFLAGS) {
+    if (kind instanceof Callback.Answer && q.type() == Question.Type.REDFLAGS) {
       return redFlagAnswer(active, flow, q, opt, now);
     }
-    if (kind.equals("a") && q.type() != Question.Type.MULTI) {
+    if (kind instanceof Callback.Answer && q.type() != Question.Type.MULTI) {
       return flow.tapped(active, q, opt, now);
     }
     return null;
@@ -527,21 +589,25 @@ public final class Engine {
     return new Outcome(referred.state(), referred.replies(), Ack.chosen(flag.label()));
   }
 
-  private Outcome clearance(UserState s, String arg, Instant now) {
+  private Outcome clearance(UserState s, Callback.ClearanceStep step, Instant now) {
     if (!s.advicePaused()) {
       return null;
     }
-    switch (arg) {
-      case "a":
+    switch (step) {
+      case ASK:
         return reply(
             s.withPending(Pending.CLEARANCE),
             Reply.withButtons(
                 content.text(Msg.CLEARANCE_CONFIRM),
                 List.of(
                     List.of(
-                        new Button(content.text(Msg.BTN_YES_CLEARED), "cl:y"),
-                        new Button(content.text(Msg.BTN_NOT_YET), "cl:n")))));
-      case "y":
+                        Button.of(
+                            content.text(Msg.BTN_YES_CLEARED),
+                            new Callback.Clearance(Callback.ClearanceStep.YES)),
+                        Button.of(
+                            content.text(Msg.BTN_NOT_YET),
+                            new Callback.Clearance(Callback.ClearanceStep.NO))))));
+      case YES:
         if (s.pending() != Pending.CLEARANCE) {
           return null;
         }
@@ -559,7 +625,7 @@ public final class Engine {
           }
         }
         return new Outcome(cleared, replies, Ack.chosen(content.text(Msg.BTN_YES_CLEARED)));
-      case "n":
+      case NO:
         if (s.pending() != Pending.CLEARANCE) {
           return null;
         }
@@ -587,7 +653,7 @@ public final class Engine {
   }
 
   private Button planButton() {
-    return new Button(content.text(Msg.BTN_SHOW_PLAN), "p");
+    return Button.of(content.text(Msg.BTN_SHOW_PLAN), new Callback.ShowPlan());
   }
 
   private static Outcome reply(UserState s, Reply r) {

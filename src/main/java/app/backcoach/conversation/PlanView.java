@@ -10,6 +10,7 @@ import app.backcoach.content.Question;
 import app.backcoach.content.RedFlag;
 import app.backcoach.content.Urgency;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,10 @@ final class PlanView {
                   m.why(),
                   "steps",
                   Cards.numbered(steps)));
-      buttons.add(new Button(content.text(Msg.BTN_FIX_DETAILS, "n", n), "f:" + m.id()));
+      buttons.add(
+          Button.of(
+              content.text(Msg.BTN_FIX_DETAILS, "n", n),
+              new Callback.Card(Callback.CardKind.MISTAKE, m.id())));
     }
     return Reply.withButtons(text.toString(), Layout.chunk(buttons, 3));
   }
@@ -110,7 +114,7 @@ final class PlanView {
     for (String id : plan.exerciseIds()) {
       Exercise e = content.exercise(id);
       if (e != null) {
-        buttons.add(new Button(e.name(), "x:" + id));
+        buttons.add(Button.of(e.name(), new Callback.Card(Callback.CardKind.EXERCISE, id)));
       }
     }
     return Reply.withButtons(String.join("\n\n", parts), Layout.chunk(buttons, 2));
@@ -141,8 +145,12 @@ final class PlanView {
   /** The message shown instead of exercise advice while a red flag has not been cleared. */
   Reply withheld(Set<String> flags) {
     return Reply.withButtons(
-        content.text(Msg.PLAN_WITHHELD, "flags", labels(flags)),
-        Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+        content.text(Msg.PLAN_WITHHELD, "flags", labels(flags)), Layout.single(clearedButton()));
+  }
+
+  private Button clearedButton() {
+    return Button.of(
+        content.text(Msg.BTN_CLEARED), new Callback.Clearance(Callback.ClearanceStep.ASK));
   }
 
   /** The referral, naming what the user described, with the way back once cleared. */
@@ -151,8 +159,7 @@ final class PlanView {
         content.safety().referrals().of(urgency(flags))
             + "\n\n"
             + content.text(Msg.REFERRAL_FLAGS, "flags", labels(flags));
-    return Reply.withButtons(
-        text, Layout.single(new Button(content.text(Msg.BTN_CLEARED), "cl:a")));
+    return Reply.withButtons(text, Layout.single(clearedButton()));
   }
 
   /** The most urgent of the flags; an id no longer in the bundle counts as an emergency. */
@@ -178,12 +185,12 @@ final class PlanView {
    * A card for a fix, exercise or routine; null when the id is unknown (a forged or outdated
    * button).
    */
-  Reply card(UserState s, String kind, String id) {
+  Reply card(UserState s, Callback.CardKind kind, String id) {
     boolean advice = true;
     String text;
     List<List<Button>> buttons = List.of();
     switch (kind) {
-      case "f" -> {
+      case MISTAKE -> {
         Mistake m = content.mistake(id);
         text = m == null ? null : cards.mistake(m, noWeights(s));
         if (m != null) {
@@ -192,20 +199,23 @@ final class PlanView {
                   m.exercises().stream()
                       .map(content::exercise)
                       .filter(java.util.Objects::nonNull)
-                      .map(e -> new Button(e.name(), "x:" + e.id()))
+                      .map(
+                          e ->
+                              Button.of(
+                                  e.name(), new Callback.Card(Callback.CardKind.EXERCISE, e.id())))
                       .toList(),
                   2);
         }
       }
-      case "x" -> {
+      case EXERCISE -> {
         Exercise e = content.exercise(id);
         text = e == null ? null : cards.exercise(e);
       }
-      case "gd" -> {
+      case GUIDANCE -> {
         text = content.guidance(id) == null ? null : cards.guidance(content.guidance(id));
         advice = false;
       }
-      case "r" -> {
+      case ROUTINE -> {
         text = content.routine(id) == null ? null : cards.routine(content.routine(id));
       }
       default -> {

@@ -7,6 +7,7 @@ import app.backcoach.content.Question;
 import app.backcoach.content.RedFlag;
 import app.backcoach.reply.Ack;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -134,10 +135,10 @@ final class QuestionFlow {
             continue;
           }
           String tick = s.selection().contains(o.id()) ? "\u2705 " : "";
-          buttons.add(new Button(tick + o.label(), "m:" + q.id() + ":" + o.id()));
+          buttons.add(Button.of(tick + o.label(), new Callback.Tick(q.id(), o.id())));
         }
         List<List<Button>> rows = new ArrayList<>(Layout.rows(buttons));
-        rows.add(List.of(new Button(content.text(Msg.BTN_DONE), "md:" + q.id())));
+        rows.add(List.of(Button.of(content.text(Msg.BTN_DONE), new Callback.DoneTicking(q.id()))));
         return Reply.withButtons(text.toString(), rows);
       }
       case REDFLAGS -> {
@@ -147,14 +148,15 @@ final class QuestionFlow {
             continue;
           }
           text.append("\n• ").append(f.label());
-          buttons.add(new Button(f.label(), "a:" + q.id() + ":" + f.id()));
+          buttons.add(Button.of(f.label(), new Callback.Answer(q.id(), f.id())));
         }
-        buttons.add(new Button(content.text(Msg.BTN_NONE_OF_THESE), "a:" + q.id() + ":" + NONE));
+        buttons.add(
+            Button.of(content.text(Msg.BTN_NONE_OF_THESE), new Callback.Answer(q.id(), NONE)));
         return Reply.withButtons(text.toString(), Layout.chunk(buttons, 1));
       }
       default -> {
         for (Question.Option o : q.options()) {
-          buttons.add(new Button(o.label(), "a:" + q.id() + ":" + o.id()));
+          buttons.add(Button.of(o.label(), new Callback.Answer(q.id(), o.id())));
         }
         return new Reply(text.toString(), Layout.rows(buttons), q.type() == Question.Type.ZONE);
       }

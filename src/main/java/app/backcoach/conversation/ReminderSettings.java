@@ -6,6 +6,7 @@ import app.backcoach.reminders.Kind;
 import app.backcoach.reminders.Reminder;
 import app.backcoach.reminders.Schedule;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -105,12 +106,12 @@ final class ReminderSettings {
       Reminder r = find(c.reminders(), k);
       boolean on = r != null && r.enabled();
       buttons.add(
-          new Button(
+          Button.of(
               content.text(on ? Msg.BTN_TURN_OFF : Msg.BTN_TURN_ON, "name", name(k)),
-              "rt:" + k.name()));
+              new Callback.ToggleReminder(k.name())));
     }
-    buttons.add(new Button(content.text(Msg.BTN_QUIET_MODE), "rq"));
-    buttons.add(new Button(content.text(Msg.BTN_CHANGE_ANSWER), "ed"));
+    buttons.add(Button.of(content.text(Msg.BTN_QUIET_MODE), new Callback.QuietMode()));
+    buttons.add(Button.of(content.text(Msg.BTN_CHANGE_ANSWER), new Callback.Edit(null)));
     return Reply.withButtons(text, Layout.chunk(buttons, 1));
   }
 

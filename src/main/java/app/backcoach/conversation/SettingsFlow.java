@@ -8,6 +8,7 @@ import app.backcoach.reminders.ReminderPlanner;
 import app.backcoach.reminders.Schedule;
 import app.backcoach.reply.Ack;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +57,8 @@ final class SettingsFlow {
         content.text(Msg.REMINDERS_PROPOSAL, "list", settings.lines(proposed(s), zone(s), now)),
         List.of(
             List.of(
-                new Button(content.text(Msg.BTN_ACCEPT_REMINDERS), "rp:y"),
-                new Button(content.text(Msg.BTN_LATER), "rp:n"))));
+                Button.of(content.text(Msg.BTN_ACCEPT_REMINDERS), new Callback.Proposal(true)),
+                Button.of(content.text(Msg.BTN_LATER), new Callback.Proposal(false)))));
   }
 
   Outcome proposalAnswer(UserState s, boolean accept, Instant now) {
@@ -95,10 +96,10 @@ final class SettingsFlow {
       boolean on = r != null && r.enabled();
       if (on == turnOff) {
         out.add(
-            new Button(
+            Button.of(
                 content.text(
                     turnOff ? Msg.BTN_TURN_OFF : Msg.BTN_TURN_ON, "name", settings.name(k)),
-                "rt:" + k.name()));
+                new Callback.ToggleReminder(k.name())));
       }
     }
     return Layout.chunk(out, 1);
@@ -154,18 +155,24 @@ final class SettingsFlow {
                 content.text(Msg.PAUSE_ASK),
                 List.of(
                     List.of(
-                        new Button(content.text(Msg.BTN_PAUSE_TODAY), "pz:d"),
-                        new Button(content.text(Msg.BTN_PAUSE_WEEK), "pz:w"),
-                        new Button(content.text(Msg.BTN_PAUSE_FOREVER), "pz:f"))))),
+                        Button.of(
+                            content.text(Msg.BTN_PAUSE_TODAY),
+                            new Callback.Pause(Callback.PauseSpan.DAY)),
+                        Button.of(
+                            content.text(Msg.BTN_PAUSE_WEEK),
+                            new Callback.Pause(Callback.PauseSpan.WEEK)),
+                        Button.of(
+                            content.text(Msg.BTN_PAUSE_FOREVER),
+                            new Callback.Pause(Callback.PauseSpan.UNTIL_RESUMED)))))),
         null);
   }
 
-  Outcome pause(UserState s, String how, Instant now) {
+  Outcome pause(UserState s, Callback.PauseSpan how, Instant now) {
     ZoneId zone = zone(s);
     long until;
     String label;
     switch (how) {
-      case "d" -> {
+      case DAY -> {
         until =
             ZonedDateTime.ofInstant(now, zone)
                 .toLocalDate()
@@ -175,11 +182,11 @@ final class SettingsFlow {
                 .toEpochMilli();
         label = content.text(Msg.BTN_PAUSE_TODAY);
       }
-      case "w" -> {
+      case WEEK -> {
         until = now.plus(Duration.ofDays(7)).toEpochMilli();
         label = content.text(Msg.BTN_PAUSE_WEEK);
       }
-      case "f" -> {
+      case UNTIL_RESUMED -> {
         until = Long.MAX_VALUE;
         label = content.text(Msg.BTN_PAUSE_FOREVER);
       }

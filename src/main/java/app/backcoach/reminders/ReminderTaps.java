@@ -3,6 +3,7 @@ package app.backcoach.reminders;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.reply.Ack;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import app.backcoach.storage.Tx;
 import java.time.Instant;
@@ -28,16 +29,8 @@ public final class ReminderTaps {
     this.content = content;
   }
 
-  public static boolean handles(String data) {
-    return data != null && data.startsWith("rm:");
-  }
-
-  public Result tap(Tx tx, long chatId, String data, Instant now) {
-    String[] part = data.split(":");
-    if (part.length != 3 || !part[1].matches("\\d{1,18}")) {
-      return stale();
-    }
-    long logId = Long.parseLong(part[1]);
+  /** Carries out a tap on a sent reminder's button (its log row must be this chat's). */
+  public Result tap(Tx tx, long chatId, long logId, Callback.ReminderAction action, Instant now) {
     record Row(long chat, long reminderId, String kind, String outcome, String zone) {}
     Row row =
         tx.one(
@@ -59,8 +52,8 @@ public final class ReminderTaps {
       return new Result(Ack.notice(content.text(Msg.REMINDER_ALREADY)), List.of());
     }
     ZoneId zone = Schedule.zone(row.zone);
-    switch (part[2]) {
-      case "d" -> {
+    switch (action) {
+      case DONE -> {
         LocalDate today = now.atZone(zone).toLocalDate();
         List<LocalDate> earlier = doneDates(tx, chatId, zone);
         outcome(tx, logId, "done", now);
@@ -74,8 +67,8 @@ public final class ReminderTaps {
                 : List.of();
         return new Result(Ack.chosen(content.text(Msg.BTN_REMINDER_DONE)), replies);
       }
-      case "s10", "s30", "s60" -> {
-        int minutes = Integer.parseInt(part[2].substring(1));
+      case SNOOZE_10, SNOOZE_30, SNOOZE_60 -> {
+        int minutes = action.minutes;
         outcome(tx, logId, "snoozed", now);
         tx.update(
             "INSERT INTO reminders (chat_id, kind, enabled, days, once, next_due_at) VALUES (?, ?, 1, '[1,2,3,4,5,6,7]', 1, ?)",
@@ -85,7 +78,7 @@ public final class ReminderTaps {
         String label = content.text(Msg.REMINDER_SNOOZED, "minutes", minutes);
         return new Result(Ack.chosen(label), List.of());
       }
-      case "k" -> {
+      case SKIP_TODAY -> {
         outcome(tx, logId, "skipped", now);
         if (Kind.valueOf(row.kind) == Kind.POSTURE) {
           // No more posture breaks today: jump to tomorrow's first one.
@@ -106,9 +99,7 @@ public final class ReminderTaps {
         }
         return new Result(Ack.chosen(content.text(Msg.REMINDER_SKIPPED)), List.of());
       }
-      default -> {
-        return stale();
-      }
+      default -> throw new IllegalStateException("unknown reminder action " + action);
     }
   }
 

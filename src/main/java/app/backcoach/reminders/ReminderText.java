@@ -7,6 +7,7 @@ import app.backcoach.content.Exercise;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Routine;
 import app.backcoach.reply.Button;
+import app.backcoach.reply.Callback;
 import app.backcoach.reply.Reply;
 import app.backcoach.storage.Json;
 import java.util.ArrayList;
@@ -131,7 +132,10 @@ final class ReminderText {
       case CHECKIN ->
           Reply.withButtons(
               content.text(Msg.REMINDER_CHECKIN),
-              List.of(List.of(new Button(content.text(Msg.BTN_START_CHECKIN), "ck:start"))));
+              List.of(
+                  List.of(
+                      Button.of(
+                          content.text(Msg.BTN_START_CHECKIN), new Callback.StartCheckin()))));
     };
   }
 
@@ -236,11 +240,14 @@ final class ReminderText {
   private List<List<Button>> buttons(long logId) {
     String p = "rm:" + logId + ":";
     return List.of(
-        List.of(new Button(done, p + "d")),
+        List.of(Button.of(done, new Callback.ReminderTap(logId, Callback.ReminderAction.DONE))),
         List.of(
-            new Button(snooze10, p + "s10"),
-            new Button(snooze30, p + "s30"),
-            new Button(snooze60, p + "s60")),
-        List.of(new Button(skipToday, p + "k")));
+            Button.of(snooze10, new Callback.ReminderTap(logId, Callback.ReminderAction.SNOOZE_10)),
+            Button.of(snooze30, new Callback.ReminderTap(logId, Callback.ReminderAction.SNOOZE_30)),
+            Button.of(
+                snooze60, new Callback.ReminderTap(logId, Callback.ReminderAction.SNOOZE_60))),
+        List.of(
+            Button.of(
+                skipToday, new Callback.ReminderTap(logId, Callback.ReminderAction.SKIP_TODAY))));
   }
 }
