@@ -74,6 +74,8 @@ public final class Engine {
    */
   public Outcome handle(UserState state, Event event, Instant now) {
     Outcome out = dispatch(state, event, now);
+    assert Transitions.allowed(state.stage(), out.state().stage())
+        : state.stage() + " -> " + out.state().stage() + " is not in Transitions (nor the diagram)";
     return new Outcome(out.state().touchedAt(now), out.replies(), out.ack(), out.effect());
   }
 
