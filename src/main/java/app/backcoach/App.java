@@ -1,6 +1,7 @@
 package app.backcoach;
 
 import app.backcoach.chat.ChatService;
+import app.backcoach.chat.UpdateInbox;
 import app.backcoach.console.ConsoleChat;
 import app.backcoach.content.ContentBundle;
 import app.backcoach.content.ContentException;
@@ -9,6 +10,7 @@ import app.backcoach.content.ContentSource;
 import app.backcoach.content.Msg;
 import app.backcoach.content.Problem;
 import app.backcoach.conversation.Engine;
+import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.SendLimits;
 import app.backcoach.meaning.Embedder;
 import app.backcoach.meaning.Meaning;
@@ -184,6 +186,7 @@ final class App {
       lock.close();
       return Main.PORT_IN_USE;
     }
+    java.util.concurrent.ScheduledExecutorService housekeeping = housekeeping(db, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicBoolean closed =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -193,6 +196,7 @@ final class App {
             if (ops != null) {
               ops.close();
             }
+            housekeeping.shutdownNow();
             scheduler.close();
             bot.close();
             db.close();
@@ -319,6 +323,37 @@ final class App {
             .stalls(db, clock, bot::threadProblem);
     Probes probes = bot.probes();
     return new OpsServer(config.httpHost(), config.httpPort(), probes, metrics.registry());
+  }
+
+  /**
+   * Each feature's hourly housekeeping, on one daemon thread; a failure waits for the next hour.
+   */
+  static java.util.concurrent.ScheduledExecutorService housekeeping(Database db, Clock clock) {
+    var exec =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    java.util.List<java.util.Map.Entry<String, Runnable>> jobs =
+        java.util.List.of(
+            java.util.Map.entry("updates", () -> UpdateInbox.purge(db, clock)),
+            java.util.Map.entry("outbox", () -> Outbox.purge(db, clock)));
+    exec.scheduleWithFixedDelay(
+        () -> {
+          for (var job : jobs) {
+            try {
+              job.getValue().run();
+            } catch (RuntimeException e) {
+              log.warn("housekeeping: purging old {} failed: {}", job.getKey(), e.getMessage());
+            }
+          }
+        },
+        1,
+        60,
+        java.util.concurrent.TimeUnit.MINUTES);
+    return exec;
   }
 
   /** Writes a consistent copy of the live database; the bot may keep running. */

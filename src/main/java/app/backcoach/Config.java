@@ -9,7 +9,7 @@ import java.util.Map;
  * Settings from the environment and the command line (the command line wins). A malformed value
  * stops startup with a message naming the variable.
  */
-public record Config(
+record Config(
     String botToken,
     Path database,
     Path contentDir,

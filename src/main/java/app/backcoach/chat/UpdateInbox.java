@@ -123,4 +123,18 @@ public final class UpdateInbox {
     return tx.update(
         "DELETE FROM updates WHERE applied_at IS NOT NULL AND received_at < ?", before.toString());
   }
+
+  /**
+   * Housekeeping, run hourly from App: applied updates are kept (as bare ids) only while Telegram
+   * could still re-send them, about a day; two days is safe.
+   */
+  public static void purge(app.backcoach.storage.Database db, java.time.Clock clock) {
+    int gone =
+        db.write(
+            tx ->
+                new UpdateInbox()
+                    .purgeApplied(tx, clock.instant().minus(java.time.Duration.ofDays(2))));
+    org.slf4j.LoggerFactory.getLogger(UpdateInbox.class)
+        .debug("housekeeping: purged {} old applied updates", gone);
+  }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The bot's wording by key, with {@code {placeholder}} substitution. */
-public final class Messages {
+final class Messages {
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private final Map<String, String> texts;
   private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();

@@ -7,7 +7,7 @@ import java.util.Map;
  * Ids the code relies on, so a bundle without them fails the content check instead of failing a
  * user.
  */
-public final class Required {
+final class Required {
   private Required() {}
 
   /** Routines the plan rules pick from. */

@@ -405,4 +405,29 @@ public final class Outbox {
         rs.getObject(6) == null ? null : rs.getLong(6),
         rs.getObject(7) == null ? null : rs.getLong(7));
   }
+
+  private static final int PURGE_BATCH = 5_000;
+
+  /**
+   * Housekeeping, run hourly from App: delivered and dropped messages go after {@link #KEPT}, in
+   * short transactions so replies waiting for the writer are not held up; unused templates after a
+   * day.
+   */
+  public static void purge(app.backcoach.storage.Database db, java.time.Clock clock) {
+    Instant before = clock.instant().minus(KEPT);
+    int gone = 0;
+    int batch;
+    do {
+      batch = db.write(tx -> new Outbox().purgeFinished(tx, before, PURGE_BATCH));
+      gone += batch;
+    } while (batch == PURGE_BATCH);
+    int templates =
+        db.write(
+            tx ->
+                new Outbox()
+                    .purgeTemplates(tx, clock.instant().minus(java.time.Duration.ofDays(1))));
+    org.slf4j.LoggerFactory.getLogger(Outbox.class)
+        .debug(
+            "housekeeping: purged {} finished messages and {} unused templates", gone, templates);
+  }
 }

@@ -24,7 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Renders the progress chart: pain (0-10) as a line over the weeks, adherence (% of reminders done)
  * as bars.
  */
-public final class ProgressChart {
+final class ProgressChart {
   public static final int WIDTH = 800;
   public static final int HEIGHT = 500;
 

@@ -10,4 +10,4 @@ import java.time.LocalDate;
  * @param adherence the share (0..1) of that week's reminders that were done, or null if no
  *     reminders were sent that week
  */
-public record WeekPoint(LocalDate weekOf, Integer pain, Double adherence) {}
+record WeekPoint(LocalDate weekOf, Integer pain, Double adherence) {}

@@ -197,7 +197,6 @@ public final class TelegramBot implements AutoCloseable {
     }
     chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
     chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
-    chores.scheduleWithFixedDelay(this::purgeOld, 1, 60, TimeUnit.MINUTES);
     log.info(
         "bot: polling {} with token {}",
         settings.apiUrl(),
@@ -233,43 +232,6 @@ public final class TelegramBot implements AutoCloseable {
     }
     health.polled(); // a fresh session counts as alive until its first poll times out
   }
-
-  /**
-   * Applied updates are kept (as bare ids) only while Telegram could still re-send them, about a
-   * day; two days is safe. Delivered and dropped messages go after {@link Outbox#KEPT}.
-   */
-  private void purgeOld() {
-    try {
-      int gone =
-          db.write(
-              tx -> new UpdateInbox().purgeApplied(tx, clock.instant().minus(Duration.ofDays(2))));
-      log.debug("bot: purged {} old applied updates", gone);
-    } catch (RuntimeException e) {
-      log.warn("bot: purging old updates failed: {}", e.getMessage());
-    }
-    try {
-      Instant before = clock.instant().minus(Outbox.KEPT);
-      int gone = 0;
-      int batch;
-      do {
-        // Short transactions, so replies waiting for the writer are not held up.
-        batch = db.write(tx -> new Outbox().purgeFinished(tx, before, PURGE_BATCH));
-        gone += batch;
-      } while (batch == PURGE_BATCH);
-      int templates =
-          db.write(
-              tx -> new Outbox().purgeTemplates(tx, clock.instant().minus(Duration.ofDays(1))));
-      log.debug(
-          "bot: purged {} delivered messages older than {} and {} unused templates",
-          gone,
-          Outbox.KEPT,
-          templates);
-    } catch (RuntimeException e) {
-      log.warn("bot: purging delivered messages failed: {}", e.getMessage());
-    }
-  }
-
-  private static final int PURGE_BATCH = 5_000;
 
   /**
    * Polling that has not completed a request for a full poll timeout plus a margin has died:

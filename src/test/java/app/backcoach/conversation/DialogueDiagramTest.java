@@ -42,8 +42,7 @@ class DialogueDiagramTest {
       assertTrue(Pattern.compile("\\b" + s.name() + "\\b").matcher(d).find(), "stage " + s);
     }
     for (Pending p : Pending.values()) {
-      assertTrue(
-          Pattern.compile("(?m)^\\s*" + p.name() + ":").matcher(d).find(), "pending " + p);
+      assertTrue(Pattern.compile("(?m)^\\s*" + p.name() + ":").matcher(d).find(), "pending " + p);
     }
   }
 
