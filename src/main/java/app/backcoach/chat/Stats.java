@@ -60,11 +60,12 @@ final class Stats {
 
   private static String averagePain(Tx tx, LocalDate from, LocalDate to) {
     return tx.one(
-            "SELECT AVG(pain), COUNT(*) FROM checkins WHERE week_of >= ? AND week_of < ?",
+            "SELECT AVG(pain) AS average, COUNT(*) AS total FROM checkins"
+                + " WHERE week_of >= ? AND week_of < ?",
             rs ->
-                rs.getInt(2) == 0
+                rs.getInt("total") == 0
                     ? "-"
-                    : String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble(1)),
+                    : String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble("average")),
             from.toString(),
             to.toString())
         .orElse("-");

@@ -42,7 +42,8 @@ public final class UpdateInbox {
     for (Inbound u : updates) {
       added +=
           tx.update(
-              "INSERT OR IGNORE INTO updates (update_id, chat_id, received_at, body) VALUES (?, ?, ?, ?)",
+              "INSERT INTO updates (update_id, chat_id, received_at, body) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT DO NOTHING",
               u.updateId(),
               u.chatId(),
               now.toString(),
@@ -66,10 +67,10 @@ public final class UpdateInbox {
             + " ORDER BY u.update_id LIMIT ?",
         rs ->
             new Stored(
-                rs.getLong(1),
-                rs.getObject(2) == null ? null : rs.getLong(2),
-                rs.getString(3),
-                rs.getInt(4)),
+                rs.getLong("update_id"),
+                rs.getObject("chat_id") == null ? null : rs.getLong("chat_id"),
+                rs.getString("body"),
+                rs.getInt("attempts")),
         nowMillis,
         nowMillis,
         limit);
@@ -111,7 +112,7 @@ public final class UpdateInbox {
   public Instant oldestPending(Tx tx) {
     return tx.one(
             "SELECT received_at FROM updates WHERE applied_at IS NULL ORDER BY update_id LIMIT 1",
-            rs -> Json.instant(rs.getString(1)))
+            rs -> Json.instant(rs.getString("received_at")))
         .orElse(null);
   }
 

@@ -309,7 +309,7 @@ public final class UpdateProcessor implements AutoCloseable {
     var now = clock.instant();
     int first =
         tx.update(
-            "INSERT OR IGNORE INTO chat_notices (chat_id, noticed_at) VALUES (?, ?)",
+            "INSERT INTO chat_notices (chat_id, noticed_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
             u.chatId(),
             now.toString());
     if (first == 1) {

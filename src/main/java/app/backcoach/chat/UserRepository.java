@@ -32,9 +32,10 @@ public final class UserRepository {
           + " FROM users u JOIN conversations c ON c.chat_id = u.chat_id WHERE u.chat_id = ?";
   private static final String SELECT_CHECKINS =
       "SELECT week_of, pain, sessions, adherence, decision FROM (SELECT * FROM checkins WHERE chat_id = ?"
-          + " ORDER BY id DESC LIMIT 12) ORDER BY id";
+          + " ORDER BY id DESC LIMIT 12) AS recent ORDER BY id";
   private static final String ADHERENCE =
-      "SELECT SUM(outcome = 'done'), COUNT(*) FROM reminder_log WHERE chat_id = ? AND due_at >= ?"
+      "SELECT SUM(CASE WHEN outcome = 'done' THEN 1 ELSE 0 END) AS done, COUNT(*) AS total"
+          + " FROM reminder_log WHERE chat_id = ? AND due_at >= ?"
           + " AND kind <> 'CHECKIN'";
   private final ReminderStore reminders = new ReminderStore();
   private static final String SELECT_ANSWERS =
@@ -64,34 +65,26 @@ public final class UserRepository {
 
   private UserState row(Tx tx, long chatId, java.sql.ResultSet rs, Instant now)
       throws java.sql.SQLException {
-    boolean consented = rs.getInt(1) == 1;
-    boolean disclaimer = rs.getInt(2) == 1;
-    List<String> flags = Json.strings(rs.getString(3));
-    Stage stage = Stage.valueOf(rs.getString(4));
-    String question = rs.getString(5);
-    Pending pending = rs.getString(6) == null ? null : Pending.valueOf(rs.getString(6));
-    List<String> selection = Json.strings(rs.getString(7));
-    Instant last = rs.getString(8) == null ? null : Json.instant(rs.getString(8));
-    LocalTime quietStart = app.backcoach.reminders.Schedule.time(rs.getString(9));
-    LocalTime quietEnd = app.backcoach.reminders.Schedule.time(rs.getString(10));
-    boolean silent = "SILENT".equals(rs.getString(11));
-    Long paused = rs.getObject(12) == null ? null : rs.getLong(12);
-    List<CheckinRecord> checkins =
-        tx.query(
-            SELECT_CHECKINS,
-            c ->
-                new CheckinRecord(
-                    LocalDate.parse(c.getString(1)),
-                    c.getInt(2),
-                    c.getInt(3),
-                    c.getObject(4) == null ? null : c.getDouble(4),
-                    c.getString(5)),
-            chatId);
+    boolean consented = rs.getInt("consented") == 1;
+    boolean disclaimer = rs.getInt("disclaimer_shown") == 1;
+    List<String> flags = Json.strings(rs.getString("red_flags"));
+    Stage stage = Stage.valueOf(rs.getString("stage"));
+    String question = rs.getString("question_id");
+    String pendingName = rs.getString("pending");
+    Pending pending = pendingName == null ? null : Pending.valueOf(pendingName);
+    List<String> selection = Json.strings(rs.getString("selection"));
+    String lastActivity = rs.getString("last_activity");
+    Instant last = lastActivity == null ? null : Json.instant(lastActivity);
+    LocalTime quietStart = app.backcoach.reminders.Schedule.time(rs.getString("quiet_start"));
+    LocalTime quietEnd = app.backcoach.reminders.Schedule.time(rs.getString("quiet_end"));
+    boolean silent = "SILENT".equals(rs.getString("quiet_mode"));
+    Long paused = rs.getObject("paused_until") == null ? null : rs.getLong("paused_until");
+    List<CheckinRecord> checkins = tx.query(SELECT_CHECKINS, UserRepository::checkin, chatId);
     long since = now.minus(Duration.ofDays(7)).toEpochMilli();
     Double adherence =
         tx.one(
                 ADHERENCE,
-                a -> a.getInt(2) == 0 ? null : a.getInt(1) / (double) a.getInt(2),
+                a -> a.getInt("total") == 0 ? null : a.getInt("done") / (double) a.getInt("total"),
                 chatId,
                 since)
             .orElse(null);
@@ -107,10 +100,13 @@ public final class UserRepository {
     Map<String, Answer> answers = new LinkedHashMap<>();
     tx.query(
         SELECT_ANSWERS,
-        a -> answers.put(a.getString(1), new Answer(Json.strings(a.getString(2)), a.getString(3))),
+        a ->
+            answers.put(
+                a.getString("question_id"),
+                new Answer(Json.strings(a.getString("options")), a.getString("value"))),
         chatId);
     Plan plan =
-        tx.one(SELECT_PLAN, p -> Json.read(p.getString(1), Plan.class), chatId).orElse(null);
+        tx.one(SELECT_PLAN, p -> Json.read(p.getString("body"), Plan.class), chatId).orElse(null);
     return new UserState(
         chatId,
         stage,
@@ -126,6 +122,16 @@ public final class UserRepository {
         coaching);
   }
 
+  /** A check-in row: {@code week_of, pain, sessions, adherence, decision}. */
+  private static CheckinRecord checkin(java.sql.ResultSet c) throws java.sql.SQLException {
+    return new CheckinRecord(
+        LocalDate.parse(c.getString("week_of")),
+        c.getInt("pain"),
+        c.getInt("sessions"),
+        c.getObject("adherence") == null ? null : c.getDouble("adherence"),
+        c.getString("decision"));
+  }
+
   private static void saveLatestCheckin(
       Tx tx, long chatId, List<CheckinRecord> checkins, Instant now) {
     if (checkins.isEmpty()) {
@@ -136,13 +142,7 @@ public final class UserRepository {
         tx.one(
                 "SELECT week_of, pain, sessions, adherence, decision FROM checkins WHERE chat_id = ? ORDER BY id DESC"
                     + " LIMIT 1",
-                c ->
-                    new CheckinRecord(
-                        LocalDate.parse(c.getString(1)),
-                        c.getInt(2),
-                        c.getInt(3),
-                        c.getObject(4) == null ? null : c.getDouble(4),
-                        c.getString(5)),
+                UserRepository::checkin,
                 chatId)
             .orElse(null);
     if (!latest.equals(stored)) {
@@ -178,7 +178,7 @@ public final class UserRepository {
             ? before.zone()
             : tx.one(
                     "SELECT time_zone FROM users WHERE chat_id = ?",
-                    rs -> rs.getString(1),
+                    rs -> rs.getString("time_zone"),
                     s.chatId())
                 .orElse(null);
     String at = Json.text(now);

@@ -17,7 +17,7 @@ public final class PlanTexts {
     tx.update(
         "INSERT INTO plan_texts (sections) VALUES (?) ON CONFLICT (sections) DO NOTHING", sections);
     long id =
-        tx.one("SELECT id FROM plan_texts WHERE sections = ?", rs -> rs.getLong(1), sections)
+        tx.one("SELECT id FROM plan_texts WHERE sections = ?", rs -> rs.getLong("id"), sections)
             .orElseThrow(() -> new DatabaseException("plan text vanished after insert", null));
     tx.update(
         "INSERT INTO plan_sections (chat_id, text_id) VALUES (?, ?) ON CONFLICT (chat_id) DO UPDATE"
@@ -39,12 +39,13 @@ public final class PlanTexts {
   /** The id of the text the chat's plan points at, if it has a plan. */
   public static Optional<Long> textOf(Tx tx, long chatId) {
     return tx.one(
-        "SELECT text_id FROM plan_sections WHERE chat_id = ?", rs -> rs.getLong(1), chatId);
+        "SELECT text_id FROM plan_sections WHERE chat_id = ?", rs -> rs.getLong("text_id"), chatId);
   }
 
   /** The sections JSON stored under {@code id}. */
   public static Optional<String> sections(Tx tx, long id) {
-    return tx.one("SELECT sections FROM plan_texts WHERE id = ?", rs -> rs.getString(1), id);
+    return tx.one(
+        "SELECT sections FROM plan_texts WHERE id = ?", rs -> rs.getString("sections"), id);
   }
 
   /** The chat's plan sections (JSON), if it has a plan. */
@@ -52,7 +53,7 @@ public final class PlanTexts {
     return tx.one(
         "SELECT t.sections FROM plan_sections p JOIN plan_texts t ON t.id = p.text_id"
             + " WHERE p.chat_id = ?",
-        rs -> rs.getString(1),
+        rs -> rs.getString("sections"),
         chatId);
   }
 

@@ -105,12 +105,6 @@ public final class Words {
    * Lower-case words without accents or apostrophes: "Can't feel my LEG!" is [cant, feel, my, leg].
    */
   public static List<String> tokens(String text) {
-    List<String> ascii = asciiTokens(text);
-    return ascii != null ? ascii : unicodeTokens(text);
-  }
-
-  /** {@link #tokens} for any text: the reference that {@link #asciiTokens} must agree with. */
-  static List<String> unicodeTokens(String text) {
     String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     List<String> out = new ArrayList<>();
@@ -118,37 +112,6 @@ public final class Words {
       if (!t.isEmpty()) {
         out.add(t);
       }
-    }
-    return out;
-  }
-
-  /**
-   * {@link #tokens} for plain ASCII text, without the Unicode normaliser and regular expressions
-   * (most messages are ASCII, and every message is tokenised several times); null for any other
-   * text. In ASCII, NFKD changes nothing, there are no combining marks, and letters and digits are
-   * {@code [A-Za-z0-9]}.
-   */
-  private static List<String> asciiTokens(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 128) {
-        return null;
-      }
-      if (c >= 'A' && c <= 'Z') {
-        word.append((char) (c + ('a' - 'A')));
-      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        word.append(c);
-      } else if (c != '\'' && c != '`') {
-        if (word.length() > 0) {
-          out.add(word.toString());
-          word.setLength(0);
-        }
-      }
-    }
-    if (word.length() > 0) {
-      out.add(word.toString());
     }
     return out;
   }

@@ -134,23 +134,50 @@ public final class Outbox {
   }
 
   /**
+   * One row for {@link #insert}: a delivery's own {@code body}, or template {@code templateId} with
+   * its {@link #MARKER}s replaced by {@code fill}; {@code dueBy} and {@code logId} only for a
+   * reminder's message ({@link #asReminder}).
+   */
+  public record Row(
+      long chatId,
+      String createdAt,
+      int priority,
+      String body,
+      Long templateId,
+      String fill,
+      Long dueBy,
+      Long logId) {
+    /**
+     * The same row as a reminder's message: sent by {@code dueBy} (epoch ms) or folded into a
+     * catch-up, and tied to its reminder log row.
+     */
+    public Row asReminder(long dueBy, long logId) {
+      return new Row(chatId, createdAt, priority, body, templateId, fill, dueBy, logId);
+    }
+
+    private Object[] values() {
+      return new Object[] {chatId, createdAt, priority, body, templateId, fill, dueBy, logId};
+    }
+  }
+
+  /**
    * The rows {@link #enqueue} would insert, for {@link #insert}: many chats' deliveries in a few
    * statements.
    */
-  public List<Object[]> rows(long chatId, List<Delivery> deliveries, int priority, Instant now) {
+  public List<Row> rows(long chatId, List<Delivery> deliveries, int priority, Instant now) {
     String created = text(now);
-    List<Object[]> out = new ArrayList<>(deliveries.size());
+    List<Row> out = new ArrayList<>(deliveries.size());
     for (Delivery d : deliveries) {
       for (Delivery part : split(d)) {
-        out.add(new Object[] {chatId, created, priority, Json.write(part), null, null, null, null});
+        out.add(new Row(chatId, created, priority, Json.write(part), null, null, null, null));
       }
     }
     return out;
   }
 
   /** One row for {@link #insert} with a body already written (one delivery that needs no split). */
-  public Object[] row(long chatId, String body, int priority, Instant now) {
-    return new Object[] {chatId, text(now), priority, body, null, null, null, null};
+  public Row row(long chatId, String body, int priority, Instant now) {
+    return new Row(chatId, text(now), priority, body, null, null, null, null);
   }
 
   /**
@@ -167,28 +194,21 @@ public final class Outbox {
   }
 
   /** One row for {@link #insert} that is template {@code id} with its markers replaced by fill. */
-  public Object[] fromTemplate(long chatId, long id, String fill, int priority, Instant now) {
-    return new Object[] {chatId, text(now), priority, null, id, fill, null, null};
-  }
-
-  /**
-   * The same row as a reminder's message: sent by {@code dueBy} (epoch ms) or folded into a
-   * catch-up, and tied to its reminder log row.
-   */
-  public static Object[] reminder(Object[] row, long dueBy, long logId) {
-    Object[] out = row.clone();
-    out[6] = dueBy;
-    out[7] = logId;
-    return out;
+  public Row fromTemplate(long chatId, long id, String fill, int priority, Instant now) {
+    return new Row(chatId, text(now), priority, null, id, fill, null, null);
   }
 
   /** Inserts rows made by {@link #rows}, {@link #row} and {@link #fromTemplate}, in their order. */
-  public void insert(Tx tx, List<Object[]> rows) {
+  public void insert(Tx tx, List<Row> rows) {
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      values.add(r.values());
+    }
     tx.updateRows(
         "INSERT INTO outbox (chat_id, created_at, priority, body, template_id, fill, due_by, log_id)"
             + " VALUES {rows}",
         8,
-        rows);
+        values);
   }
 
   /** Queues the deliveries of one chat, in order. */
@@ -222,7 +242,7 @@ public final class Outbox {
     return tx.query(
         "SELECT o.id, o.chat_id, "
             + BODY
-            + ", o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
+            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.chat_id = ? ORDER BY o.id",
         Outbox::item,
@@ -237,7 +257,7 @@ public final class Outbox {
     return tx.query(
         "SELECT o.id, o.chat_id, "
             + BODY
-            + ", o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
+            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
             + PENDING.replace(" AND ", " AND p.")
@@ -261,7 +281,7 @@ public final class Outbox {
             + " FROM outbox o WHERE o.chat_id = ?"
             + " AND o."
             + PENDING.replace(" AND ", " AND o.")
-            + " ORDER BY o.id LIMIT 1) WHERE priority = "
+            + " ORDER BY o.id LIMIT 1) AS head WHERE priority = "
             + INTERACTIVE
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
         Outbox::item,
@@ -385,7 +405,7 @@ public final class Outbox {
                 + PENDING
                 + " AND priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
                 + " ORDER BY priority, id LIMIT 1",
-            rs -> Json.instant(rs.getString(1)),
+            rs -> Json.instant(rs.getString("created_at")),
             priority,
             nowMillis)
         .orElse(null);
@@ -397,13 +417,13 @@ public final class Outbox {
 
   private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Item(
-        rs.getLong(1),
-        rs.getLong(2),
-        rs.getString(3),
-        rs.getInt(4),
-        rs.getString(5),
-        rs.getObject(6) == null ? null : rs.getLong(6),
-        rs.getObject(7) == null ? null : rs.getLong(7));
+        rs.getLong("id"),
+        rs.getLong("chat_id"),
+        rs.getString("body"),
+        rs.getInt("attempts"),
+        rs.getString("created_at"),
+        rs.getObject("due_by") == null ? null : rs.getLong("due_by"),
+        rs.getObject("log_id") == null ? null : rs.getLong("log_id"));
   }
 
   private static final int PURGE_BATCH = 5_000;

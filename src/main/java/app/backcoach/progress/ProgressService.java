@@ -91,7 +91,7 @@ public final class ProgressService {
       from = thisWeek.minusWeeks(WEEKS - 1);
       tx.query(
           "SELECT week_of, pain FROM checkins WHERE chat_id = ? AND week_of >= ? ORDER BY id",
-          rs -> pain.put(LocalDate.parse(rs.getString(1)), rs.getInt(2)),
+          rs -> pain.put(LocalDate.parse(rs.getString("week_of")), rs.getInt("pain")),
           chatId,
           from.toString());
       tx.query(
@@ -99,11 +99,11 @@ public final class ProgressService {
               + " AND kind <> 'CHECKIN'",
           rs -> {
             LocalDate week =
-                LocalDate.parse(rs.getString(1))
+                LocalDate.parse(rs.getString("local_date"))
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             int[] c = reminders.computeIfAbsent(week, w -> new int[2]);
             c[1]++;
-            if ("done".equals(rs.getString(2))) {
+            if ("done".equals(rs.getString("outcome"))) {
               c[0]++;
             }
             return null;

@@ -33,10 +33,10 @@ public final class LateReminders implements LateMessages {
                 "SELECT time_zone, quiet_start, quiet_end, quiet_mode FROM users WHERE chat_id = ?",
                 rs ->
                     new User(
-                        Schedule.zone(rs.getString(1)),
-                        Schedule.time(rs.getString(2)),
-                        Schedule.time(rs.getString(3)),
-                        "SILENT".equals(rs.getString(4))),
+                        Schedule.zone(rs.getString("time_zone")),
+                        Schedule.time(rs.getString("quiet_start")),
+                        Schedule.time(rs.getString("quiet_end")),
+                        "SILENT".equals(rs.getString("quiet_mode"))),
                 item.chatId())
             .orElse(null);
     if (user == null) {
@@ -66,7 +66,9 @@ public final class LateReminders implements LateMessages {
                 + " AND o.due_by IS NOT NULL AND o.due_by < ?",
             rs ->
                 new Late(
-                    rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)),
+                    rs.getLong("id"),
+                    rs.getObject("log_id") == null ? null : rs.getLong("log_id"),
+                    rs.getString("kind")),
             chatId,
             now.toEpochMilli());
     List<Kind> kinds = new ArrayList<>();

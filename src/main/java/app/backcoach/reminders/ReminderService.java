@@ -155,11 +155,11 @@ public final class ReminderService {
    * Decides on a batch of due reminders, then writes the outcome with a few multi-row statements
    * (log rows, outbox rows, schedule changes) instead of several statements per reminder. Log ids
    * are assigned here, since each reminder's buttons carry its log id: this transaction holds the
-   * only write lock, so the next ids of the AUTOINCREMENT table are known.
+   * only write lock, so the ids after the highest one ever used ({@link Tx#lastId}) are free.
    */
   private BatchResult batch(Tx tx, Instant now) {
     List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
-    long lastLogId = tx.one(LAST_LOG_ID, rs -> rs.getLong(1)).orElse(0L);
+    long lastLogId = tx.lastId("reminder_log");
     java.util.function.LongFunction<String> load =
         id -> {
           // Cannot happen while foreign keys hold; the reminder still goes out, with the default
@@ -171,7 +171,7 @@ public final class ReminderService {
           return sections;
         };
     List<Object[]> logRows = new ArrayList<>();
-    List<Object[]> outboxRows = new ArrayList<>();
+    List<Outbox.Row> outboxRows = new ArrayList<>();
     List<Object[]> advanced = new ArrayList<>();
     List<Object[]> deferred = new ArrayList<>();
     List<Object[]> finished = new ArrayList<>();
@@ -257,7 +257,7 @@ public final class ReminderService {
       long lastLogId,
       java.util.function.LongFunction<String> load,
       List<Object[]> logRows,
-      List<Object[]> outboxRows,
+      List<Outbox.Row> outboxRows,
       List<Object[]> advanced,
       List<Object[]> deferred,
       List<Object[]> finished,
@@ -293,8 +293,8 @@ public final class ReminderService {
       }
       long logId = ++lastLogId;
       logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-      for (Object[] row : message(tx, d, logId, quiet, now, load)) {
-        outboxRows.add(Outbox.reminder(row, d.dueAt + grace.toMillis(), logId));
+      for (Outbox.Row row : message(tx, d, logId, quiet, now, load)) {
+        outboxRows.add(row.asReminder(d.dueAt + grace.toMillis(), logId));
       }
       sent = 1;
       if (lateBy > 60_000) {
@@ -338,7 +338,7 @@ public final class ReminderService {
    * reminder's row names it with its own log id: a fan-out of 100,000 has a few dozen distinct
    * messages.
    */
-  private List<Object[]> message(
+  private List<Outbox.Row> message(
       Tx tx,
       Due d,
       long logId,
@@ -363,7 +363,7 @@ public final class ReminderService {
       }
       templates.put(key, template);
     }
-    return List.<Object[]>of(
+    return List.of(
         outbox.fromTemplate(chat, template, Long.toString(logId), Outbox.SCHEDULED, now));
   }
 
@@ -388,9 +388,6 @@ public final class ReminderService {
    */
   private final Map<BodyKey, Long> templates = new java.util.HashMap<>();
 
-  private static final String LAST_LOG_ID =
-      "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'reminder_log'), 0),"
-          + " COALESCE((SELECT MAX(id) FROM reminder_log), 0))";
   private static final String INSERT_LOG =
       "INSERT INTO reminder_log (id, chat_id, reminder_id, kind, due_at, local_date, item, outcome)"
           + " VALUES {rows}";
@@ -430,25 +427,25 @@ public final class ReminderService {
     try {
       return read(rs);
     } catch (RuntimeException e) {
-      return Due.bad(rs.getLong(1), rs.getLong(2), e);
+      return Due.bad(rs.getLong("id"), rs.getLong("chat_id"), e);
     }
   }
 
   private static Due read(java.sql.ResultSet rs) throws java.sql.SQLException {
     Reminder r = ReminderStore.row(rs);
-    ZoneId zone = Schedule.zone(rs.getString(14));
-    String flags = rs.getString(20);
-    Long planText = rs.getObject(21) == null ? null : rs.getLong(21);
+    ZoneId zone = Schedule.zone(rs.getString("time_zone"));
+    String flags = rs.getString("red_flags");
+    Long planText = rs.getObject("text_id") == null ? null : rs.getLong("text_id");
     return new Due(
         r,
-        rs.getLong(12),
-        rs.getInt(13),
+        rs.getLong("next_due_at"),
+        rs.getInt("rotation"),
         zone,
-        Schedule.time(rs.getString(15)),
-        Schedule.time(rs.getString(16)),
-        "SILENT".equals(rs.getString(17)),
-        rs.getObject(18) == null ? null : rs.getLong(18),
-        rs.getInt(19) == 1,
+        Schedule.time(rs.getString("quiet_start")),
+        Schedule.time(rs.getString("quiet_end")),
+        "SILENT".equals(rs.getString("quiet_mode")),
+        rs.getObject("paused_until") == null ? null : rs.getLong("paused_until"),
+        rs.getInt("active") == 1,
         flags != null && !flags.equals("[]"),
         planText,
         null);

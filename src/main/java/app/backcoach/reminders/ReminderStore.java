@@ -92,17 +92,17 @@ public final class ReminderStore {
 
   static Reminder row(ResultSet rs) throws SQLException {
     return new Reminder(
-        rs.getLong(1),
-        rs.getLong(2),
-        Kind.valueOf(rs.getString(3)),
-        rs.getInt(4) == 1,
-        time(rs.getString(5)),
-        days(rs.getString(6)),
-        (Integer) rs.getObject(7),
-        time(rs.getString(8)),
-        time(rs.getString(9)),
-        rs.getInt(10) == 1,
-        rs.getObject(11) == null ? null : rs.getLong(11));
+        rs.getLong("id"),
+        rs.getLong("chat_id"),
+        Kind.valueOf(rs.getString("kind")),
+        rs.getInt("enabled") == 1,
+        time(rs.getString("time_of_day")),
+        days(rs.getString("days")),
+        (Integer) rs.getObject("interval_minutes"),
+        time(rs.getString("window_start")),
+        time(rs.getString("window_end")),
+        rs.getInt("once") == 1,
+        rs.getObject("until_at") == null ? null : rs.getLong("until_at"));
   }
 
   static String days(Set<DayOfWeek> days) {

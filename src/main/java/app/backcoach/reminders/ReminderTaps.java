@@ -38,11 +38,11 @@ public final class ReminderTaps {
                     + " JOIN users u ON u.chat_id = l.chat_id WHERE l.id = ?",
                 rs ->
                     new Row(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)),
+                        rs.getLong("chat_id"),
+                        rs.getLong("reminder_id"),
+                        rs.getString("kind"),
+                        rs.getString("outcome"),
+                        rs.getString("time_zone")),
                 logId)
             .orElse(null);
     if (row == null || row.chat != chatId) {
@@ -119,7 +119,7 @@ public final class ReminderTaps {
   public static List<LocalDate> doneDates(Tx tx, long chatId, ZoneId zone) {
     return tx.query(
         "SELECT outcome_at FROM reminder_log WHERE chat_id = ? AND outcome = 'done' ORDER BY outcome_at DESC LIMIT 2000",
-        rs -> Instant.ofEpochMilli(rs.getLong(1)).atZone(zone).toLocalDate(),
+        rs -> Instant.ofEpochMilli(rs.getLong("outcome_at")).atZone(zone).toLocalDate(),
         chatId);
   }
 }

@@ -99,6 +99,25 @@ public final class Tx {
     return one(sql, rs -> rs.getInt(1), args).orElse(0);
   }
 
+  /**
+   * The highest id an AUTOINCREMENT table has ever handed out (deleted rows included), so ids
+   * assigned after it are new. SQLite keeps it in {@code sqlite_sequence}; another backend would
+   * read its sequence here.
+   */
+  public long lastId(String table) {
+    if (!table.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a table name: " + table);
+    }
+    return one(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
+                + " COALESCE((SELECT MAX(id) FROM "
+                + table
+                + "), 0)) AS last_id",
+            rs -> rs.getLong("last_id"),
+            table)
+        .orElse(0L);
+  }
+
   /** Runs a script of statements separated by semicolons at line ends (a migration file). */
   void script(String sql) {
     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {

@@ -118,7 +118,7 @@ class OutboxTemplatesTest {
                 long usedOld = outbox.template(tx, withId(Outbox.MARKER), old);
                 long unusedOld = outbox.template(tx, withId(Outbox.MARKER), old);
                 long unusedNew = outbox.template(tx, withId(Outbox.MARKER), NOW);
-                outbox.insert(tx, List.<Object[]>of(outbox.fromTemplate(1, usedOld, "5", 1, old)));
+                outbox.insert(tx, List.of(outbox.fromTemplate(1, usedOld, "5", 1, old)));
                 return List.of(usedOld, unusedOld, unusedNew);
               });
       assertEquals(
