@@ -69,12 +69,6 @@ final class Phrase {
       }
     }
 
-    /** A bit for a word's first letter (a-z, or one bit for anything else). */
-    static long letter(String word) {
-      char c = word.isEmpty() ? ' ' : word.charAt(0);
-      return 1L << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
-    }
-
     /** False when no option can start at word {@code i} (same rules as {@link Text#is}). */
     boolean mayStartAt(Text text, int i) {
       if (anyStart || text.fuzzy(i)) {
@@ -110,6 +104,21 @@ final class Phrase {
   }
 
   private static final BitSet NONE = new BitSet();
+
+  /** A bit for a word's first letter (a-z, or one bit for anything else). */
+  static long letter(String word) {
+    char c = word.isEmpty() ? ' ' : word.charAt(0);
+    return 1L << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
+  }
+
+  /**
+   * False when the phrase cannot start anywhere in the clause: no word begins with a letter any of
+   * its first words begins with (and no word may be a typo). Part of the same index as {@link
+   * Choice}: most phrases are ruled out for a clause without looking at a single position.
+   */
+  boolean mayStartIn(Text text) {
+    return start.anyStart || text.anyFuzzy() || (start.letters & text.letters()) != 0;
+  }
 
   /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
   static Phrase compile(String text, Vocabulary vocabulary) {

@@ -241,7 +241,7 @@ public final class RedFlagScreen implements Screener {
   /** Whether one of the phrases occurs in the clause, not right after a negation ("not from"). */
   private static boolean anyIn(List<Phrase> phrases, Text text) {
     for (Phrase p : phrases) {
-      for (int i = 0; i < text.size(); i++) {
+      for (int i = 0; p.mayStartIn(text) && i < text.size(); i++) {
         if (!p.ends(text, i).isEmpty() && !negatedBefore(text, i)) {
           return true;
         }
@@ -292,6 +292,9 @@ public final class RedFlagScreen implements Screener {
   }
 
   private static List<int[]> occurrences(Phrase phrase, Text text) {
+    if (!phrase.mayStartIn(text)) {
+      return List.of();
+    }
     List<int[]> out = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
       BitSet ends = phrase.ends(text, i);

@@ -13,14 +13,36 @@ final class Text {
   private final Clauses.Clause clause;
   private final boolean[] fuzzy;
 
+  /** The first letters of the clause's words, a bit each ({@code Phrase.Choice.letter}). */
+  private final long letters;
+
+  /** Some word may be a typo. */
+  private final boolean anyFuzzy;
+
   Text(Clauses.Clause clause, Set<String> known) {
     this.clause = clause;
     this.fuzzy = new boolean[clause.size()];
-    for (int i = 0; known != null && i < clause.size(); i++) {
+    long seen = 0;
+    boolean typo = false;
+    for (int i = 0; i < clause.size(); i++) {
       String w = clause.word(i);
-      fuzzy[i] =
-          w.length() >= TYPO_MIN && !known.contains(w) && w.chars().allMatch(Character::isLetter);
+      seen |= Phrase.letter(w);
+      if (known != null) {
+        fuzzy[i] =
+            w.length() >= TYPO_MIN && !known.contains(w) && w.chars().allMatch(Character::isLetter);
+        typo |= fuzzy[i];
+      }
     }
+    this.letters = seen;
+    this.anyFuzzy = typo;
+  }
+
+  long letters() {
+    return letters;
+  }
+
+  boolean anyFuzzy() {
+    return anyFuzzy;
   }
 
   /** The clause with exact matching only, for context triggers. */
