@@ -33,6 +33,10 @@ public final class TestClock extends Clock {
     return now;
   }
 
+  public void set(String iso) {
+    now = Instant.parse(iso);
+  }
+
   public void advance(Duration d) {
     now = now.plus(d);
   }

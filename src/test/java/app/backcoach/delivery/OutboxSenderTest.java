@@ -73,7 +73,8 @@ class OutboxSenderTest {
     sender.wake();
   }
 
-  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+  /** Waits up to 10 s for the condition. */
+  static boolean eventually(BooleanSupplier condition) throws InterruptedException {
     long until = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < until) {
       if (condition.getAsBoolean()) {

@@ -70,14 +70,7 @@ class SenderIsolationTest {
   }
 
   private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < until) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(10);
-    }
-    return condition.getAsBoolean();
+    return OutboxSenderTest.eventually(condition);
   }
 
   private List<Quarantine.Entry> quarantined() {

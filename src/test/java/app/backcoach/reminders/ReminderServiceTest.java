@@ -11,7 +11,6 @@ import app.backcoach.delivery.Outbox;
 import app.backcoach.reply.Delivery;
 import app.backcoach.storage.Database;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -25,36 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReminderServiceTest {
   /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void set(String iso) {
-      now = Instant.parse(iso);
-    }
-  }
-
   @TempDir Path dir;
-  MutableClock clock =
-      new MutableClock(Instant.parse("2026-03-02T06:00:00Z")); // Monday 07:00 in Berlin
+
+  app.backcoach.TestClock clock =
+      new app.backcoach.TestClock("2026-03-02T06:00:00Z"); // Monday 07:00 in Berlin
   Database db;
   ReminderService service;
   ChatService chat;
