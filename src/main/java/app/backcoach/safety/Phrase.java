@@ -117,8 +117,25 @@ final class Phrase {
    * Choice}: most phrases are ruled out for a clause without looking at a single position.
    */
   boolean mayStartIn(Text text) {
-    return start.anyStart || text.anyFuzzy() || (start.letters & text.letters()) != 0;
+    if (start.anyStart || text.anyFuzzy()) {
+      return true;
+    }
+    if ((start.letters & text.letters()) == 0) {
+      return false;
+    }
+    if (!start.firstPrefixes.isEmpty() || start.firstWords.size() > FEW_WORDS) {
+      return true; // a large class: the positions are tried one by one
+    }
+    for (String w : start.firstWords) {
+      if (text.hasWord(w)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** Up to this many first words are looked up in the clause's words at once. */
+  private static final int FEW_WORDS = 4;
 
   /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
   static Phrase compile(String text, Vocabulary vocabulary) {

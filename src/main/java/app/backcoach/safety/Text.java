@@ -41,6 +41,26 @@ final class Text {
     return letters;
   }
 
+  /** The clause's words, and each one ending in "s" without it, made on first use. */
+  private java.util.Set<String> words;
+
+  /** True when a word of the clause is {@code w}, or is {@code w} with an "s" after it. */
+  boolean hasWord(String w) {
+    java.util.Set<String> set = words;
+    if (set == null) {
+      set = new java.util.HashSet<>();
+      for (int i = 0; i < clause.size(); i++) {
+        String word = clause.word(i);
+        set.add(word);
+        if (word.length() >= 4 && word.endsWith("s")) {
+          set.add(word.substring(0, word.length() - 1));
+        }
+      }
+      words = set;
+    }
+    return set.contains(w);
+  }
+
   boolean anyFuzzy() {
     return anyFuzzy;
   }
