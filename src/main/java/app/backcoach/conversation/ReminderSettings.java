@@ -4,6 +4,7 @@ import app.backcoach.content.ContentBundle;
 import app.backcoach.content.Msg;
 import app.backcoach.reminders.Kind;
 import app.backcoach.reminders.Reminder;
+import app.backcoach.reminders.ReminderPlanner;
 import app.backcoach.reminders.Schedule;
 import app.backcoach.reply.Button;
 import app.backcoach.reply.Callback;
@@ -115,6 +116,24 @@ final class ReminderSettings {
     return Reply.withButtons(text, Layout.chunk(buttons, 1));
   }
 
+  /** A kind the user never had, with its defaults: posture breaks in work hours, others daily. */
+  static Reminder fresh(Kind kind, long chatId) {
+    return kind == Kind.POSTURE
+        ? new Reminder(
+            0,
+            chatId,
+            Kind.POSTURE,
+            true,
+            null,
+            kind.defaultDays,
+            45,
+            kind.defaultTime,
+            LocalTime.of(17, 0),
+            false,
+            null)
+        : ReminderPlanner.daily(chatId, kind, kind.defaultTime, kind.defaultDays);
+  }
+
   /**
    * Switches a kind on or off; switching on one the user never had adds it with the proposed
    * defaults.
@@ -128,22 +147,7 @@ final class ReminderSettings {
       proposed.stream()
           .filter(p -> p.kind() == kind)
           .findFirst()
-          .ifPresentOrElse(
-              next::add,
-              () ->
-                  next.add(
-                      new Reminder(
-                          0,
-                          chatId,
-                          Kind.POSTURE,
-                          true,
-                          null,
-                          Schedule.WORK_DAYS,
-                          45,
-                          LocalTime.of(9, 0),
-                          LocalTime.of(17, 0),
-                          false,
-                          null)));
+          .ifPresentOrElse(next::add, () -> next.add(fresh(kind, chatId)));
     }
     return c.withReminders(next);
   }
@@ -237,10 +241,7 @@ final class ReminderSettings {
     while (m.find() && time == null) {
       time = time(m.group(1), m.group(2), m.group(3));
     }
-    Set<DayOfWeek> fallbackDays =
-        r != null
-            ? r.days()
-            : kind == Kind.CHECKIN ? EnumSet.of(DayOfWeek.SUNDAY) : Schedule.EVERY_DAY;
+    Set<DayOfWeek> fallbackDays = r != null ? r.days() : kind.defaultDays;
     Set<DayOfWeek> days = days(words, fallbackDays);
     if (time == null && r == null) {
       return null;
@@ -289,13 +290,7 @@ final class ReminderSettings {
   }
 
   private static Kind kind(String word) {
-    return switch (word) {
-      case "posture", "breaks", "break" -> Kind.POSTURE;
-      case "mobility", "stretch", "stretching" -> Kind.MOBILITY;
-      case "workout", "workouts", "training", "gym" -> Kind.WORKOUT;
-      case "checkin", "check" -> Kind.CHECKIN;
-      default -> null;
-    };
+    return Kind.typed(word);
   }
 
   private static LocalTime time(String h, String m, String ampm) {
@@ -329,13 +324,7 @@ final class ReminderSettings {
   }
 
   String name(Kind k) {
-    return content.text(
-        switch (k) {
-          case POSTURE -> Msg.NAME_POSTURE;
-          case MOBILITY -> Msg.NAME_MOBILITY;
-          case WORKOUT -> Msg.NAME_WORKOUT;
-          case CHECKIN -> Msg.NAME_CHECKIN;
-        });
+    return content.text(k.shownName);
   }
 
   String when(Reminder r) {

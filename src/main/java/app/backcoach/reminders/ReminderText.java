@@ -81,11 +81,9 @@ final class ReminderText {
    */
   int variant(Kind kind, int rotation, Workout workout) {
     int n =
-        switch (kind) {
-          case POSTURE, MOBILITY -> items(kind).size();
-          case WORKOUT -> workout.harder.size();
-          case CHECKIN -> 0;
-        };
+        kind == Kind.WORKOUT
+            ? workout.harder.size()
+            : kind.routine != null ? items(kind).size() : 0;
     return n == 0 ? 0 : Math.floorMod(rotation, n);
   }
 
@@ -100,9 +98,9 @@ final class ReminderText {
     return itemsByKind.computeIfAbsent(
         kind,
         k -> {
-          Routine r = content.routine(k == Kind.POSTURE ? "desk_breaks" : "morning_mobility");
+          Routine r = k.routine == null ? null : content.routine(k.routine);
           List<String> out = new ArrayList<>();
-          for (Routine.Step st : r.steps()) {
+          for (Routine.Step st : r == null ? List.<Routine.Step>of() : r.steps()) {
             out.add(cards.step(st));
           }
           return List.copyOf(out);
@@ -113,30 +111,22 @@ final class ReminderText {
    * @param workout the plan's workout ({@link #workout}), needed for a workout reminder only
    */
   Reply reminder(Kind kind, long logId, int rotation, Workout workout) {
-    return switch (kind) {
-      case POSTURE ->
-          Reply.withButtons(
-              content.text(Msg.REMINDER_POSTURE, "item", item(kind, rotation)), buttons(logId));
-      case MOBILITY ->
-          Reply.withButtons(
-              content.text(Msg.REMINDER_MOBILITY, "item", item(kind, rotation)), buttons(logId));
-      case WORKOUT ->
-          Reply.withButtons(
-              content.text(
-                  Msg.REMINDER_WORKOUT,
-                  "session",
-                  workout.session,
-                  "hint",
-                  hint(workout.harder, rotation)),
-              buttons(logId));
-      case CHECKIN ->
-          Reply.withButtons(
-              content.text(Msg.REMINDER_CHECKIN),
+    if (kind == Kind.WORKOUT) {
+      return Reply.withButtons(
+          content.text(
+              kind.message, "session", workout.session, "hint", hint(workout.harder, rotation)),
+          buttons(logId));
+    }
+    if (kind == Kind.CHECKIN) {
+      return Reply.withButtons(
+          content.text(kind.message),
+          List.of(
               List.of(
-                  List.of(
-                      Button.of(
-                          content.text(Msg.BTN_START_CHECKIN), new Callback.StartCheckin()))));
-    };
+                  Button.of(content.text(Msg.BTN_START_CHECKIN), new Callback.StartCheckin()))));
+    }
+    // Every other kind rotates through its routine's steps.
+    return Reply.withButtons(
+        content.text(kind.message, "item", item(kind, rotation)), buttons(logId));
   }
 
   /** The main part of the user's plan as a numbered list. */
@@ -228,13 +218,7 @@ final class ReminderText {
   }
 
   String kindName(Kind kind) {
-    return content.text(
-        switch (kind) {
-          case POSTURE -> Msg.KIND_POSTURE;
-          case MOBILITY -> Msg.KIND_MOBILITY;
-          case WORKOUT -> Msg.KIND_WORKOUT;
-          case CHECKIN -> Msg.KIND_CHECKIN;
-        });
+    return content.text(kind.countedName);
   }
 
   private List<List<Button>> buttons(long logId) {

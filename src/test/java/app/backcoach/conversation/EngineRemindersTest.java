@@ -214,4 +214,16 @@ class EngineRemindersTest {
     chat.say("/cancel");
     assertEquals(Stage.READY, chat.state.stage());
   }
+
+  @Test
+  void aKindTurnedOnWithoutAProposalGetsItsOwnDefaults() {
+    for (app.backcoach.reminders.Kind k : app.backcoach.reminders.Kind.values()) {
+      var r = ReminderSettings.fresh(k, 5);
+      assertEquals(k, r.kind(), "turning on " + k + " adds " + k);
+      assertEquals(k.defaultDays, r.days());
+      if (k != app.backcoach.reminders.Kind.POSTURE) {
+        assertEquals(k.defaultTime, r.time());
+      }
+    }
+  }
 }
