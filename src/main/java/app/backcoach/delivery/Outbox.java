@@ -250,8 +250,9 @@ public final class Outbox {
   }
 
   /**
-   * The next item of each chat that is due, interactive before scheduled, oldest first; chats in
-   * {@code busy} are skipped.
+   * The next item of each chat that is due, interactive before scheduled, oldest first. A chat's
+   * items go in order, except that a scheduled message waiting (held past quiet hours, or for a
+   * retry) does not hold back what comes after it: a reply at 23:00 is not kept until the morning.
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(
@@ -261,8 +262,12 @@ public final class Outbox {
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
             + PENDING.replace(" AND ", " AND p.")
-            + ") AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.priority, o.id LIMIT ?",
+            + " AND NOT (p.priority = "
+            + SCHEDULED
+            + " AND COALESCE(p.next_attempt_at, 0) > ?))"
+            + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.priority, o.id LIMIT ?",
         Outbox::item,
+        nowMillis,
         nowMillis,
         limit);
   }
