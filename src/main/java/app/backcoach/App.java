@@ -22,6 +22,7 @@ import app.backcoach.ops.Probes;
 import app.backcoach.reminders.LateReminders;
 import app.backcoach.reminders.ReminderScheduler;
 import app.backcoach.reminders.ReminderService;
+import app.backcoach.reminders.ReminderStore;
 import app.backcoach.safety.MeaningNet;
 import app.backcoach.safety.RedFlagScreen;
 import app.backcoach.safety.TwoNets;
@@ -32,6 +33,7 @@ import app.backcoach.storage.Database;
 import app.backcoach.storage.DatabaseException;
 import app.backcoach.storage.ProcessLock;
 import app.backcoach.storage.Quarantine;
+import app.backcoach.storage.Tx;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
 import java.io.BufferedReader;
@@ -356,6 +358,16 @@ final class App {
     return exec;
   }
 
+  /** Hands a quarantined item back to the feature that owns it. */
+  private static String replay(Tx tx, Quarantine.Taken t, Clock clock) {
+    return switch (t.kind()) {
+      case UPDATE ->
+          new UpdateInbox().replay(tx, t.itemId(), t.chatId(), t.body(), clock.instant());
+      case OUTBOX -> new Outbox().replay(tx, t.itemId(), t.chatId(), t.body(), clock.instant());
+      case REMINDER -> new ReminderStore().replay(tx, t.itemId(), clock.instant());
+    };
+  }
+
   /** Writes a consistent copy of the live database; the bot may keep running. */
   static int backup(Config config, Path target, PrintStream out) {
     if (!Files.isRegularFile(config.database())) {
@@ -415,7 +427,7 @@ final class App {
         }
         default -> {
           try (ProcessLock lock = ProcessLock.acquire(config.database())) {
-            String done = db.write(tx -> q.replay(tx, id, clock.instant()));
+            String done = db.write(tx -> replay(tx, q.take(tx, id, clock.instant()), clock));
             out.println(done);
           }
         }

@@ -104,6 +104,29 @@ public final class UpdateInbox {
         updateId);
   }
 
+  /**
+   * Makes a quarantined update pending again (it is applied after its chat's later ones); stored
+   * anew if it was purged meanwhile.
+   */
+  public String replay(Tx tx, long updateId, Long chatId, String body, Instant now) {
+    int n =
+        tx.update(
+            "UPDATE updates SET applied_at = NULL, error = NULL, attempts = 0,"
+                + " next_attempt_at = NULL, body = ?, chat_id = ? WHERE update_id = ?",
+            body,
+            chatId,
+            updateId);
+    if (n == 0) {
+      tx.update(
+          "INSERT INTO updates (update_id, chat_id, received_at, body) VALUES (?, ?, ?, ?)",
+          updateId,
+          chatId,
+          now.toString(),
+          body);
+    }
+    return "update " + updateId + " is pending again";
+  }
+
   public int pendingCount(Tx tx) {
     return tx.count("SELECT COUNT(*) FROM updates WHERE applied_at IS NULL");
   }

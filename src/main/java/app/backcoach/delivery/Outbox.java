@@ -366,6 +366,18 @@ public final class Outbox {
           + " AS body, o.attempts, o.next_attempt_at, o.last_error, o.sent_at, o.dropped_at"
           + " FROM outbox o";
 
+  /** Queues a quarantined message again, at the end of its chat's queue, as a reply. */
+  public String replay(Tx tx, long oldId, long chatId, String body, Instant now) {
+    long newId =
+        tx.insert(
+            "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
+            chatId,
+            Json.text(now),
+            INTERACTIVE,
+            body);
+    return "message " + oldId + " is queued again as " + newId;
+  }
+
   /** Sets an item aside in the quarantine with its stored body and drops it from the queue. */
   public void quarantine(Tx tx, Item item, String reason, Throwable cause, Instant now) {
     new Quarantine()

@@ -90,6 +90,16 @@ public final class ReminderStore {
     }
   }
 
+  /** Makes a quarantined reminder due now (it was set aside with no next time). */
+  public String replay(Tx tx, long reminderId, Instant now) {
+    int n =
+        tx.update(
+            "UPDATE reminders SET next_due_at = ? WHERE id = ?", now.toEpochMilli(), reminderId);
+    return n == 0
+        ? "reminder " + reminderId + " no longer exists; nothing to do"
+        : "reminder " + reminderId + " is due now";
+  }
+
   static Reminder row(ResultSet rs) throws SQLException {
     return new Reminder(
         rs.getLong("id"),

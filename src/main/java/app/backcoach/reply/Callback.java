@@ -238,12 +238,8 @@ public sealed interface Callback {
             ? new Resume(p[1].equals("c"))
             : null;
       case "cl":
-        for (ClearanceStep s : ClearanceStep.values()) {
-          if (n == 2 && s.code.equals(p[1])) {
-            return new Clearance(s);
-          }
-        }
-        return null;
+        ClearanceStep step = n == 2 ? byCode(ClearanceStep.values(), p[1], s -> s.code) : null;
+        return step == null ? null : new Clearance(step);
       case "p":
         return n == 1 ? new ShowPlan() : null;
       case "rp":
@@ -255,12 +251,8 @@ public sealed interface Callback {
       case "rq":
         return n == 1 ? new QuietMode() : null;
       case "pz":
-        for (PauseSpan s : PauseSpan.values()) {
-          if (n == 2 && s.code.equals(p[1])) {
-            return new Pause(s);
-          }
-        }
-        return null;
+        PauseSpan span = n == 2 ? byCode(PauseSpan.values(), p[1], s -> s.code) : null;
+        return span == null ? null : new Pause(span);
       case "del":
         return n == 2 ? yesNo(p[1], Delete::new) : null;
       case "ed":
@@ -268,25 +260,27 @@ public sealed interface Callback {
       case "ck":
         return n == 2 && p[1].equals("start") ? new StartCheckin() : null;
       case "rm":
-        if (n != 3 || !p[1].matches("\\d{1,18}")) {
-          return null;
-        }
-        for (ReminderAction a : ReminderAction.values()) {
-          if (a.code.equals(p[2])) {
-            return new ReminderTap(Long.parseLong(p[1]), a);
-          }
-        }
-        return null;
+        ReminderAction action =
+            n == 3 && p[1].matches("\\d{1,18}")
+                ? byCode(ReminderAction.values(), p[2], a -> a.code)
+                : null;
+        return action == null ? null : new ReminderTap(Long.parseLong(p[1]), action);
       case "loc":
         return n == 1 ? new ShareLocation() : null;
       default:
-        for (CardKind k : CardKind.values()) {
-          if (k.code.equals(head)) {
-            return n == 2 && id(p[1]) ? new Card(k, p[1]) : null;
-          }
-        }
-        return null;
+        CardKind kind = byCode(CardKind.values(), head, k -> k.code);
+        return kind != null && n == 2 && id(p[1]) ? new Card(kind, p[1]) : null;
     }
+  }
+
+  /** The value whose code this is, or null. */
+  private static <E> E byCode(E[] values, String code, java.util.function.Function<E, String> of) {
+    for (E v : values) {
+      if (of.apply(v).equals(code)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** The size Telegram counts. */

@@ -95,23 +95,25 @@ public final class Quarantine {
         .orElse(null);
   }
 
+  /** A quarantined item taken out for a replay: what it was, its chat and its stored body. */
+  public record Taken(Kind kind, long itemId, Long chatId, String body) {}
+
   /**
-   * Puts a quarantined item back where it came from, to be handled again by the running code: an
-   * update becomes pending (after the chat's later updates), an outbox row is queued again at the
-   * end of its chat's queue, a reminder becomes due now. Returns what was done, or throws if the
-   * entry does not exist or was replayed already.
+   * Takes an entry out for a replay and marks it replayed; the feature that owns the item puts it
+   * back (App). Throws if the entry does not exist or was replayed already.
    */
-  public String replay(Tx tx, long id, Instant now) {
-    record Row(Kind kind, long itemId, Long chatId, String body, String replayed) {}
+  public Taken take(Tx tx, long id, Instant now) {
+    record Row(Taken taken, String replayed) {}
     Row row =
         tx.one(
                 "SELECT kind, item_id, chat_id, body, replayed_at FROM quarantine WHERE id = ?",
                 rs ->
                     new Row(
-                        Kind.valueOf(rs.getString("kind")),
-                        rs.getLong("item_id"),
-                        rs.getObject("chat_id") == null ? null : rs.getLong("chat_id"),
-                        rs.getString("body"),
+                        new Taken(
+                            Kind.valueOf(rs.getString("kind")),
+                            rs.getLong("item_id"),
+                            rs.getObject("chat_id") == null ? null : rs.getLong("chat_id"),
+                            rs.getString("body")),
                         rs.getString("replayed_at")),
                 id)
             .orElseThrow(() -> new IllegalArgumentException("no quarantine entry " + id));
@@ -119,49 +121,8 @@ public final class Quarantine {
       throw new IllegalArgumentException(
           "quarantine entry " + id + " was replayed at " + row.replayed());
     }
-    String done =
-        switch (row.kind()) {
-          case UPDATE -> {
-            int n =
-                tx.update(
-                    "UPDATE updates SET applied_at = NULL, error = NULL, attempts = 0,"
-                        + " next_attempt_at = NULL, body = ?, chat_id = ? WHERE update_id = ?",
-                    row.body(),
-                    row.chatId(),
-                    row.itemId());
-            if (n == 0) {
-              tx.update(
-                  "INSERT INTO updates (update_id, chat_id, received_at, body) VALUES (?, ?, ?, ?)",
-                  row.itemId(),
-                  row.chatId(),
-                  now.toString(),
-                  row.body());
-            }
-            yield "update " + row.itemId() + " is pending again";
-          }
-          case OUTBOX -> {
-            long newId =
-                tx.insert(
-                    "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (?, ?, ?, ?)",
-                    row.chatId(),
-                    Json.text(now),
-                    0, // the outbox's interactive priority: the user waited for it
-                    row.body());
-            yield "message " + row.itemId() + " is queued again as " + newId;
-          }
-          case REMINDER -> {
-            int n =
-                tx.update(
-                    "UPDATE reminders SET next_due_at = ? WHERE id = ?",
-                    now.toEpochMilli(),
-                    row.itemId());
-            yield n == 0
-                ? "reminder " + row.itemId() + " no longer exists; nothing to do"
-                : "reminder " + row.itemId() + " is due now";
-          }
-        };
     tx.update("UPDATE quarantine SET replayed_at = ? WHERE id = ?", now.toString(), id);
-    return done;
+    return row.taken();
   }
 
   /** Removes a user's entries (they asked to be erased). */
