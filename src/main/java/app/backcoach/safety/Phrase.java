@@ -31,8 +31,8 @@ final class Phrase {
   private static final class Choice implements Part {
     final List<Phrase> options;
 
-    /** Exact words some option starts with. */
-    final java.util.Set<String> firstWords = new java.util.HashSet<>();
+    /** The {@link Lexicon} numbers of the exact words some option starts with. */
+    final BitSet firstWords = new BitSet();
 
     /** Prefixes some option starts with. */
     final List<String> firstPrefixes = new ArrayList<>();
@@ -56,11 +56,11 @@ final class Phrase {
         if (w.prefix()) {
           firstPrefixes.add(w.text());
         } else {
-          firstWords.add(w.text());
+          firstWords.set(Lexicon.id(w.text()));
         }
         letters |= letter(w.text());
       } else if (first instanceof Choice c) {
-        firstWords.addAll(c.firstWords);
+        firstWords.or(c.firstWords);
         firstPrefixes.addAll(c.firstPrefixes);
         anyStart |= c.anyStart;
         letters |= c.letters;
@@ -71,17 +71,14 @@ final class Phrase {
 
     /** False when no option can start at word {@code i} (same rules as {@link Text#is}). */
     boolean mayStartAt(Text text, int i) {
-      if (anyStart || text.fuzzy(i)) {
+      if (anyStart || text.fuzzy(i) || !indexed) {
         return true;
       }
       String w = text.word(i);
       if ((letters & letter(w)) == 0) {
         return false; // most phrases start with one word: a letter test spares the lookups
       }
-      if (firstWords.contains(w)
-          || (w.length() >= 4
-              && w.endsWith("s")
-              && firstWords.contains(w.substring(0, w.length() - 1)))) {
+      if (text.wordIn(i, firstWords)) {
         return true;
       }
       for (String prefix : firstPrefixes) {
@@ -92,6 +89,12 @@ final class Phrase {
       return false;
     }
   }
+
+  /**
+   * False turns the first-word index off everywhere, so a test can check that it only ever spares
+   * work and never changes a finding ({@code ScreenIndexTest}).
+   */
+  static volatile boolean indexed = true;
 
   private final List<Part> parts;
 
@@ -117,25 +120,34 @@ final class Phrase {
    * Choice}: most phrases are ruled out for a clause without looking at a single position.
    */
   boolean mayStartIn(Text text) {
-    if (start.anyStart || text.anyFuzzy()) {
+    if (start.anyStart || text.anyFuzzy() || !indexed) {
       return true;
     }
     if ((start.letters & text.letters()) == 0) {
       return false;
     }
-    if (!start.firstPrefixes.isEmpty() || start.firstWords.size() > FEW_WORDS) {
-      return true; // a large class: the positions are tried one by one
+    if (text.anyWordIn(start.firstWords)) {
+      return true;
     }
-    for (String w : start.firstWords) {
-      if (text.hasWord(w)) {
-        return true;
+    for (String prefix : start.firstPrefixes) {
+      for (int i = 0; i < text.size(); i++) {
+        if (text.word(i).startsWith(prefix)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  /** Up to this many first words are looked up in the clause's words at once. */
-  private static final int FEW_WORDS = 4;
+  /** The {@link Lexicon} numbers of the exact words this phrase may start with. */
+  BitSet firstWords() {
+    return start.firstWords;
+  }
+
+  /** True when the phrase may start with a prefix or any word, so no word number rules it out. */
+  boolean looseStart() {
+    return start.anyStart || !start.firstPrefixes.isEmpty();
+  }
 
   /** Compiles a phrase; unknown classes throw {@link IllegalArgumentException} naming them. */
   static Phrase compile(String text, Vocabulary vocabulary) {

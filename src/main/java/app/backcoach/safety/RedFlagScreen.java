@@ -23,7 +23,54 @@ public final class RedFlagScreen implements Screener {
       List<List<Phrase>> patterns,
       List<List<Phrase>> without,
       List<Phrase> unless,
-      List<Phrase> notWith) {}
+      List<Phrase> notWith,
+      Candidates candidates) {}
+
+  /**
+   * Which of a concept's patterns may match a clause, from the words the clause has. Hand-written
+   * index (part of the first-word index of {@link Phrase}, measured there): a clause is tried
+   * against the few patterns whose first word it contains, not against all of them.
+   */
+  private static final class Candidates {
+    /** Pattern numbers by the {@link Lexicon} number of a word they may start with. */
+    private final Map<Integer, BitSet> byWord = new java.util.HashMap<>();
+
+    /** Patterns that may start with a prefix or any word. */
+    private final BitSet loose = new BitSet();
+
+    private final int size;
+
+    Candidates(List<List<Phrase>> patterns) {
+      size = patterns.size();
+      for (int n = 0; n < patterns.size(); n++) {
+        Phrase first = patterns.get(n).get(0);
+        if (first.looseStart()) {
+          loose.set(n);
+        }
+        BitSet words = first.firstWords();
+        for (int w = words.nextSetBit(0); w >= 0; w = words.nextSetBit(w + 1)) {
+          byWord.computeIfAbsent(w, k -> new BitSet()).set(n);
+        }
+      }
+    }
+
+    /** The patterns to try on the clause, by number. */
+    BitSet of(Text text) {
+      BitSet out = (BitSet) loose.clone();
+      if (text.anyFuzzy() || !Phrase.indexed) {
+        out.set(0, size); // a word may be a typo of any first word
+        return out;
+      }
+      BitSet numbers = text.numbers();
+      for (int w = numbers.nextSetBit(0); w >= 0; w = numbers.nextSetBit(w + 1)) {
+        BitSet these = byWord.get(w);
+        if (these != null) {
+          out.or(these);
+        }
+      }
+      return out;
+    }
+  }
 
   private final List<Concept> concepts = new ArrayList<>();
   private final Set<String> known = new HashSet<>();
@@ -129,7 +176,8 @@ public final class RedFlagScreen implements Screener {
               patterns,
               without,
               compile(f, "unless", f.unless(), vocabulary, literals),
-              compile(f, "notWith", f.notWith(), vocabulary, literals)));
+              compile(f, "notWith", f.notWith(), vocabulary, literals),
+              new Candidates(patterns)));
     }
     for (String w : literals) {
       if (!w.endsWith("*")) {
@@ -202,19 +250,24 @@ public final class RedFlagScreen implements Screener {
       Concept concept, List<Clauses.Clause> clauses, List<Text> texts, int clause) {
     Text text = texts.get(clause);
     Finding cleared = null;
-    for (int j = 0; j < clauses.size(); j++) {
-      // "took a tumble but rolled out of it fine": the whole sentence is the context.
-      if (clauses.get(j).sentence() == clauses.get(clause).sentence()
-          && anyIn(concept.notWith(), texts.get(j))) {
-        return null;
-      }
-    }
-    for (int n = 0; n < concept.patterns().size(); n++) {
+    Boolean contextClears = null; // the sentence's notWith check, made once a pattern matches
+    BitSet candidates = concept.candidates().of(text);
+    for (int n = candidates.nextSetBit(0); n >= 0; n = candidates.nextSetBit(n + 1)) {
       List<Phrase> pattern = concept.patterns().get(n);
-      if (anyIn(concept.without().get(n), text)) {
+      if (!mayOccur(pattern, text)) {
         continue;
       }
-      for (int[][] parts : spans(pattern, text)) {
+      List<int[][]> spans = spans(pattern, text);
+      if (spans.isEmpty() || anyIn(concept.without().get(n), text)) {
+        continue;
+      }
+      if (contextClears == null) {
+        contextClears = notWithInSentence(concept, clauses, texts, clause);
+      }
+      if (contextClears) {
+        return null;
+      }
+      for (int[][] parts : spans) {
         if (overlapsUnless(concept, text, parts)) {
           continue;
         }
@@ -238,10 +291,38 @@ public final class RedFlagScreen implements Screener {
     return cleared;
   }
 
+  /** Every part of the pattern may start somewhere in the clause (the first-letter index). */
+  private static boolean mayOccur(List<Phrase> pattern, Text text) {
+    for (Phrase part : pattern) {
+      if (!part.mayStartIn(text)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "took a tumble but rolled out of it fine": the whole sentence is the context. */
+  private static boolean notWithInSentence(
+      Concept concept, List<Clauses.Clause> clauses, List<Text> texts, int clause) {
+    if (concept.notWith().isEmpty()) {
+      return false;
+    }
+    for (int j = 0; j < clauses.size(); j++) {
+      if (clauses.get(j).sentence() == clauses.get(clause).sentence()
+          && anyIn(concept.notWith(), texts.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether one of the phrases occurs in the clause, not right after a negation ("not from"). */
   private static boolean anyIn(List<Phrase> phrases, Text text) {
     for (Phrase p : phrases) {
-      for (int i = 0; p.mayStartIn(text) && i < text.size(); i++) {
+      if (!p.mayStartIn(text)) {
+        continue;
+      }
+      for (int i = 0; i < text.size(); i++) {
         if (!p.ends(text, i).isEmpty() && !negatedBefore(text, i)) {
           return true;
         }
@@ -250,10 +331,12 @@ public final class RedFlagScreen implements Screener {
     return false;
   }
 
+  private static final Set<String> NEGATIONS = Set.of("not", "isnt", "wasnt", "no");
+
   /** "not from sitting", "not after leg day": a negation one or two words before. */
   private static boolean negatedBefore(Text text, int i) {
     for (int j = i - 1; j >= 0 && i - j <= 2; j--) {
-      if (Set.of("not", "isnt", "wasnt", "no").contains(text.clause().word(j))) {
+      if (NEGATIONS.contains(text.clause().word(j))) {
         return true;
       }
     }

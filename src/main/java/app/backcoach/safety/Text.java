@@ -41,24 +41,65 @@ final class Text {
     return letters;
   }
 
-  /** The clause's words, and each one ending in "s" without it, made on first use. */
-  private java.util.Set<String> words;
+  /** Each word's {@link Lexicon} number (-1 for none), made on first use. */
+  private int[] ids;
 
-  /** True when a word of the clause is {@code w}, or is {@code w} with an "s" after it. */
-  boolean hasWord(String w) {
-    java.util.Set<String> set = words;
-    if (set == null) {
-      set = new java.util.HashSet<>();
-      for (int i = 0; i < clause.size(); i++) {
-        String word = clause.word(i);
-        set.add(word);
-        if (word.length() >= 4 && word.endsWith("s")) {
-          set.add(word.substring(0, word.length() - 1));
-        }
+  /** Each word's number without a final "s" (4 letters or more), else -1. */
+  private int[] singularIds;
+
+  /** Every number in {@link #ids} and {@link #singularIds}. */
+  private java.util.BitSet present;
+
+  private void number() {
+    int n = clause.size();
+    int[] own = new int[n];
+    int[] single = new int[n];
+    java.util.BitSet all = new java.util.BitSet();
+    for (int i = 0; i < n; i++) {
+      String word = clause.word(i);
+      own[i] = Lexicon.find(word);
+      single[i] =
+          word.length() >= 4 && word.endsWith("s")
+              ? Lexicon.find(word.substring(0, word.length() - 1))
+              : -1;
+      if (own[i] >= 0) {
+        all.set(own[i]);
       }
-      words = set;
+      if (single[i] >= 0) {
+        all.set(single[i]);
+      }
     }
-    return set.contains(w);
+    ids = own;
+    singularIds = single;
+    present = all;
+  }
+
+  /**
+   * True when word {@code i}, or word {@code i} without a final "s", has a number in {@code
+   * numbers}.
+   */
+  boolean wordIn(int i, java.util.BitSet numbers) {
+    if (ids == null) {
+      number();
+    }
+    return (ids[i] >= 0 && numbers.get(ids[i]))
+        || (singularIds[i] >= 0 && numbers.get(singularIds[i]));
+  }
+
+  /** The numbers of every word, and of every word without a final "s", in no order. */
+  java.util.BitSet numbers() {
+    if (ids == null) {
+      number();
+    }
+    return present;
+  }
+
+  /** True when some word, or some word without a final "s", has a number in {@code numbers}. */
+  boolean anyWordIn(java.util.BitSet numbers) {
+    if (ids == null) {
+      number();
+    }
+    return numbers.intersects(present);
   }
 
   boolean anyFuzzy() {
