@@ -36,6 +36,7 @@ import app.backcoach.storage.Quarantine;
 import app.backcoach.storage.Tx;
 import app.backcoach.telegram.TelegramBot;
 import app.backcoach.telegram.TelegramSettings;
+import app.backcoach.zones.MapZoneFinder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,8 @@ final class App {
       return new Engine(
           content,
           HybridSearch.start(content, Meaning.none()),
-          new TwoNets(RedFlagScreen.forBundle(content), Meaning.none()));
+          new TwoNets(RedFlagScreen.forBundle(content), Meaning.none()),
+          new MapZoneFinder());
     }
     Path cacheDir = cacheDir(config);
     if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
@@ -106,7 +108,8 @@ final class App {
     return new Engine(
         content,
         HybridSearch.start(content, vectors),
-        new TwoNets(RedFlagScreen.forBundle(content), net));
+        new TwoNets(RedFlagScreen.forBundle(content), net),
+        new MapZoneFinder());
   }
 
   /** Where model files and bundle vectors are cached: a "cache" folder beside the database. */

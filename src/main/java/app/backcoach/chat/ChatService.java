@@ -207,7 +207,7 @@ public final class ChatService {
         }
         lead = null;
       }
-      if (r.buttons().isEmpty() && !r.requestLocation()) {
+      if (r.buttons().isEmpty() && !r.requestLocation() && !r.removeKeyboard()) {
         lead = r;
       } else {
         out.add(r);

@@ -38,6 +38,7 @@ public final class Engine {
   private final AskView ask;
   private final Duration resumeAfter;
   private final Map<String, CommandHandler> commands;
+  private final ZoneFinder zones;
 
   /** An engine without question search (free text gets the honest "I don't know"). */
   public Engine(ContentBundle content) {
@@ -52,7 +53,16 @@ public final class Engine {
    * @param redFlags the red-flag screen every typed message goes through first
    */
   public Engine(ContentBundle content, Search search, Screener redFlags) {
+    this(content, search, redFlags, ZoneFinder.BY_LONGITUDE);
+  }
+
+  /**
+   * @param redFlags the red-flag screen every typed message goes through first
+   * @param zones finds the time zone of a shared location
+   */
+  public Engine(ContentBundle content, Search search, Screener redFlags, ZoneFinder zones) {
     this.content = content;
+    this.zones = zones;
     this.redFlags = redFlags;
     this.planView = new PlanView(content);
     this.planner = new PlanBuilder(content);
@@ -147,15 +157,19 @@ public final class Engine {
   }
 
   private Outcome location(UserState s, Event.Location loc, Instant now) {
-    if (Double.isNaN(loc.longitude()) || Math.abs(loc.longitude()) > 180) {
+    if (!(Math.abs(loc.latitude()) <= 90) || !(Math.abs(loc.longitude()) <= 180)) {
       return unsupported(s, "location");
     }
-    if (s.pending() == Pending.ZONE) {
-      return settings.zoneGiven(
-          s, TimeZones.fromLongitude(loc.longitude()), Msg.ZONE_FROM_LOCATION, now);
+    boolean wanted =
+        s.pending() == Pending.ZONE || (s.stage() == Stage.ASKING && questions.asksZone(s));
+    if (!wanted) {
+      return unsupported(s, "location");
     }
-    Outcome zone = s.stage() == Stage.ASKING ? questions.location(s, loc.longitude(), now) : null;
-    return zone != null ? zone : unsupported(s, "location");
+    ZoneFinder.Located found = zones.find(loc.latitude(), loc.longitude());
+    if (s.pending() == Pending.ZONE) {
+      return settings.zoneLocated(s, found, now);
+    }
+    return questions.location(s, found, now);
   }
 
   /**

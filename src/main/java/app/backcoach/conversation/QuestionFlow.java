@@ -295,19 +295,51 @@ final class QuestionFlow {
     return record(s, q, new Answer(ordered, null), List.of(), Ack.chosen(chosen), now);
   }
 
-  /** A shared location answers the time-zone question with the offset of its longitude. */
-  Outcome location(UserState s, double longitude, Instant now) {
+  /** True when the current question asks for the time zone. */
+  boolean asksZone(UserState s) {
     Question q = current(s);
-    if (q.type() != Question.Type.ZONE) {
-      return null;
-    }
-    return zoneChosen(
-        s, q, TimeZones.fromLongitude(longitude), Msg.ZONE_FROM_LOCATION, Ack.NONE, now);
+    return q != null && q.type() == Question.Type.ZONE;
+  }
+
+  /** A shared location answers the time-zone question, saying how sure the zone is. */
+  Outcome location(UserState s, ZoneFinder.Located found, Instant now) {
+    Question q = current(s);
+    Reply set = located(content, found, now);
+    return record(s, q, new Answer(List.of(), found.zone().getId()), List.of(set), Ack.NONE, now);
+  }
+
+  /**
+   * What the bot says about a zone found from a location; it also removes the location keyboard.
+   */
+  static Reply located(ContentBundle content, ZoneFinder.Located found, Instant now) {
+    ZoneId zone = found.zone();
+    String time = ZonedDateTime.ofInstant(now, zone).format(CLOCK);
+    String text =
+        switch (found.fit()) {
+          case INSIDE -> content.text(Msg.ZONE_FROM_LOCATION, "zone", zone.getId(), "time", time);
+          case NEAR_BORDER ->
+              content.text(
+                  Msg.ZONE_NEAR_BORDER,
+                  "zone",
+                  zone.getId(),
+                  "time",
+                  time,
+                  "other",
+                  found.other().getId(),
+                  "other_time",
+                  ZonedDateTime.ofInstant(now, found.other()).format(CLOCK));
+          case NEAREST_LAND ->
+              content.text(Msg.ZONE_NEAREST_LAND, "zone", zone.getId(), "time", time);
+          case AT_SEA -> content.text(Msg.ZONE_AT_SEA, "zone", zone.getId(), "time", time);
+          case ROUGH -> content.text(Msg.ZONE_ROUGH, "zone", zone.getId(), "time", time);
+        };
+    return Reply.text(text).removingKeyboard();
   }
 
   private Outcome zoneChosen(UserState s, Question q, ZoneId zone, Msg msg, Ack ack, Instant now) {
     String time = ZonedDateTime.ofInstant(now, zone).format(CLOCK);
-    Reply set = Reply.text(content.text(msg, "zone", zone.getId(), "time", time));
+    Reply set =
+        Reply.text(content.text(msg, "zone", zone.getId(), "time", time)).removingKeyboard();
     return record(s, q, new Answer(List.of(), zone.getId()), List.of(set), ack, now);
   }
 

@@ -275,7 +275,14 @@ final class SettingsFlow {
   Outcome zoneGiven(UserState s, ZoneId zone, Msg msg, Instant now) {
     String time = ZonedDateTime.ofInstant(now, zone).format(DateTimeFormatter.ofPattern("HH:mm"));
     UserState set = s.withPending(null).withAnswer("timezone", new Answer(List.of(), zone.getId()));
-    return new Outcome(
-        set, List.of(Reply.text(content.text(msg, "zone", zone.getId(), "time", time))), null);
+    Reply said = Reply.text(content.text(msg, "zone", zone.getId(), "time", time));
+    return new Outcome(set, List.of(said.removingKeyboard()), null);
+  }
+
+  /** /timezone answered with a shared location. */
+  Outcome zoneLocated(UserState s, ZoneFinder.Located found, Instant now) {
+    UserState set =
+        s.withPending(null).withAnswer("timezone", new Answer(List.of(), found.zone().getId()));
+    return new Outcome(set, List.of(QuestionFlow.located(content, found, now)), null);
   }
 }

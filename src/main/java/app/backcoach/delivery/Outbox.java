@@ -230,7 +230,11 @@ public final class Outbox {
       boolean last = i == parts.size() - 1;
       Reply r = d.reply();
       Reply part =
-          new Reply(parts.get(i), last ? r.buttons() : List.of(), last && r.requestLocation());
+          new Reply(
+              parts.get(i),
+              last ? r.buttons() : List.of(),
+              last && r.requestLocation(),
+              last && r.removeKeyboard());
       Delivery piece = d.silent() ? Delivery.sendSilently(part) : Delivery.send(part);
       out.add(d.forget() ? piece.forgotten() : piece);
     }

@@ -3,11 +3,22 @@ package app.backcoach.reply;
 import java.util.List;
 
 /**
- * One message the bot sends: plain text, rows of buttons, and whether to offer "send my location".
+ * One message the bot sends: plain text, rows of buttons, whether to offer "send my location", and
+ * whether to take that offer off the screen again (once the time zone is set another way).
  */
-public record Reply(String text, List<List<Button>> buttons, boolean requestLocation) {
+public record Reply(
+    String text, List<List<Button>> buttons, boolean requestLocation, boolean removeKeyboard) {
   public Reply {
     buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+  }
+
+  public Reply(String text, List<List<Button>> buttons, boolean requestLocation) {
+    this(text, buttons, requestLocation, false);
+  }
+
+  /** This reply, also removing the "send my location" keyboard; a message of its own. */
+  public Reply removingKeyboard() {
+    return new Reply(text, buttons, requestLocation, true);
   }
 
   public static Reply text(String text) {
@@ -29,7 +40,11 @@ public record Reply(String text, List<List<Button>> buttons, boolean requestLoca
    * for a reply without buttons of its own.
    */
   public Reply then(Reply next) {
-    return new Reply(text + PART_BREAK + next.text(), next.buttons(), next.requestLocation());
+    return new Reply(
+        text + PART_BREAK + next.text(),
+        next.buttons(),
+        next.requestLocation(),
+        next.removeKeyboard());
   }
 
   /** The text's parts, in order (one part unless made by {@link #then}). */

@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
@@ -124,7 +125,9 @@ final class TelegramTransport implements Transport {
 
   private static SendMessage send(long chatId, Reply r, boolean silent) {
     ReplyKeyboard markup =
-        r.requestLocation() ? locationKeyboard(r.buttons()) : inline(r.buttons());
+        r.requestLocation()
+            ? locationKeyboard(r.buttons())
+            : r.removeKeyboard() ? new ReplyKeyboardRemove(true) : inline(r.buttons());
     return SendMessage.builder()
         .chatId(chatId)
         .text(Html.render(r))

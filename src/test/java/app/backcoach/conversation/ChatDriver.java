@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class ChatDriver {
   static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-  final Engine engine = new Engine(TestContent.bundle());
+  final Engine engine;
   UserState state;
   Instant now = START;
   Outcome last;
@@ -26,6 +26,11 @@ final class ChatDriver {
   final List<Button> history = new ArrayList<>();
 
   ChatDriver(long chatId) {
+    this(chatId, new Engine(TestContent.bundle()));
+  }
+
+  ChatDriver(long chatId, Engine engine) {
+    this.engine = engine;
     state = UserState.fresh(chatId);
   }
 

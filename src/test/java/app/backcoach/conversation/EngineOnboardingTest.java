@@ -231,7 +231,7 @@ class EngineOnboardingTest {
       assertEquals(c[1], chat.state.answers().get("timezone").value(), c[0]);
     }
     ChatDriver chat = toQuestion("timezone");
-    chat.send(new Event.Location(52.5, 13.4));
+    chat.send(new Event.Location(52.5, 13.4)); // the engine's default finder: no map
     assertEquals("UTC+01:00", chat.state.answers().get("timezone").value());
     assertEquals("pain_area", chat.state.questionId());
   }

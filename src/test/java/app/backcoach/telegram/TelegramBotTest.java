@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.backcoach.TestContent;
 import app.backcoach.chat.UserRepository;
+import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Stage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -220,7 +223,18 @@ class TelegramBotTest {
 
   @Test
   void timeZoneQuestionOffersLocationAndAcceptsIt() {
-    h = new BotHarness(dir, BotHarness.fast());
+    var content = TestContent.bundle();
+    h =
+        new BotHarness(
+            FakeBotApi.start(),
+            dir,
+            BotHarness.fast(),
+            Duration.ofSeconds(30),
+            new Engine(
+                content,
+                app.backcoach.conversation.Search.NONE,
+                app.backcoach.safety.RedFlagScreen.forBundle(content),
+                new app.backcoach.zones.MapZoneFinder()));
     long chat = 1007;
     startAndConsent(chat);
     for (int i = 0; i < 3; i++) {
@@ -229,9 +243,26 @@ class TelegramBotTest {
     var prompt = h.awaitText(chat, "share your location");
     assertTrue(
         prompt.replyMarkup().path("keyboard").get(0).get(0).path("request_location").asBoolean());
-    h.api.userSharesLocation(chat, 48.1, 11.6);
-    h.awaitText(chat, "UTC+01:00");
+    h.api.userSharesLocation(chat, 48.1, 11.6); // Munich
+    var set = h.awaitText(chat, "your time zone is Europe/Berlin");
+    assertTrue(set.replyMarkup().path("remove_keyboard").asBoolean(), set.replyMarkup().toString());
     h.awaitText(chat, "Where does your back bother you");
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
+  void aCityTypedInsteadOfTheLocationRemovesTheLocationKeyboard() {
+    h = new BotHarness(dir, BotHarness.fast());
+    long chat = 1017;
+    startAndConsent(chat);
+    for (int i = 0; i < 3; i++) {
+      answer(chat, DESK[i]);
+    }
+    h.awaitText(chat, "share your location");
+    answer(chat, "Berlin");
+    var set = h.awaitText(chat, "your time zone is Europe/Berlin");
+    assertTrue(set.replyMarkup().path("remove_keyboard").asBoolean(), set.replyMarkup().toString());
+    assertEquals(List.of(), h.api.violations());
   }
 
   @Test
