@@ -6,6 +6,7 @@ import app.backcoach.conversation.Effect;
 import app.backcoach.conversation.Engine;
 import app.backcoach.conversation.Event;
 import app.backcoach.conversation.Outcome;
+import app.backcoach.conversation.Stage;
 import app.backcoach.conversation.UserState;
 import app.backcoach.delivery.Outbox;
 import app.backcoach.privacy.UserData;
@@ -13,6 +14,7 @@ import app.backcoach.progress.ProgressService;
 import app.backcoach.reminders.ReminderTaps;
 import app.backcoach.reminders.Schedule;
 import app.backcoach.reply.Ack;
+import app.backcoach.reply.Activity;
 import app.backcoach.reply.Button;
 import app.backcoach.reply.Callback;
 import app.backcoach.reply.Delivery;
@@ -41,6 +43,7 @@ public final class ChatService {
   private final ReminderTaps reminderTaps;
   private final ProgressService progress;
   private final Set<Long> admins;
+  private volatile Activity activity = Activity.NONE;
 
   public ChatService(Database db, Engine engine, ContentBundle content, Clock clock) {
     this(db, engine, content, clock, Set.of());
@@ -58,6 +61,11 @@ public final class ChatService {
     this.clock = clock;
     this.reminderTaps = new ReminderTaps(content);
     this.progress = new ProgressService(content);
+  }
+
+  /** Where "typing…" and "sending photo…" are shown while a reply takes work (the adapter). */
+  public void showActivityWith(Activity activity) {
+    this.activity = activity == null ? Activity.NONE : activity;
   }
 
   /** Applies an event from the console (no platform origin). */
@@ -82,6 +90,9 @@ public final class ChatService {
   public Outcome apply(Tx tx, long chatId, Event event, Origin origin) {
     Instant now = clock.instant();
     UserState before = users.load(tx, chatId, now);
+    if (event instanceof Event.Text && before.stage() == Stage.READY && before.pending() == null) {
+      activity.show(chatId, Activity.Kind.TYPING); // a question: search, and maybe the model
+    }
     Outcome outcome = engine.handle(before, event, now);
     if (outcome.effect() != null) {
       // The engine decided; the stored history is read or changed here, and the conversation
@@ -102,9 +113,11 @@ public final class ChatService {
   private Done carryOut(
       Tx tx, long chatId, UserState before, Effect effect, Origin origin, Instant now) {
     if (effect instanceof Effect.ShowProgress) {
+      activity.show(chatId, Activity.Kind.UPLOAD_PHOTO);
       return done(before, effect, progress.progress(tx, chatId, Schedule.zone(before.zone()), now));
     }
     if (effect instanceof Effect.Export) {
+      activity.show(chatId, Activity.Kind.UPLOAD_DOCUMENT);
       return done(
           before,
           effect,

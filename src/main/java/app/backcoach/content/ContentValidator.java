@@ -514,10 +514,24 @@ final class ContentValidator {
         }
       }
     }
+    // Telegram's limits for the bot's profile (setMyDescription, setMyShortDescription).
+    profileLength(Msg.BOT_DESCRIPTION, 512);
+    profileLength(Msg.BOT_SHORT_DESCRIPTION, 120);
     for (String key : b.messages().all().keySet()) {
       if (!known.contains(key)) {
         problem(MESSAGES, key, "-", "unknown message key (a typo?)");
       }
+    }
+  }
+
+  private void profileLength(Msg msg, int max) {
+    String text = b.messages().raw(msg.key());
+    if (text != null && text.strip().length() > max) {
+      problem(
+          MESSAGES,
+          msg.key(),
+          "-",
+          "Telegram takes at most " + max + " characters here, not " + text.strip().length());
     }
   }
 

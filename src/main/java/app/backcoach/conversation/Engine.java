@@ -77,6 +77,7 @@ public final class Engine {
     this.ask = new AskView(content, search, planView, questions);
     this.resumeAfter = Duration.ofHours(content.onboarding().plan().resumeAfterHours());
     this.commands = commands();
+    DeepLink.check(content);
   }
 
   /**
@@ -141,7 +142,7 @@ public final class Engine {
           yield new Outcome(
               s, List.of(Reply.text(content.text(Msg.INVALID_CHOICE)), consentQuestion()), null);
         }
-        yield yes ? consent(s, Ack.NONE) : decline(s, Ack.NONE);
+        yield yes ? consent(s, Ack.NONE, null) : decline(s, Ack.NONE);
       }
       case DECLINED -> ask.answer(s, text);
       case ASKING -> questions.typed(s.withPending(null), text, now);
@@ -212,7 +213,10 @@ public final class Engine {
   /** What a command does, given the state and the time. */
   @FunctionalInterface
   private interface CommandHandler {
-    Outcome handle(UserState s, Instant now);
+    /**
+     * @param arg what followed the command ("/start desk"), or null
+     */
+    Outcome handle(UserState s, String arg, Instant now);
   }
 
   /**
@@ -221,30 +225,32 @@ public final class Engine {
    */
   private Map<String, CommandHandler> commands() {
     Map<String, CommandHandler> c = new LinkedHashMap<>();
-    c.put("start", (s, now) -> start(s));
-    c.put("help", (s, now) -> reply(s, Reply.text(content.text(Msg.HELP))));
-    c.put("plan", (s, now) -> new Outcome(s.withPending(null), planWithChanges(s), null));
-    c.put("cancel", (s, now) -> cancel(s));
+    c.put("start", (s, arg, now) -> start(s, DeepLink.of(arg)));
+    c.put("help", (s, arg, now) -> reply(s, Reply.text(content.text(Msg.HELP))));
+    c.put("plan", (s, arg, now) -> new Outcome(s.withPending(null), planWithChanges(s), null));
+    c.put("cancel", (s, arg, now) -> cancel(s));
     c.put(
         "reminders",
-        (s, now) -> hasPlan(s) ? settings.overview(s.withPending(null), now) : needsPlan(s));
+        (s, arg, now) -> hasPlan(s) ? settings.overview(s.withPending(null), now) : needsPlan(s));
     c.put("settings", c.get("reminders"));
-    c.put("timezone", (s, now) -> s.consented() ? settings.askZone(s) : needsPlan(s));
-    c.put("pause", (s, now) -> hasPlan(s) ? settings.askPause(s) : needsPlan(s));
-    c.put("resume", (s, now) -> settings.resume(s, now));
-    c.put("desk", (s, now) -> hasPlan(s) ? settings.desk(s, now) : needsPlan(s));
-    c.put("checkin", (s, now) -> hasPlan(s) ? startCheckin(s) : needsPlan(s));
+    c.put("timezone", (s, arg, now) -> s.consented() ? settings.askZone(s) : needsPlan(s));
+    c.put("pause", (s, arg, now) -> hasPlan(s) ? settings.askPause(s) : needsPlan(s));
+    c.put("resume", (s, arg, now) -> settings.resume(s, now));
+    c.put("desk", (s, arg, now) -> hasPlan(s) ? settings.desk(s, now) : needsPlan(s));
+    c.put("checkin", (s, arg, now) -> hasPlan(s) ? startCheckin(s) : needsPlan(s));
     c.put(
         "progress",
-        (s, now) -> s.plan() != null ? Outcome.effect(s, new Effect.ShowProgress()) : needsPlan(s));
+        (s, arg, now) ->
+            s.plan() != null ? Outcome.effect(s, new Effect.ShowProgress()) : needsPlan(s));
     c.put(
         "export",
-        (s, now) -> s.stage() != Stage.NEW ? Outcome.effect(s, new Effect.Export()) : needsPlan(s));
-    c.put("stats", (s, now) -> Outcome.effect(s, new Effect.Stats()));
-    c.put("privacy", (s, now) -> reply(s, Reply.text(content.text(Msg.PRIVACY))));
+        (s, arg, now) ->
+            s.stage() != Stage.NEW ? Outcome.effect(s, new Effect.Export()) : needsPlan(s));
+    c.put("stats", (s, arg, now) -> Outcome.effect(s, new Effect.Stats()));
+    c.put("privacy", (s, arg, now) -> reply(s, Reply.text(content.text(Msg.PRIVACY))));
     c.put(
         "delete",
-        (s, now) ->
+        (s, arg, now) ->
             reply(
                 s.withPending(Pending.DELETE),
                 Reply.withButtons(
@@ -270,7 +276,7 @@ public final class Engine {
     String name = c.name() == null ? "" : c.name();
     CommandHandler handler = commands.get(name);
     if (handler != null) {
-      return handler.handle(s, now);
+      return handler.handle(s, c.arg(), now);
     }
     String shown = name.length() > 32 ? name.substring(0, 32) : name;
     return reply(s, Reply.text(content.text(Msg.UNKNOWN_COMMAND, "command", shown)));
@@ -298,8 +304,16 @@ public final class Engine {
   }
 
   private Outcome start(UserState s) {
+    return start(s, null);
+  }
+
+  /** /start, maybe from a deep link; a path link only counts before onboarding has begun. */
+  private Outcome start(UserState s, DeepLink link) {
+    if (link == DeepLink.CHECKIN && hasPlan(s) && s.stage() == Stage.READY) {
+      return startCheckin(s.withPending(null));
+    }
     return switch (s.stage()) {
-      case NEW, CONSENT, DECLINED -> begin(s);
+      case NEW, CONSENT, DECLINED -> begin(s, link == DeepLink.CHECKIN ? null : link);
       case ASKING -> offerResume(s);
       case IDLE -> s.answers().isEmpty() ? restart(s) : offerResume(s);
       case READY, CHECKIN ->
@@ -336,6 +350,10 @@ public final class Engine {
    * given).
    */
   private Outcome begin(UserState s) {
+    return begin(s, null);
+  }
+
+  private Outcome begin(UserState s, DeepLink link) {
     List<Reply> replies = new ArrayList<>();
     replies.add(Reply.text(content.text(Msg.GREETING)));
     UserState next = s;
@@ -344,25 +362,31 @@ public final class Engine {
       next = next.withDisclaimerShown();
     }
     if (s.consented()) {
-      Outcome restarted = restart(next);
+      Outcome restarted = restart(next, link);
       replies.addAll(restarted.replies());
       return new Outcome(restarted.state(), replies, null);
     }
-    replies.add(consentQuestion());
+    replies.add(consentQuestion(link));
     return new Outcome(next.withStage(Stage.CONSENT, null), replies, null);
   }
 
   private Reply consentQuestion() {
+    return consentQuestion(null);
+  }
+
+  private Reply consentQuestion(DeepLink link) {
     return Reply.withButtons(
         content.text(Msg.CONSENT_QUESTION),
         List.of(
             List.of(
-                Button.of(content.text(Msg.BTN_CONSENT_YES), new Callback.Consent(true)),
+                Button.of(
+                    content.text(Msg.BTN_CONSENT_YES),
+                    new Callback.Consent(true, link == null ? null : link.payload())),
                 Button.of(content.text(Msg.BTN_CONSENT_NO), new Callback.Consent(false)))));
   }
 
-  private Outcome consent(UserState s, Ack ack) {
-    Outcome first = restart(s.withConsent(true));
+  private Outcome consent(UserState s, Ack ack, DeepLink link) {
+    Outcome first = restart(s.withConsent(true), link);
     return new Outcome(first.state(), first.replies(), ack);
   }
 
@@ -375,9 +399,26 @@ public final class Engine {
    * A fresh onboarding from the first question; red flags stay until the user confirms clearance.
    */
   private Outcome restart(UserState s) {
-    Question first = questions.first();
-    UserState fresh = s.withoutAnswers().withStage(Stage.ASKING, first.id());
-    return reply(fresh, questions.ask(fresh, first));
+    return restart(s, null);
+  }
+
+  /** The same, with the answers a deep link chose already given (and said so). */
+  private Outcome restart(UserState s, DeepLink link) {
+    UserState fresh = s.withoutAnswers();
+    List<Reply> replies = new ArrayList<>();
+    if (link != null) {
+      for (var preset : link.preset().entrySet()) {
+        Question q = questions.question(preset.getKey());
+        fresh = fresh.withAnswer(q.id(), new Answer(preset.getValue(), null));
+        String chosen =
+            String.join(", ", preset.getValue().stream().map(o -> q.option(o).label()).toList());
+        replies.add(Reply.text(content.text(Msg.LINK_PRESET, "answer", chosen)));
+      }
+    }
+    Question first = questions.firstOpen(fresh);
+    fresh = fresh.withStage(Stage.ASKING, first.id());
+    replies.add(questions.ask(fresh, first));
+    return new Outcome(fresh, replies, null);
   }
 
   /**
@@ -444,7 +485,7 @@ public final class Engine {
         return null;
       }
       return c.yes()
-          ? consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)))
+          ? consent(s, Ack.chosen(content.text(Msg.BTN_CONSENT_YES)), DeepLink.of(c.link()))
           : decline(s, Ack.chosen(content.text(Msg.BTN_CONSENT_NO)));
     }
     if (cb instanceof Callback.Answer a) {

@@ -53,6 +53,16 @@ final class QuestionFlow {
     return questions.get(0);
   }
 
+  /** The first question asked and not yet answered (a deep link may have answered some). */
+  Question firstOpen(UserState s) {
+    Question first = first();
+    if (!s.answers().containsKey(first.id())) {
+      return first;
+    }
+    Question next = next(s, first);
+    return next == null ? first : next;
+  }
+
   Question question(String id) {
     return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
   }

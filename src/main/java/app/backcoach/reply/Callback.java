@@ -16,10 +16,18 @@ public sealed interface Callback {
   /** The data to put on the button. */
   String encode();
 
-  /** Agrees (or not) to storing answers. */
-  record Consent(boolean yes) implements Callback {
+  /**
+   * Agrees (or not) to storing answers.
+   *
+   * @param link the deep link the user came with ({@code desk}), or null
+   */
+  record Consent(boolean yes, String link) implements Callback {
+    public Consent(boolean yes) {
+      this(yes, null);
+    }
+
     public String encode() {
-      return "c:" + yn(yes);
+      return "c:" + yn(yes) + (link == null ? "" : ":" + link);
     }
   }
 
@@ -224,6 +232,9 @@ public sealed interface Callback {
     int n = p.length;
     switch (head) {
       case "c":
+        if (n == 3 && p[1].equals("y") && p[2].matches("[a-z]{1,16}")) {
+          return new Consent(true, p[2]);
+        }
         return n == 2 ? yesNo(p[1], Consent::new) : null;
       case "a":
         return n == 3 && id(p[1]) && id(p[2]) ? new Answer(p[1], p[2]) : null;

@@ -8,6 +8,7 @@ import app.backcoach.content.Msg;
 import app.backcoach.delivery.LateMessages;
 import app.backcoach.delivery.Outbox;
 import app.backcoach.delivery.OutboxSender;
+import app.backcoach.reply.Activity;
 import app.backcoach.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,9 @@ import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -55,6 +59,26 @@ public final class TelegramBot implements AutoCloseable {
   private final List<ScheduledExecutorService> pollers = new ArrayList<>();
   private TelegramBotsLongPollingApplication app;
   private volatile boolean commandsPublished;
+  private volatile boolean descriptionPublished;
+  private volatile boolean shortDescriptionPublished;
+  private int profileFailures;
+
+  /** How often a refused profile is tried again (tests shorten it). */
+  static volatile Duration profileRetry = Duration.ofSeconds(30);
+
+  /**
+   * Chat actions go out on a thread of their own, at most a few waiting: a hint that is late or
+   * dropped costs nothing, and the processor never waits for one.
+   */
+  private final java.util.concurrent.ThreadPoolExecutor actions =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new java.util.concurrent.ArrayBlockingQueue<>(64),
+          daemon("bot-chat-actions"),
+          new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
   public TelegramBot(
       TelegramSettings settings,
@@ -106,6 +130,7 @@ public final class TelegramBot implements AutoCloseable {
     this.sender =
         new OutboxSender(db, new TelegramTransport(client), clock, settings.limits(), late);
     this.processor = new UpdateProcessor(db, chat, content, clock, sender::wake);
+    chat.showActivityWith(this::showActivity);
     this.consumer = new PollingConsumer(db, clock, processor::wake, health);
     this.chores = Executors.newSingleThreadScheduledExecutor(daemon("bot-chores"));
   }
@@ -195,7 +220,8 @@ public final class TelegramBot implements AutoCloseable {
       throw new IllegalStateException(
           "could not start polling " + settings.apiUrl() + ": " + e.getMessage(), e);
     }
-    chores.scheduleWithFixedDelay(this::publishCommands, 0, 30, TimeUnit.SECONDS);
+    chores.scheduleWithFixedDelay(
+        this::publishProfile, 0, profileRetry.toMillis(), TimeUnit.MILLISECONDS);
     chores.scheduleWithFixedDelay(this::watchdog, 5, 5, TimeUnit.SECONDS);
     log.info(
         "bot: polling {} with token {}",
@@ -280,18 +306,55 @@ public final class TelegramBot implements AutoCloseable {
     pollers.clear();
   }
 
-  private void publishCommands() {
-    if (commandsPublished) {
+  /**
+   * Sets the command menu, the description ("What can this bot do?") and the short description from
+   * the content bundle; each one that Telegram refuses is tried again every 30 s, logged once at
+   * WARN and then quietly.
+   */
+  private void publishProfile() {
+    if (commandsPublished && descriptionPublished && shortDescriptionPublished) {
       return;
     }
     try {
-      var me = client.execute(new GetMe());
-      client.execute(SetMyCommands.builder().commands(commands()).build());
-      commandsPublished = true;
-      log.info("bot: serving as @{}", me.getUserName());
+      if (!commandsPublished) {
+        var me = client.execute(new GetMe());
+        client.execute(SetMyCommands.builder().commands(commands()).build());
+        commandsPublished = true;
+        log.info("bot: serving as @{}", me.getUserName());
+      }
+      if (!descriptionPublished) {
+        client.execute(
+            SetMyDescription.builder()
+                .description(content.text(Msg.BOT_DESCRIPTION).strip())
+                .build());
+        descriptionPublished = true;
+      }
+      if (!shortDescriptionPublished) {
+        client.execute(
+            SetMyShortDescription.builder()
+                .shortDescription(content.text(Msg.BOT_SHORT_DESCRIPTION).strip())
+                .build());
+        shortDescriptionPublished = true;
+      }
     } catch (TelegramApiException | RuntimeException e) {
-      log.warn("bot: publishing the command menu failed ({}); will retry", e.getMessage());
+      if (profileFailures++ == 0) {
+        log.warn("bot: publishing the bot's profile failed ({}); will retry", e.getMessage());
+      } else {
+        log.debug("bot: publishing the bot's profile failed again: {}", e.getMessage());
+      }
     }
+  }
+
+  /** Shows "typing…" or "sending photo…" in the chat, on the actions thread. */
+  private void showActivity(long chatId, Activity.Kind kind) {
+    actions.execute(
+        () -> {
+          try {
+            client.execute(SendChatAction.builder().chatId(chatId).action(kind.action()).build());
+          } catch (TelegramApiException | RuntimeException e) {
+            log.debug("bot: chat action {} not shown: {}", kind.action(), e.getMessage());
+          }
+        });
   }
 
   /** The command menu from the bundle: one "command - description" per line. */
@@ -312,6 +375,7 @@ public final class TelegramBot implements AutoCloseable {
   @Override
   public void close() {
     chores.shutdownNow();
+    actions.shutdownNow();
     consumer.shutdown();
     stopPolling();
     processor.close();

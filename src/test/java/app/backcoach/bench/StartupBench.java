@@ -43,7 +43,12 @@ public final class StartupBench {
   /** Only the C1 compiler: faster start-up, slower peak throughput. */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-  record Launch(long firstPollMillis, long registeredMillis, long rssMb, long peakRssMb) {}
+  record Launch(
+      long firstPollMillis,
+      long registeredMillis,
+      long rssMb,
+      long peakRssMb,
+      long afterLookupMb) {}
 
   record Config(String name, List<String> flags) {}
 
@@ -98,14 +103,22 @@ public final class StartupBench {
         long start = median(launches.stream().mapToLong(Launch::firstPollMillis).toArray());
         long rss = median(launches.stream().mapToLong(Launch::rssMb).toArray());
         long peak = median(launches.stream().mapToLong(Launch::peakRssMb).toArray());
+        long lookup = median(launches.stream().mapToLong(Launch::afterLookupMb).toArray());
         System.out.printf(
-            "%-22s %-16s start-up to first getUpdates %5d ms (runs: %s), idle RSS %3d MB (peak %d MB)%n",
+            "%-22s %-16s start-up to first getUpdates %5d ms (runs: %s), idle RSS %3d MB (peak %d"
+                + " MB), idle RSS after a shared location's zone lookup %3d MB%n",
             config.name(),
             db,
             start,
             Arrays.toString(launches.stream().mapToLong(Launch::firstPollMillis).toArray()),
             rss,
-            peak);
+            peak,
+            lookup);
+        Results.line(
+            "idle RSS after a location's zone lookup, " + config.name() + ", " + db,
+            lookup + " MB",
+            "under 150 MB",
+            lookup < 150);
         Results.line(
             "start-up, " + config.name() + ", " + db,
             String.format(Locale.ROOT, "%,d ms", start),
@@ -173,13 +186,43 @@ public final class StartupBench {
         Thread.sleep(IDLE.toMillis());
         long rss = Stats.rssMb(bot.pid());
         long peak = Stats.peakRssMb(bot.pid());
-        return new Launch(firstPoll, registered, rss, peak);
+        shareLocation(api);
+        Thread.sleep(IDLE.toMillis());
+        return new Launch(firstPoll, registered, rss, peak, Stats.rssMb(bot.pid()));
       } finally {
         bot.destroy(); // SIGTERM: a graceful stop
         if (!bot.waitFor(30, TimeUnit.SECONDS)) {
           bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
       }
+    }
+  }
+
+  /** A new user walks to the time zone question and shares a location in Madrid. */
+  static void shareLocation(FakeBotApi api) {
+    long chat = 9_000_000L + (System.nanoTime() & 0xFFFFF); // a new user in a reused database
+    await(api, chat, "store your answers", () -> api.userSendsCommand(chat, "/start"));
+    FakeBotApi.Sent consent = api.lastSent(chat);
+    await(
+        api,
+        chat,
+        "Question 1 of",
+        () ->
+            api.userTaps(chat, consent.messageId(), consent.callbackData("Yes, store my answers")));
+    for (String answer : List.of("I work at a desk", "about 9 hours", "0")) {
+      int before = api.sent(chat).size();
+      api.userSends(chat, answer);
+      api.await(() -> api.sent(chat).size() > before, Duration.ofSeconds(30));
+    }
+    await(api, chat, "your time zone is", () -> api.userSharesLocation(chat, 40.4168, -3.7038));
+  }
+
+  private static void await(FakeBotApi api, long chat, String text, Runnable action) {
+    action.run();
+    if (!api.await(
+        () -> api.sent(chat).stream().anyMatch(m -> m.text().contains(text)),
+        Duration.ofSeconds(30))) {
+      throw new IllegalStateException("no \"" + text + "\" in chat " + chat);
     }
   }
 

@@ -17,6 +17,7 @@ class CallbackTest {
     List<Callback> all = new ArrayList<>();
     all.add(new Callback.Consent(true));
     all.add(new Callback.Consent(false));
+    all.add(new Callback.Consent(true, "desk"));
     all.add(new Callback.Answer("equipment", "none"));
     all.add(new Callback.Answer(LONG_ID, LONG_ID));
     all.add(new Callback.Tick(LONG_ID, LONG_ID));
@@ -74,7 +75,9 @@ class CallbackTest {
           "",
           "zz",
           "c:maybe",
-          "c:y:extra",
+          "c:y:Extra!",
+          "c:n:desk",
+          "c:y:desk:more",
           "a:q",
           "a::o",
           "rm:abc:d",

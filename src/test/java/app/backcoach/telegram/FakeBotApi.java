@@ -589,9 +589,30 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** The bot's description and short description as last set, by method name. */
+  private final Map<String, String> profile = new java.util.HashMap<>();
+
+  /** What the bot last set with setMyDescription or setMyShortDescription, or null. */
+  public String profile(String method) {
+    synchronized (lock) {
+      return profile.get(method.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
   private JsonNode dispatch(String method, ObjectNode params) throws ApiError {
     switch (method) {
-      case "deletewebhook", "setmydescription", "setmyshortdescription":
+      case "deletewebhook":
+        return BooleanNode.TRUE;
+      case "setmydescription":
+        TelegramRules.profileText(method, params.path("description").asText(""), 512);
+        profile.put(method, params.path("description").asText(""));
+        return BooleanNode.TRUE;
+      case "setmyshortdescription":
+        TelegramRules.profileText(method, params.path("short_description").asText(""), 120);
+        profile.put(method, params.path("short_description").asText(""));
+        return BooleanNode.TRUE;
+      case "sendchataction":
+        TelegramRules.chatAction(params);
         return BooleanNode.TRUE;
       case "getme":
         return FakeBotChats.botUser();

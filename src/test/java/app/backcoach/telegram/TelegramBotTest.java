@@ -275,6 +275,16 @@ class TelegramBotTest {
   }
 
   @Test
+  void deskDeepLinkSkipsTheFirstQuestion() {
+    h = new BotHarness(dir, BotHarness.fast());
+    h.api.userSendsCommand(1018, "/start desk");
+    h.awaitText(1018, "store your answers");
+    h.tap(1018, "Yes, store my answers");
+    h.awaitText(1018, "Your link told me this already: Mostly sitting at a desk");
+    assertEquals(List.of(), h.api.violations());
+  }
+
+  @Test
   void longTextUpToTelegramsLimitIsHandled() {
     h = new BotHarness(dir, BotHarness.fast());
     h.api.userSendsCommand(1010, "/start");

@@ -237,6 +237,41 @@ final class TelegramRules {
     }
   }
 
+  /** setMyDescription and setMyShortDescription: 0-512 and 0-120 characters. */
+  static void profileText(String method, String text, int max) throws ApiError {
+    if (text.length() > max) {
+      throw breach(method, "Bad Request: description is too long", " (" + text.length() + ")");
+    }
+  }
+
+  private static final java.util.Set<String> ACTIONS =
+      java.util.Set.of(
+          "typing",
+          "upload_photo",
+          "record_video",
+          "upload_video",
+          "record_voice",
+          "upload_voice",
+          "upload_document",
+          "choose_sticker",
+          "find_location",
+          "record_video_note",
+          "upload_video_note");
+
+  /** sendChatAction: a chat and one of the documented actions. */
+  static void chatAction(JsonNode params) throws ApiError {
+    String method = "sendchataction";
+    if (!params.hasNonNull("chat_id")) {
+      throw breach(method, "Bad Request: chat_id is empty", "");
+    }
+    if (!ACTIONS.contains(params.path("action").asText(""))) {
+      throw breach(
+          method,
+          "Bad Request: wrong parameter action in request",
+          " (" + params.get("action") + ")");
+    }
+  }
+
   /** setMyCommands: at most 100; command 1-32 of [a-z0-9_]; description 1-256. */
   static JsonNode commands(JsonNode commands) throws ApiError {
     String method = "setmycommands";
