@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSetMetaData;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything stored about one user: exported as one JSON document, or erased from every table. The
@@ -31,9 +32,19 @@ public final class UserData {
 
   private UserData() {}
 
-  /** A JSON document with every stored row about the user, table by table. */
+  /**
+   * The export's format: 2 since integers, instants and flags are written by the rule in {@link
+   * ExportColumns}. Raised when the shape changes in a way a tool reading it must know.
+   */
+  public static final int FORMAT = 2;
+
+  /**
+   * A JSON document with every stored row about the user, table by table, in the shape
+   * docs/EXPORT.md describes.
+   */
   public static byte[] export(Tx tx, long chatId, Instant now) {
     ObjectNode doc = Json.MAPPER.createObjectNode();
+    doc.put("format", FORMAT);
     doc.put("exportedAt", now.toString());
     doc.put("chatId", chatId);
     for (String table : TABLES) {
@@ -49,9 +60,8 @@ public final class UserData {
     }
   }
 
-  private static final String PART = String.valueOf(app.backcoach.reply.Reply.PART_BREAK);
-
   private static ArrayNode rows(Tx tx, String table, long chatId) {
+    Map<String, ExportColumns.Kind> kinds = ExportColumns.of(tx, table);
     ArrayNode out = Json.MAPPER.createArrayNode();
     tx.query(
         // Outbox rows made from a template are exported with their message in full.
@@ -62,28 +72,13 @@ public final class UserData {
           ResultSetMetaData meta = rs.getMetaData();
           ObjectNode row = out.addObject();
           for (int i = 1; i <= meta.getColumnCount(); i++) {
-            Object v = rs.getObject(i);
             String name = meta.getColumnName(i);
-            if (v == null) {
-              row.putNull(name);
-            } else if (v instanceof Number n) {
-              row.put(
-                  name,
-                  n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : n.doubleValue());
-            } else {
-              String text = v.toString();
-              // Columns holding JSON are exported as JSON, not as strings with escapes. A message
-              // of several parts reads as it was shown: parts separated by a blank line.
-              if ((text.startsWith("{") || text.startsWith("[")) && text.length() > 1) {
-                try {
-                  row.set(name, Json.MAPPER.readTree(text.replace(PART, "\\n\\n")));
-                  continue;
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                  // not JSON after all
-                }
-              }
-              row.put(name, text.replace(PART, "\n\n"));
+            ExportColumns.Kind kind = kinds.get(name);
+            if (kind == null) {
+              throw new IllegalStateException(
+                  "export: " + table + " has no column " + name + " in its schema");
             }
+            row.set(name, ExportColumns.value(rs, i, kind, table + "." + name));
           }
           return null;
         },
