@@ -152,6 +152,7 @@ final class App {
           "backcoach: bot mode needs TELEGRAM_BOT_TOKEN (from @BotFather); 'chat' runs without one.");
       return Main.USAGE;
     }
+    log.info("startup: {}", app.backcoach.ops.BuildInfo.current());
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
     Database db;

@@ -46,6 +46,7 @@ public final class Main {
                              (env BACKCOACH_CONTENT_DIR)
         --db FILE            the SQLite database file (env BACKCOACH_DB, default data/backcoach.db)
         -h, --help           show this help
+        --version            show the version and the git commit it was built from
 
       Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, BACKCOACH_DB, BACKCOACH_CONTENT_DIR,
       BACKCOACH_RATE_PER_SECOND, BACKCOACH_RATE_PER_CHAT, BACKCOACH_POLL_TIMEOUT, BACKCOACH_HTTP_PORT,
@@ -69,6 +70,10 @@ public final class Main {
       switch (a) {
         case "-h", "--help", "help" -> {
           out.print(USAGE_TEXT);
+          return OK;
+        }
+        case "--version", "version" -> {
+          out.println(app.backcoach.ops.BuildInfo.current());
           return OK;
         }
         case "--db", "--content" -> {

@@ -43,6 +43,14 @@ class MainTest {
   }
 
   @Test
+  void versionNamesTheBuildAndItsCommit() {
+    assertEquals(0, run(Map.of(), "", "--version"));
+    assertTrue(out().startsWith("backcoach "), out());
+    // The build writes the commit in (git-commit-id-maven-plugin); a checkout always has one.
+    assertTrue(out().matches("(?s)backcoach \\S+ \\(commit [0-9a-f]{7,}.*"), out());
+  }
+
+  @Test
   void unknownArgumentsAreAUsageError() {
     assertEquals(2, run(Map.of(), "", "--frobnicate"));
     assertTrue(err().contains("unknown option --frobnicate"));

@@ -22,6 +22,23 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  public Metrics() {
+    // The JVM's and the process's own meters: heap and GC, threads, classes, CPU, uptime, files.
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(registry);
+    BuildInfo build = BuildInfo.current();
+    Gauge.builder("backcoach_build_info", () -> 1)
+        .description("The running build: version and git commit as labels")
+        .tag("version", build.version())
+        .tag("commit", build.commit())
+        .register(registry);
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }

@@ -115,14 +115,18 @@ public final class OpsServer implements AutoCloseable {
       problems = List.of("health check failed: " + e.getMessage());
     }
     if (problems.isEmpty()) {
-      StringBuilder body = new StringBuilder("ok\n");
+      StringBuilder body = new StringBuilder("ok\n").append(BuildInfo.current()).append('\n');
       for (String w : warnings) {
         body.append("warning: ").append(w).append('\n');
       }
       send(ex, 200, "text/plain", body.toString());
     } else {
       log.warn("health: {}", String.join("; ", problems));
-      send(ex, 503, "text/plain", "unhealthy: " + String.join("; ", problems) + "\n");
+      send(
+          ex,
+          503,
+          "text/plain",
+          "unhealthy: " + String.join("; ", problems) + "\n" + BuildInfo.current() + "\n");
     }
   }
 

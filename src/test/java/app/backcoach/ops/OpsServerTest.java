@@ -99,7 +99,20 @@ class OpsServerTest {
         assertTrue(body.contains("backcoach_oldest_unapplied_update_seconds 0.0"), body);
         assertTrue(body.contains("backcoach_quarantine_open 0.0"), body);
         assertTrue(body.contains("backcoach_threads_running 1.0"), body);
-        assertEquals(200, get(s, "/healthz").statusCode());
+        BuildInfo build = BuildInfo.current();
+        assertTrue(
+            body.contains(
+                "backcoach_build_info{commit=\""
+                    + build.commit()
+                    + "\",version=\""
+                    + build.version()),
+            body);
+        assertTrue(body.contains("jvm_memory_used_bytes"), "JVM meters");
+        assertTrue(body.contains("process_cpu_usage"), "process meters");
+        assertTrue(body.contains("process_uptime_seconds"), "uptime");
+        HttpResponse<String> health = get(s, "/healthz");
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("commit " + build.commit()), health.body());
       }
     }
   }
