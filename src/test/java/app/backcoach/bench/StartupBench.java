@@ -50,7 +50,11 @@ public final class StartupBench {
       long peakRssMb,
       long afterLookupMb) {}
 
-  record Config(String name, List<String> flags) {}
+  record Config(String name, List<String> flags, Map<String, String> env) {
+    Config(String name, List<String> flags) {
+      this(name, flags, Map.of());
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -87,6 +91,7 @@ public final class StartupBench {
     List<String> c1 = new ArrayList<>(deployed);
     c1.add(C1_ONLY);
     configs.add(new Config("deployed + C1 only", c1));
+    configs.add(new Config("deployed, words only", deployed, Map.of("BACKCOACH_MEANING", "off")));
     for (Config c : configs) {
       System.out.println(
           c.name() + ": " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags())));
@@ -98,7 +103,7 @@ public final class StartupBench {
         List<Launch> launches = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
           Path file = populated ? full : dir.resolve("empty-" + config.name().length() + r + ".db");
-          launches.add(launch(dir, target, config.flags(), file));
+          launches.add(launch(dir, target, config, file));
         }
         long start = median(launches.stream().mapToLong(Launch::firstPollMillis).toArray());
         long rss = median(launches.stream().mapToLong(Launch::rssMb).toArray());
@@ -155,8 +160,8 @@ public final class StartupBench {
     }
   }
 
-  static Launch launch(Path dir, List<String> target, List<String> flags, Path db)
-      throws Exception {
+  static Launch launch(Path dir, List<String> target, Config config, Path db) throws Exception {
+    List<String> flags = config.flags();
     try (FakeBotApi api = FakeBotApi.start()) {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -172,6 +177,8 @@ public final class StartupBench {
       env.remove("BACKCOACH_CONTENT_DIR");
       env.remove("BACKCOACH_HTTP_PORT");
       env.remove("JAVA_TOOL_OPTIONS");
+      env.remove("BACKCOACH_MEANING");
+      env.putAll(config.env());
       pb.redirectErrorStream(true);
       File log = dir.resolve("bot.log").toFile();
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
