@@ -1,0 +1,1 @@
+-- PostgreSQL: already part of V1 (a PostgreSQL database starts at the current schema).
