@@ -238,8 +238,7 @@ class MainTest {
       String admin = db.read(tx -> outbox.pendingFor(tx, 42)).get(0).delivery().reply().text();
       String other = db.read(tx -> outbox.pendingFor(tx, 43)).get(0).delivery().reply().text();
       assertTrue(admin.startsWith("Users: "), admin);
-      assertTrue(
-          admin.contains("Quarantine: 1 item(s) set aside and not replayed, 1 today"), admin);
+      assertTrue(admin.contains("Quarantine: 1 item set aside and not replayed, 1 today"), admin);
       assertTrue(other.contains("I don't know the command /stats"), other);
     }
   }

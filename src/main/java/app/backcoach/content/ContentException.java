@@ -13,7 +13,7 @@ public final class ContentException extends RuntimeException {
             + where
             + " has "
             + problems.size()
-            + " problem(s):\n"
+            + (problems.size() == 1 ? " problem:\n" : " problems:\n")
             + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -489,14 +488,29 @@ final class ContentValidator {
         problem(MESSAGES, msg.key(), "-", "required message is missing or empty");
         continue;
       }
-      Matcher m = Messages.PLACEHOLDER.matcher(raw);
-      while (m.find()) {
-        if (!msg.placeholders().contains(m.group(1))) {
+      Template t;
+      try {
+        t = b.messages().template(msg.key());
+      } catch (Template.Malformed e) {
+        problem(MESSAGES, msg.key(), "-", e.getMessage());
+        continue;
+      }
+      for (String name : t.names()) {
+        if (!msg.placeholders().contains(name)) {
           problem(
               MESSAGES,
               msg.key(),
               "-",
-              "unknown placeholder {" + m.group(1) + "}; allowed: " + msg.placeholders());
+              "unknown placeholder {" + name + "}; allowed: " + sorted(msg.placeholders()));
+        } else if (t.counted().contains(name) && !msg.counts().contains(name)) {
+          problem(
+              MESSAGES,
+              msg.key(),
+              "-",
+              "{"
+                  + name
+                  + "} is not a number, so it cannot choose a plural form; numbers here: "
+                  + sorted(msg.counts()));
         }
       }
     }
@@ -533,6 +547,10 @@ final class ContentValidator {
           "-",
           "Telegram takes at most " + max + " characters here, not " + text.strip().length());
     }
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
   }
 
   /** Every example belongs to an entry that exists. */

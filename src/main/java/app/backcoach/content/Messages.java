@@ -1,32 +1,17 @@
 package app.backcoach.content;
 
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** The bot's wording by key, with {@code {placeholder}} substitution. */
+/**
+ * The bot's wording by key, with {@code {placeholder}} substitution and plural choices ({@link
+ * Template}).
+ */
 final class Messages {
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private final Map<String, String> texts;
-  private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
   Messages(Map<String, String> texts) {
     this.texts = Map.copyOf(texts);
-  }
-
-  /** Alternating literal text and placeholder names: "Hi {name}!" is ["Hi ", "name", "!"]. */
-  private static List<String> split(String text) {
-    List<String> parts = new java.util.ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    int at = 0;
-    while (m.find()) {
-      parts.add(text.substring(at, m.start()));
-      parts.add(m.group(1));
-      at = m.end();
-    }
-    parts.add(text.substring(at));
-    return parts;
   }
 
   /** The raw text of a key, or null. */
@@ -38,36 +23,37 @@ final class Messages {
     return texts;
   }
 
-  /** Renders {@code msg}, taking placeholder values as alternating name, value pairs. */
-  public String render(Msg msg, Object... nameValuePairs) {
-    String text = texts.get(msg.key());
+  /**
+   * The parsed text of a key; throws {@link Template.Malformed} for one that does not parse (the
+   * validator reports those before a bundle is used).
+   */
+  Template template(String key) {
+    String text = texts.get(key);
     if (text == null) {
-      throw new IllegalStateException("messages.yaml: " + msg.key() + ": missing");
+      throw new IllegalStateException("messages.yaml: " + key + ": missing");
     }
-    if (nameValuePairs.length == 0) {
-      return text;
+    // Each text is parsed once; rendering is then a walk over its parts.
+    return compiled.computeIfAbsent(key, k -> Template.parse(text));
+  }
+
+  /**
+   * Renders {@code msg}, taking placeholder values as alternating name, value pairs. A placeholder
+   * that chooses a plural form needs a number (or a text of one).
+   */
+  public String render(Msg msg, Object... nameValuePairs) {
+    Template t = template(msg.key());
+    if (t.literal()) {
+      return texts.get(msg.key());
     }
-    // Templates are split once into literal text and placeholder names; rendering is then a plain
-    // loop.
-    List<String> parts = compiled.computeIfAbsent(msg.key(), k -> split(text));
-    StringBuilder out = new StringBuilder(text.length() + 64);
-    for (int i = 0; i < parts.size(); i++) {
-      String part = parts.get(i);
-      if (i % 2 == 0) {
-        out.append(part);
-        continue;
+    return t.render(name -> value(name, nameValuePairs), msg.key());
+  }
+
+  private static Object value(String name, Object[] nameValuePairs) {
+    for (int j = 0; j + 1 < nameValuePairs.length; j += 2) {
+      if (name.equals(nameValuePairs[j])) {
+        return nameValuePairs[j + 1] == null ? "null" : nameValuePairs[j + 1];
       }
-      Object v = null;
-      boolean found = false;
-      for (int j = 0; j + 1 < nameValuePairs.length; j += 2) {
-        if (part.equals(nameValuePairs[j])) {
-          v = nameValuePairs[j + 1];
-          found = true;
-          break;
-        }
-      }
-      out.append(found ? String.valueOf(v) : "{" + part + "}");
     }
-    return out.toString();
+    return null;
   }
 }

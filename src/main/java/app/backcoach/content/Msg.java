@@ -20,13 +20,13 @@ public enum Msg {
   BTN_CONSENT_NO,
   CONSENT_DECLINED,
   CONSENT_NEEDED,
-  QUESTION_HEADER("n", "total"),
+  QUESTION_HEADER("#n", "#total"),
   MULTI_HINT,
   BTN_DONE,
   MULTI_EMPTY,
   INVALID_CHOICE,
   AMBIGUOUS_CHOICE("options"),
-  INVALID_NUMBER("min", "max"),
+  INVALID_NUMBER("#min", "#max"),
   INVALID_ZONE("input"),
   ZONE_SET("zone", "time"),
   ZONE_FROM_LOCATION("zone", "time"),
@@ -40,7 +40,7 @@ public enum Msg {
   PLAN_READY,
   PLAN_INTRO,
   PLAN_FLARED,
-  PLAN_FIX("n", "title", "why", "steps"),
+  PLAN_FIX("#n", "title", "why", "steps"),
   PLAN_SECTION("title", "items"),
   PLAN_SECTION_WARM_UP,
   PLAN_SECTION_MAIN,
@@ -50,7 +50,7 @@ public enum Msg {
   PLAN_OPEN_HINT,
   PLAN_NONE,
   PLAN_WITHHELD("flags"),
-  BTN_FIX_DETAILS("n"),
+  BTN_FIX_DETAILS("#n"),
   BTN_SHOW_PLAN,
   BTN_CLEARED,
   CLEARANCE_CONFIRM,
@@ -68,7 +68,7 @@ public enum Msg {
   BTN_RESTART_YES,
   BTN_RESTART_NO,
   RESTART_KEPT,
-  RESUME_OFFER("n", "total"),
+  RESUME_OFFER("#n", "#total"),
   BTN_CONTINUE,
   BTN_START_OVER,
   WELCOME_BACK,
@@ -80,12 +80,12 @@ public enum Msg {
   EXERCISE_EASIER("name"),
   EXERCISE_HARDER("name"),
   EQUIPMENT_NONE,
-  ROUTINE_CARD("title", "purpose", "minutes", "steps"),
+  ROUTINE_CARD("title", "purpose", "#minutes", "steps"),
   GUIDANCE_CARD("title", "text"),
   REMINDER_POSTURE("item"),
-  REMINDER_MOBILITY("item"),
+  REMINDER_MOBILITY("moves", "#minutes"),
   REMINDER_WORKOUT("session", "hint"),
-  REMINDER_CHECKIN,
+  REMINDER_CHECKIN("#questions"),
   WORKOUT_HINT("name"),
   WORKOUT_HINT_NONE,
   CATCH_UP("missed", "item"),
@@ -95,14 +95,14 @@ public enum Msg {
   BTN_SNOOZE_60,
   BTN_SKIP_TODAY,
   BTN_START_CHECKIN,
-  REMINDER_SNOOZED("minutes"),
+  REMINDER_SNOOZED("#minutes"),
   REMINDER_SKIPPED,
   REMINDER_ALREADY,
-  STREAK("days"),
-  KIND_POSTURE,
-  KIND_MOBILITY,
-  KIND_WORKOUT,
-  KIND_CHECKIN,
+  STREAK("#days"),
+  KIND_POSTURE("#count"),
+  KIND_MOBILITY("#count"),
+  KIND_WORKOUT("#count"),
+  KIND_CHECKIN("#count"),
   REMINDERS_PROPOSAL("list"),
   BTN_ACCEPT_REMINDERS,
   BTN_LATER,
@@ -113,7 +113,7 @@ public enum Msg {
   REMINDER_LINE("name", "when", "next"),
   REMINDER_LINE_OFF("name", "when"),
   WHEN_DAILY("time", "days"),
-  WHEN_POSTURE("every", "from", "to", "days"),
+  WHEN_POSTURE("#every", "from", "to", "days"),
   DAYS_EVERY,
   DAYS_WEEKDAYS,
   QUIET_LINE("start", "end", "mode"),
@@ -139,18 +139,18 @@ public enum Msg {
   PAUSED_FOREVER,
   RESUMED,
   NOT_PAUSED,
-  DESK_STARTED("every", "until"),
+  DESK_STARTED("#every", "until"),
   DESK_ENDED,
   NEEDS_PLAN,
-  CHECKIN_INTRO,
-  CHECKIN_THANKS("pain", "sessions"),
+  CHECKIN_INTRO("#questions"),
+  CHECKIN_THANKS("#pain", "#sessions"),
   CHECKIN_STEP_BACK,
   CHECKIN_PROGRESS("change"),
   CHECKIN_PROGRESS_MORE,
   CHECKIN_HOLD,
   CHECKIN_SEE_PRO,
   CHECKIN_DELOAD,
-  CHECKIN_GET_CHECKED("pain"),
+  CHECKIN_GET_CHECKED("#pain"),
   CHECKIN_UPDATED,
   CHECKIN_FIT_TOO_MANY,
   CHECKIN_FIT_TOO_FEW,
@@ -162,8 +162,8 @@ public enum Msg {
   PLAN_CHANGES("changes"),
   CHANGE_PROGRESS("from", "to"),
   CHANGE_STEP_BACK,
-  PROGRESS_TEXT("weeks", "share", "streak"),
-  PROGRESS_WEEK("week", "pain", "done", "total"),
+  PROGRESS_TEXT("weeks", "share", "#streak"),
+  PROGRESS_WEEK("week", "pain", "#done", "#total"),
   PROGRESS_NO_PAIN,
   PROGRESS_EMPTY,
   CHART_CAPTION,
@@ -186,21 +186,33 @@ public enum Msg {
   DELETE_KEPT,
   EXPORT_CAPTION,
   STATS(
-      "users",
-      "active",
-      "sent",
-      "done",
-      "checkins",
+      "#users",
+      "#active",
+      "#sent",
+      "#done",
+      "#checkins",
       "pain_now",
       "pain_before",
-      "quarantined",
-      "quarantined_today");
+      "#quarantined",
+      "#quarantined_today");
 
   private final Set<String> placeholders;
+  private final Set<String> counts;
   private final String key;
 
+  /** Placeholder names; one written {@code "#days"} takes a number, so may choose a plural form. */
   Msg(String... placeholders) {
-    this.placeholders = Set.of(placeholders);
+    Set<String> all = new java.util.LinkedHashSet<>();
+    Set<String> numbers = new java.util.LinkedHashSet<>();
+    for (String p : placeholders) {
+      String name = p.startsWith("#") ? p.substring(1) : p;
+      all.add(name);
+      if (!name.equals(p)) {
+        numbers.add(name);
+      }
+    }
+    this.placeholders = Set.copyOf(all);
+    this.counts = Set.copyOf(numbers);
     this.key = name().toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -212,5 +224,13 @@ public enum Msg {
   /** Placeholders this message may use, written {@code {name}} in the text. */
   public Set<String> placeholders() {
     return placeholders;
+  }
+
+  /**
+   * The placeholders that take a number (a count, or a position like "question 2 of 7"): only these
+   * may choose a plural form, written {@code {days, plural, one {# day} other {# days}}}.
+   */
+  public Set<String> counts() {
+    return counts;
   }
 }

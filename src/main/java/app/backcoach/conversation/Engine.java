@@ -299,7 +299,9 @@ public final class Engine {
     UserState asking = s.withStage(Stage.CHECKIN, first.id());
     return new Outcome(
         asking,
-        List.of(Reply.text(content.text(Msg.CHECKIN_INTRO)), checkin.ask(asking, first)),
+        List.of(
+            Reply.text(content.text(Msg.CHECKIN_INTRO, "questions", checkin.total(asking))),
+            checkin.ask(asking, first)),
         null);
   }
 

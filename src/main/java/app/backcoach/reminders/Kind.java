@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The kinds of reminder, each with what the rest of the code needs to know about it: its message,
- * its names, the routine whose steps it rotates through (null when none), the words a user types
+ * its names, the routine whose moves it rotates through (null when none), the words a user types
  * for it in settings ("mobility 7:30"), and its time and days when turned on without a proposal. A
- * new kind that rotates through a routine's steps needs a line here, three {@link Msg} keys and
+ * new kind that rotates through a routine's moves needs a line here, three {@link Msg} keys and
  * their texts in the bundle (docs/ARCHITECTURE.md).
  */
 public enum Kind {
@@ -24,7 +24,7 @@ public enum Kind {
       List.of("posture", "breaks", "break"),
       LocalTime.of(9, 0),
       Schedule.WORK_DAYS),
-  /** A daily mobility routine at a chosen time. */
+  /** A daily mobility routine at a chosen time: all its moves, from the user's plan. */
   MOBILITY(
       Msg.REMINDER_MOBILITY,
       Msg.NAME_MOBILITY,
@@ -58,10 +58,13 @@ public enum Kind {
   /** Its name in settings ("Mobility routine"). */
   public final Msg shownName;
 
-  /** Its name in a catch-up ("mobility routines"). */
+  /** Its name with a count in a catch-up ("2 mobility sessions"). */
   public final Msg countedName;
 
-  /** The routine whose steps it rotates through, or null. */
+  /**
+   * The routine it draws on, or null: a posture break sends one of its moves at a time; the daily
+   * mobility sends all of them, as the user's plan has them.
+   */
   public final String routine;
 
   /** The words that name it in typed settings. */

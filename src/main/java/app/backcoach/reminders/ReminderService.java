@@ -34,7 +34,7 @@ public final class ReminderService {
           + ", r.next_due_at, r.rotation, u.time_zone, u.quiet_start, u.quiet_end, u.quiet_mode, u.paused_until,"
           + " u.active, u.red_flags, p.text_id"
           + " FROM reminders r JOIN users u ON u.chat_id = r.chat_id"
-          + " LEFT JOIN plan_sections p ON p.chat_id = r.chat_id AND r.kind = 'WORKOUT'"
+          + " LEFT JOIN plan_sections p ON p.chat_id = r.chat_id AND r.kind IN ('WORKOUT', 'MOBILITY')"
           + " WHERE r.enabled = 1 AND r.next_due_at <= ? ORDER BY r.next_due_at LIMIT ?";
 
   private final Database db;
@@ -117,7 +117,7 @@ public final class ReminderService {
 
   /**
    * A claimed reminder and what deciding on it needs; {@code planText} (the id of its plan's text)
-   * only for a workout.
+   * only for a kind whose text comes from the plan ({@link ReminderText#needsPlan}).
    */
   private record Due(
       Reminder reminder,
@@ -163,10 +163,10 @@ public final class ReminderService {
     java.util.function.LongFunction<String> load =
         id -> {
           // Cannot happen while foreign keys hold; the reminder still goes out, with the default
-          // workout, rather than failing every claim.
+          // workout or mobility, rather than failing every claim.
           String sections = PlanTexts.sections(tx, id).orElse(null);
           if (sections == null) {
-            log.warn("reminders: plan text {} is missing; sending the default workout", id);
+            log.warn("reminders: plan text {} is missing; sending the default texts", id);
           }
           return sections;
         };
@@ -292,8 +292,10 @@ public final class ReminderService {
         return new Decided(lastLogId, 0, 0, 0, 0);
       }
       long logId = ++lastLogId;
-      logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation)));
-      for (Outbox.Row row : message(tx, d, logId, quiet, now, load)) {
+      ReminderText.FromPlan plan =
+          ReminderText.needsPlan(r.kind()) ? text.plan(d.planText, load) : null;
+      logRows.add(logRow(logId, d, "sent", text.item(r.kind(), d.rotation, plan)));
+      for (Outbox.Row row : message(tx, d, logId, quiet, now, plan)) {
         outboxRows.add(row.asReminder(d.dueAt + grace.toMillis(), logId));
       }
       sent = 1;
@@ -334,20 +336,14 @@ public final class ReminderService {
 
   /**
    * The outbox row of one reminder. Each distinct message (kind, item or plan and hint, silent or
-   * not) is stored once per run as an outbox template with a marker for the log id, and each
-   * reminder's row names it with its own log id: a fan-out of 100,000 has a few dozen distinct
-   * messages.
+   * not; {@code plan} is the user's where the kind needs it) is stored once per run as an outbox
+   * template with a marker for the log id, and each reminder's row names it with its own log id: a
+   * fan-out of 100,000 has a few dozen distinct messages.
    */
   private List<Outbox.Row> message(
-      Tx tx,
-      Due d,
-      long logId,
-      boolean silent,
-      Instant now,
-      java.util.function.LongFunction<String> load) {
+      Tx tx, Due d, long logId, boolean silent, Instant now, ReminderText.FromPlan plan) {
     Kind kind = d.reminder.kind();
     long chat = d.reminder.chatId();
-    ReminderText.Workout plan = kind == Kind.WORKOUT ? text.workout(d.planText, load) : null;
     int variant = text.variant(kind, d.rotation, plan);
     BodyKey key = new BodyKey(kind, plan, variant, silent);
     Long template = templates.get(key);
@@ -368,13 +364,15 @@ public final class ReminderService {
   }
 
   private Delivery delivery(
-      Kind kind, long logId, int variant, ReminderText.Workout plan, boolean silent) {
+      Kind kind, long logId, int variant, ReminderText.FromPlan plan, boolean silent) {
     Reply reply = text.reminder(kind, logId, variant, plan);
     return silent ? Delivery.sendSilently(reply) : Delivery.send(reply);
   }
 
-  /** What a reminder's stored text depends on; {@code plan} is the cached workout, by identity. */
-  private record BodyKey(Kind kind, ReminderText.Workout plan, int variant, boolean silent) {}
+  /**
+   * What a reminder's stored text depends on; {@code plan} is the cached plan part, by identity.
+   */
+  private record BodyKey(Kind kind, ReminderText.FromPlan plan, int variant, boolean silent) {}
 
   /** The log id written into templates, where each row's own goes. */
   static final long MARKER_ID = Long.parseLong(Outbox.MARKER);

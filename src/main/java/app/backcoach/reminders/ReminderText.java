@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes reminder messages: one concrete thing to do now, rotated so the last few are not repeated,
- * with buttons.
+ * Writes reminder messages, each saying what to do now with its dose: a posture break's one move
+ * (rotated so the last few are not repeated), the daily mobility's moves and the workout from the
+ * user's plan, the check-in's questions; with buttons.
  */
 final class ReminderText {
   private final ContentBundle content;
@@ -24,36 +25,39 @@ final class ReminderText {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * What a workout reminder takes from a plan: the main session, and harder variants to hint at.
-   * Compared by identity: one instance per distinct plan while it is cached.
+   * What reminders take from a plan: the workout's main session and the harder variants to hint at,
+   * and the daily mobility moves. Compared by identity: one instance per distinct plan while it is
+   * cached.
    */
-  static final class Workout {
+  static final class FromPlan {
     final String session;
     final List<String> harder;
+    final String mobility;
 
-    Workout(String session, List<String> harder) {
+    FromPlan(String session, List<String> harder, String mobility) {
       this.session = session;
       this.harder = harder;
+      this.mobility = mobility;
     }
   }
 
-  /** How many distinct plans' workouts are kept rendered. */
-  static final int WORKOUTS_KEPT = 1_024;
+  /** How many distinct plans are kept rendered. */
+  static final int PLANS_KEPT = 1_024;
 
   private static final com.fasterxml.jackson.core.type.TypeReference<List<Plan.Section>> SECTIONS =
       new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   /**
-   * Rendered workouts by plan text id ({@code plan_texts}, whose ids are never reused, so an id
-   * always means the same text). Plans are built from the bundle's finite set of routines and
-   * fixes, so many users share one text, and a fan-out of thousands of workout reminders parses and
-   * renders each distinct plan once.
+   * Rendered plans by plan text id ({@code plan_texts}, whose ids are never reused, so an id always
+   * means the same text). Plans are built from the bundle's finite set of routines and fixes, so
+   * many users share one text, and a fan-out of thousands of reminders parses and renders each
+   * distinct plan once.
    */
-  private final java.util.Map<Long, Workout> workouts =
+  private final java.util.Map<Long, FromPlan> plans =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The workout without a plan (the bundle's home workout). */
-  private volatile Workout noPlan;
+  /** What reminders say without a plan (the bundle's home workout and morning mobility). */
+  private volatile FromPlan noPlan;
 
   /** Button labels, the same on every reminder. */
   private final String done;
@@ -73,60 +77,88 @@ final class ReminderText {
     this.skipToday = content.text(Msg.BTN_SKIP_TODAY);
   }
 
+  /** True for a kind whose plan part ({@link #plan}) its text needs. */
+  static boolean needsPlan(Kind kind) {
+    return kind == Kind.WORKOUT || kind == Kind.MOBILITY;
+  }
+
   /**
    * Which of a kind's texts {@code rotation} picks: the index in the rotation list, or of the
    * workout's hint; 0 where there is one text. {@link #reminder} with this instead of the rotation
-   * gives the same text. {@code workout} is the plan's ({@link #workout}), needed for a workout
-   * only.
+   * gives the same text. {@code plan} is the user's ({@link #plan}), needed where {@link
+   * #needsPlan}.
    */
-  int variant(Kind kind, int rotation, Workout workout) {
-    int n =
-        kind == Kind.WORKOUT
-            ? workout.harder.size()
-            : kind.routine != null ? items(kind).size() : 0;
+  int variant(Kind kind, int rotation, FromPlan plan) {
+    int n = kind == Kind.WORKOUT ? plan.harder.size() : rotates(kind) ? items(kind).size() : 0;
     return n == 0 ? 0 : Math.floorMod(rotation, n);
   }
 
-  /** The thing to do now for a kind, the {@code rotation}-th of its list. */
-  String item(Kind kind, int rotation) {
-    List<String> items = items(kind);
+  /**
+   * What a reminder asks for, as logged: a rotating kind's move, the mobility moves, else empty.
+   */
+  String item(Kind kind, int rotation, FromPlan plan) {
+    if (kind == Kind.MOBILITY) {
+      return plan.mobility;
+    }
+    List<String> items = rotates(kind) ? items(kind) : List.of();
     return items.isEmpty() ? "" : items.get(Math.floorMod(rotation, items.size()));
   }
 
-  /** The rotation list of a kind; rendered once, since the bundle does not change while running. */
-  List<String> items(Kind kind) {
-    return itemsByKind.computeIfAbsent(
-        kind,
-        k -> {
-          Routine r = k.routine == null ? null : content.routine(k.routine);
-          List<String> out = new ArrayList<>();
-          for (Routine.Step st : r == null ? List.<Routine.Step>of() : r.steps()) {
-            out.add(cards.step(st));
-          }
-          return List.copyOf(out);
-        });
+  /** A kind with a routine of its own that is not drawn from the plan sends one of its moves. */
+  private static boolean rotates(Kind kind) {
+    return kind.routine != null && !needsPlan(kind);
   }
 
   /**
-   * @param workout the plan's workout ({@link #workout}), needed for a workout reminder only
+   * The rotation list of a kind: its routine's moves with their doses (a routine's notes are for
+   * its card, not a thing to do now). Rendered once, since the bundle does not change while
+   * running.
    */
-  Reply reminder(Kind kind, long logId, int rotation, Workout workout) {
+  List<String> items(Kind kind) {
+    return itemsByKind.computeIfAbsent(kind, k -> moves(k.routine));
+  }
+
+  /** The exercise steps of a routine, as "Chin tuck: 5 slow reps" lines. */
+  private List<String> moves(String routineId) {
+    Routine r = routineId == null ? null : content.routine(routineId);
+    List<String> out = new ArrayList<>();
+    for (Routine.Step st : r == null ? List.<Routine.Step>of() : r.steps()) {
+      if (st.exercise() != null) {
+        out.add(cards.step(st));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * @param plan the user's plan part ({@link #plan}), needed where {@link #needsPlan}
+   */
+  Reply reminder(Kind kind, long logId, int rotation, FromPlan plan) {
     if (kind == Kind.WORKOUT) {
       return Reply.withButtons(
+          content.text(kind.message, "session", plan.session, "hint", hint(plan.harder, rotation)),
+          buttons(logId));
+    }
+    if (kind == Kind.MOBILITY) {
+      return Reply.withButtons(
           content.text(
-              kind.message, "session", workout.session, "hint", hint(workout.harder, rotation)),
+              kind.message,
+              "moves",
+              plan.mobility,
+              "minutes",
+              content.routine(kind.routine).minutes()),
           buttons(logId));
     }
     if (kind == Kind.CHECKIN) {
       return Reply.withButtons(
-          content.text(kind.message),
+          content.text(kind.message, "questions", content.onboarding().checkin().size()),
           List.of(
               List.of(
                   Button.of(content.text(Msg.BTN_START_CHECKIN), new Callback.StartCheckin()))));
     }
-    // Every other kind rotates through its routine's steps.
+    // Every other kind rotates through its routine's moves.
     return Reply.withButtons(
-        content.text(kind.message, "item", item(kind, rotation)), buttons(logId));
+        content.text(kind.message, "item", item(kind, rotation, plan)), buttons(logId));
   }
 
   /** The main part of the user's plan as a numbered list. */
@@ -136,9 +168,7 @@ final class ReminderText {
       for (Plan.Section s : plan) {
         if (s.kind() == Plan.SectionKind.MAIN) {
           for (Plan.Item i : s.items()) {
-            Exercise e = i.exercise() == null ? null : content.exercise(i.exercise());
-            lines.add(
-                e == null ? i.note() : i.dose() == null ? e.name() : e.name() + ": " + i.dose());
+            lines.add(line(i));
           }
         }
       }
@@ -151,49 +181,75 @@ final class ReminderText {
   }
 
   /**
-   * The workout of the plan text {@code textId} (null: no plan), rendered once per distinct text;
-   * {@code load} reads a text not rendered yet.
+   * The daily mobility moves as a numbered list: the exercises of the plan's copy of the mobility
+   * routine (fitted to the user's kit and back), or the routine's own when the plan has none.
    */
-  Workout workout(Long textId, java.util.function.LongFunction<String> load) {
+  String mobility(List<Plan.Section> plan) {
+    List<String> lines = new ArrayList<>();
+    if (plan != null) {
+      for (Plan.Section s : plan) {
+        if (Kind.MOBILITY.routine.equals(s.routineId())) {
+          for (Plan.Item i : s.items()) {
+            if (i.exercise() != null) {
+              lines.add(line(i));
+            }
+          }
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      lines.addAll(moves(Kind.MOBILITY.routine));
+    }
+    return Cards.numbered(lines);
+  }
+
+  private String line(Plan.Item i) {
+    Exercise e = i.exercise() == null ? null : content.exercise(i.exercise());
+    return e == null ? i.note() : i.dose() == null ? e.name() : e.name() + ": " + i.dose();
+  }
+
+  /**
+   * What reminders take from the plan text {@code textId} (null: no plan), rendered once per
+   * distinct text; {@code load} reads a text not rendered yet.
+   */
+  FromPlan plan(Long textId, java.util.function.LongFunction<String> load) {
     if (textId == null) {
-      Workout w = noPlan;
-      if (w == null) {
-        w = render(null);
-        noPlan = w;
+      FromPlan p = noPlan;
+      if (p == null) {
+        p = render(null);
+        noPlan = p;
       }
-      return w;
+      return p;
     }
-    Workout w = workouts.get(textId);
-    if (w == null) {
-      w = render(load.apply(textId));
-      if (workouts.size() >= WORKOUTS_KEPT) {
-        workouts.clear(); // a simple bound: the common plans come straight back
+    FromPlan p = plans.get(textId);
+    if (p == null) {
+      p = render(load.apply(textId));
+      if (plans.size() >= PLANS_KEPT) {
+        plans.clear(); // a simple bound: the common plans come straight back
       }
-      workouts.put(textId, w);
+      plans.put(textId, p);
     }
-    return w;
+    return p;
   }
 
-  /** The workout of a plan's sections as stored (JSON; null: no plan), not cached. */
-  Workout render(String sections) {
+  /** What reminders take from a plan's sections as stored (JSON; null: no plan), not cached. */
+  FromPlan render(String sections) {
     List<Plan.Section> plan = sections == null ? null : Json.read(sections, SECTIONS);
-    return new Workout(session(plan), harder(plan));
+    return new FromPlan(session(plan), harder(plan), mobility(plan));
   }
 
-  /** The one message that stands for reminders that could not go out on time. */
-  app.backcoach.reply.Reply catchUp(java.util.List<Kind> missed) {
-    String what =
-        missed.stream()
-            .collect(
-                java.util.stream.Collectors.groupingBy(
-                    k -> k, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
-            .entrySet()
-            .stream()
-            .map(k -> k.getValue() + " × " + kindName(k.getKey()))
-            .collect(java.util.stream.Collectors.joining(", "));
-    return app.backcoach.reply.Reply.text(
+  /**
+   * The one message that stands for reminders that could not go out on time: how many of each kind
+   * were missed, and one posture move to do now.
+   */
+  Reply catchUp(List<Kind> missed) {
+    java.util.Map<Kind, Integer> counts = new java.util.LinkedHashMap<>();
+    missed.forEach(k -> counts.merge(k, 1, Integer::sum));
+    List<String> what = new ArrayList<>();
+    counts.forEach((k, n) -> what.add(content.text(k.countedName, "count", n)));
+    return Reply.text(
         content.text(
-            app.backcoach.content.Msg.CATCH_UP, "missed", what, "item", item(Kind.POSTURE, 0)));
+            Msg.CATCH_UP, "missed", String.join(", ", what), "item", item(Kind.POSTURE, 0, null)));
   }
 
   /** Names of the harder variants of the plan's exercises, in plan order. */
@@ -215,10 +271,6 @@ final class ReminderText {
         ? content.text(Msg.WORKOUT_HINT_NONE)
         : content.text(
             Msg.WORKOUT_HINT, "name", harder.get(Math.floorMod(rotation, harder.size())));
-  }
-
-  String kindName(Kind kind) {
-    return content.text(kind.countedName);
   }
 
   private List<List<Button>> buttons(long logId) {

@@ -169,7 +169,7 @@ class ContentLoaderTest {
             new Problem("places.yaml", "est", "-", "place names must be lower case"));
     ContentException e = new ContentException("/some/dir", problems);
     assertEquals(
-        "content bundle /some/dir has 2 problem(s):\n"
+        "content bundle /some/dir has 2 problems:\n"
             + "mistakes.yaml: weak_core: why: required\n"
             + "places.yaml: est: -: place names must be lower case",
         e.getMessage());

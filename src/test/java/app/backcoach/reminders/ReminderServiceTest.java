@@ -260,7 +260,10 @@ class ReminderServiceTest {
       Kind kind = (Kind) r[2];
       var reply =
           text.reminder(
-              kind, logId, (int) r[3], kind == Kind.WORKOUT ? text.render((String) r[4]) : null);
+              kind,
+              logId,
+              (int) r[3],
+              ReminderText.needsPlan(kind) ? text.render((String) r[4]) : null);
       Delivery expected = (boolean) r[5] ? Delivery.sendSilently(reply) : Delivery.send(reply);
       List<Outbox.Item> q = queued(chatId);
       assertEquals(1, q.size(), "chat " + chatId);
@@ -380,13 +383,23 @@ class ReminderServiceTest {
   }
 
   @Test
-  void itemsRotateWithoutRepeatingTheLastFew() {
+  void postureMovesRotateWithoutRepeatingTheLastFew() {
     user(1, "UTC");
-    daily(1, Kind.MOBILITY, "09:00");
+    db.write(
+        tx -> {
+          new ReminderStore()
+              .replace(
+                  tx,
+                  1,
+                  List.of(posture(1, 30, "09:00", "17:00")),
+                  ZoneOffset.UTC,
+                  clock.instant());
+          return null;
+        });
     List<String> items = new java.util.ArrayList<>();
-    for (int day = 2; day <= 6; day++) {
-      clock.set("2026-03-0" + day + "T09:00:00Z");
-      service.runDue();
+    for (int slot = 0; slot < 5; slot++) {
+      clock.set(Instant.parse("2026-03-02T09:00:00Z").plusSeconds(1800L * (slot + 1)).toString());
+      assertEquals(1, service.runDue().sent(), "slot " + slot);
       items.add(
           db.read(
               tx ->
