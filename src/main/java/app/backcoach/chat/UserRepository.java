@@ -39,7 +39,7 @@ public final class UserRepository {
           + " AND kind <> 'CHECKIN'";
   private final ReminderStore reminders = new ReminderStore();
   private static final String SELECT_ANSWERS =
-      "SELECT question_id, options, value FROM answers WHERE chat_id = ? ORDER BY rowid";
+      "SELECT question_id, options, value FROM answers WHERE chat_id = ? ORDER BY ";
   private static final String SELECT_PLAN = "SELECT body FROM plans WHERE chat_id = ?";
   private static final String UPSERT_USER =
       "INSERT INTO users (chat_id, created_at, updated_at, consented, disclaimer_shown, time_zone, red_flags)"
@@ -99,7 +99,7 @@ public final class UserRepository {
             adherence);
     Map<String, Answer> answers = new LinkedHashMap<>();
     tx.query(
-        SELECT_ANSWERS,
+        SELECT_ANSWERS + tx.insertionOrder(),
         a ->
             answers.put(
                 a.getString("question_id"),

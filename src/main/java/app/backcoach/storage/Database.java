@@ -14,12 +14,28 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Owns the SQLite file: one writer connection doing short IMMEDIATE transactions under a lock, one
- * reader connection (WAL lets it read while the writer writes), and the versioned migrations in
- * {@code db/V<n>__*.sql}.
+ * Owns the database: one writer connection doing short transactions under a lock, one reader
+ * connection, and the versioned migrations in {@code db/V<n>__*.sql}. SQLite (a file, the default):
+ * IMMEDIATE write transactions, WAL so the reader reads while the writer writes. PostgreSQL ({@link
+ * #connect}): the same two connections from a HikariCP pool, and the migrations of {@code
+ * db/postgresql/} where its SQL differs.
  */
 public final class Database implements AutoCloseable {
+  /** Which engine holds the data; the SQL that differs between them asks here. */
+  public enum Dialect {
+    SQLITE,
+    POSTGRESQL
+  }
+
   private final Path file;
+  private final Dialect dialect;
+
+  /** The file, or the PostgreSQL URL without credentials: for messages. */
+  private final String where;
+
+  /** PostgreSQL's connections; null for SQLite. */
+  private final com.zaxxer.hikari.HikariDataSource pool;
+
   private final Slot writer;
   private final Slot reader;
   private final Connection checkpointer;
@@ -48,6 +64,9 @@ public final class Database implements AutoCloseable {
 
   private Database(Path file, Clock clock, Durability durability) throws SQLException {
     this.file = file;
+    this.dialect = Dialect.SQLITE;
+    this.where = file.toString();
+    this.pool = null;
     this.durability = durability;
     this.writer = new Slot(SQLiteConfig.TransactionMode.IMMEDIATE);
     migrate(clock);
@@ -64,7 +83,68 @@ public final class Database implements AutoCloseable {
         this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  private Database(String url, Clock clock) throws SQLException {
+    this.file = null;
+    this.dialect = Dialect.POSTGRESQL;
+    this.where = withoutCredentials(url);
+    this.durability = Durability.FULL;
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("backcoach");
+    // The writer and the reader hold one each; the rest serve replacements after a failure.
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(10_000);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    this.pool = new com.zaxxer.hikari.HikariDataSource(config);
+    try {
+      this.writer = new Slot(SQLiteConfig.TransactionMode.IMMEDIATE);
+      migrate(clock);
+      this.reader = new Slot(SQLiteConfig.TransactionMode.DEFERRED);
+    } catch (RuntimeException | SQLException e) {
+      pool.close();
+      throw e;
+    }
+    this.checkpointer = null;
+    this.checkpoints = null;
+  }
+
+  /**
+   * Connects to PostgreSQL at a JDBC URL ({@code jdbc:postgresql://host/db?user=..&password=..})
+   * and applies pending migrations; several bot instances may share the database.
+   */
+  public static Database connect(String url, Clock clock) {
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      throw new DatabaseException(
+          "BACKCOACH_DATABASE_URL must be a jdbc:postgresql:// URL, not " + withoutCredentials(url),
+          null);
+    }
+    try {
+      return new Database(url, clock);
+    } catch (SQLException | RuntimeException e) {
+      Throwable why = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+      throw new DatabaseException(
+          "cannot open database " + withoutCredentials(url) + ": " + why.getMessage(), e);
+    }
+  }
+
+  /** The URL with any password left out, for logs and messages. */
+  static String withoutCredentials(String url) {
+    if (url == null) {
+      return "(none)";
+    }
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  /** Which engine this is. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   private void checkpoint() {
+    if (checkpointer == null) {
+      return;
+    }
     try (var st = checkpointer.createStatement()) {
       st.execute("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (SQLException e) {
@@ -113,6 +193,9 @@ public final class Database implements AutoCloseable {
   }
 
   private Connection connect(SQLiteConfig.TransactionMode mode) throws SQLException {
+    if (pool != null) {
+      return pool.getConnection();
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(
@@ -130,6 +213,7 @@ public final class Database implements AutoCloseable {
     return c;
   }
 
+  /** The SQLite file; null for PostgreSQL. */
   public Path file() {
     return file;
   }
@@ -198,13 +282,13 @@ public final class Database implements AutoCloseable {
       boolean sqlFailed = false;
       try {
         c.setAutoCommit(false);
-        T result = work.run(new Tx(c, statements));
+        T result = work.run(new Tx(c, statements, dialect));
         c.commit();
         committed = true;
         return result;
       } catch (SQLException e) {
         sqlFailed = true;
-        throw new DatabaseException("transaction on " + file + " failed: " + e.getMessage(), e);
+        throw new DatabaseException("transaction on " + where + " failed: " + e.getMessage(), e);
       } catch (DatabaseException e) {
         // A row that does not decode leaves the connection as it was; a failing store may not.
         sqlFailed = e.storeWide();
@@ -238,7 +322,7 @@ public final class Database implements AutoCloseable {
         try {
           connection = connect(mode);
         } catch (SQLException e) {
-          throw new DatabaseException("cannot reconnect to " + file + ": " + e.getMessage(), e);
+          throw new DatabaseException("cannot reconnect to " + where + ": " + e.getMessage(), e);
         }
       }
       return connection;
@@ -272,6 +356,10 @@ public final class Database implements AutoCloseable {
   private void migrate(Clock clock) {
     write(
         tx -> {
+          if (dialect == Dialect.POSTGRESQL) {
+            // Instances starting together migrate one at a time (held until this commits).
+            tx.query("SELECT pg_advisory_xact_lock(7262001)", rs -> null);
+          }
           tx.update(
               "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
           int current =
@@ -288,7 +376,7 @@ public final class Database implements AutoCloseable {
                 null);
           }
           for (int v = current + 1; ; v++) {
-            String sql = migration(v);
+            String sql = migration(v, dialect);
             if (sql == null) {
               break;
             }
@@ -304,9 +392,19 @@ public final class Database implements AutoCloseable {
 
   /** The script of migration {@code version}, or null when there is none. */
   static String migration(int version) {
+    return migration(version, Dialect.SQLITE);
+  }
+
+  /** The same for a dialect: its own file under {@code db/postgresql/}, else the common one. */
+  static String migration(int version, Dialect dialect) {
     for (String name : Migrations.NAMES) {
       if (name.startsWith("V" + version + "__")) {
-        try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
+        String path =
+            dialect == Dialect.POSTGRESQL
+                    && Database.class.getResource("/db/postgresql/" + name) != null
+                ? "/db/postgresql/" + name
+                : "/db/" + name;
+        try (InputStream in = Database.class.getResourceAsStream(path)) {
           if (in == null) {
             throw new DatabaseException(
                 "migration db/" + name + " is missing from the classpath", null);
@@ -325,6 +423,10 @@ public final class Database implements AutoCloseable {
    * stopping anyone: readers and the writer carry on while it runs. The copy is created owner-only.
    */
   public void backup(Path target) {
+    if (dialect == Dialect.POSTGRESQL) {
+      throw new DatabaseException(
+          "backup of PostgreSQL " + where + ": use pg_dump (docs/DEPLOY.md, backups)", null);
+    }
     Path absolute = target.toAbsolutePath();
     if (Files.exists(absolute)) {
       throw new DatabaseException(
@@ -354,10 +456,15 @@ public final class Database implements AutoCloseable {
       write(
           tx ->
               tx.update(
-                  "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)", System.nanoTime()));
+                  "INSERT INTO health_probe (id, at) VALUES (1, ?)"
+                      + " ON CONFLICT (id) DO UPDATE SET at = excluded.at",
+                  System.nanoTime()));
     } catch (DatabaseException e) {
       Throwable why = e.getCause() != null ? e.getCause() : e;
-      return "database " + file + " does not accept writes: " + why.getMessage();
+      return "database " + where + " does not accept writes: " + why.getMessage();
+    }
+    if (file == null) {
+      return null; // PostgreSQL: the server's files are its own business
     }
     if (!Files.isWritable(file)) {
       return "database file "
@@ -382,16 +489,23 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    checkpoints.shutdownNow();
+    if (checkpoints != null) {
+      checkpoints.shutdownNow();
+    }
     writeLock.lock();
     readLock.lock();
     try {
       checkpoint();
-      checkpointer.close();
+      if (checkpointer != null) {
+        checkpointer.close();
+      }
       writer.close();
       reader.close();
+      if (pool != null) {
+        pool.close();
+      }
     } catch (SQLException e) {
-      throw new DatabaseException("closing " + file + " failed: " + e.getMessage(), e);
+      throw new DatabaseException("closing " + where + " failed: " + e.getMessage(), e);
     } finally {
       readLock.unlock();
       writeLock.unlock();

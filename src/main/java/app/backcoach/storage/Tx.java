@@ -12,14 +12,32 @@ import java.util.Optional;
 public final class Tx {
   private final Connection connection;
   private final java.util.Map<String, PreparedStatement> cache;
+  private final Database.Dialect dialect;
 
   /**
    * @param cache the connection's prepared statements, reused across transactions (preparing is the
    *     costly part)
    */
-  Tx(Connection connection, java.util.Map<String, PreparedStatement> cache) {
+  Tx(
+      Connection connection,
+      java.util.Map<String, PreparedStatement> cache,
+      Database.Dialect dialect) {
     this.connection = connection;
     this.cache = cache;
+    this.dialect = dialect;
+  }
+
+  /** Which engine runs this transaction. */
+  public Database.Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * The column that orders a table's rows as they were inserted: SQLite's rowid; on PostgreSQL the
+   * tables read in that order have a {@code seq} identity column.
+   */
+  public String insertionOrder() {
+    return dialect == Database.Dialect.SQLITE ? "rowid" : "seq";
   }
 
   /** Maps the current row of a result set. */
@@ -71,10 +89,10 @@ public final class Tx {
     return changed;
   }
 
-  /** Runs an insert and returns the generated row id. */
+  /** Runs an insert into a table with an {@code id} column and returns the new row's id. */
   public long insert(String sql, Object... args) {
-    // One statement instead of two: SQLite (3.35+) returns the new row id itself.
-    return query(sql + " RETURNING rowid", rs -> rs.getLong(1), args).get(0);
+    // One statement instead of two: both engines return the new id (SQLite 3.35+).
+    return query(sql + " RETURNING id", rs -> rs.getLong(1), args).get(0);
   }
 
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
@@ -108,9 +126,17 @@ public final class Tx {
     if (!table.matches("[a-z_]+")) {
       throw new IllegalArgumentException("not a table name: " + table);
     }
+    String sequence =
+        dialect == Database.Dialect.SQLITE
+            ? "SELECT seq FROM sqlite_sequence WHERE name = ?"
+            : "SELECT last_value FROM pg_sequences WHERE schemaname = current_schema()"
+                + " AND sequencename = ? || '_id_seq' AND last_value IS NOT NULL";
     return one(
-            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
-                + " COALESCE((SELECT MAX(id) FROM "
+            "SELECT "
+                + (dialect == Database.Dialect.SQLITE ? "MAX" : "GREATEST")
+                + "(COALESCE(("
+                + sequence
+                + "), 0), COALESCE((SELECT MAX(id) FROM "
                 + table
                 + "), 0)) AS last_id",
             rs -> rs.getLong("last_id"),

@@ -26,7 +26,7 @@ class ChatServiceTest {
 
   @Test
   void storesStateAndRepliesTogether() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       var outcome = chat.handle(5, new Event.Command("start", ""));
@@ -73,7 +73,7 @@ class ChatServiceTest {
 
   @Test
   void chatsAreKeptApart() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       chat.handle(5, new Event.Command("start", ""));
@@ -88,7 +88,7 @@ class ChatServiceTest {
 
   @Test
   void failingStorageStoresNeitherStateNorReplies() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), CLOCK);
       // A trigger that makes the outbox insert fail after the user rows were written in the same

@@ -25,7 +25,7 @@ class UpdateInboxTest {
   @Test
   void repeatsAreIgnoredAndOldAppliedUpdatesArePurgedButPendingOnesKept() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("u.db"), CLOCK)) {
       Inbound a = new Inbound(1, 7L, true, new Event.Text("hi"), Origin.NONE);
       Inbound b = new Inbound(2, 7L, true, new Event.Text("again"), Origin.NONE);
       assertEquals(2, (int) db.write(tx -> inbox.store(tx, List.of(a, b), t)));
@@ -56,7 +56,7 @@ class UpdateInboxTest {
   @Test
   void anUpdateWaitingForARetryHoldsItsOwnChatOnlyUntilItIsDue() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("u.db"), CLOCK)) {
       List<Inbound> all =
           List.of(
               new Inbound(1, 7L, true, new Event.Text("bad"), Origin.NONE),
@@ -77,7 +77,7 @@ class UpdateInboxTest {
   @Test
   void anUpdateIsMarkedAppliedOnlyOnce() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("u.db"), CLOCK)) {
       db.write(
           tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
       db.write(
@@ -99,7 +99,7 @@ class UpdateInboxTest {
   @Test
   void aRowThatNoLongerDecodesFailsAloneAndNotAsAFailingStore() {
     Instant t = Instant.parse("2026-03-02T08:00:00Z");
-    try (Database db = Database.open(dir.resolve("u.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("u.db"), CLOCK)) {
       db.write(
           tx -> inbox.store(tx, List.of(new Inbound(1, 7L, true, new Event.Text("x"), null)), t));
       db.write(tx -> tx.update("UPDATE updates SET body = '{not json' WHERE update_id = 1"));

@@ -64,7 +64,7 @@ class UpdateProcessorTest {
 
   /** What applying the updates one at a time, each in its own transaction, leaves per chat. */
   static List<List<Delivery>> oneByOne(Path file, List<Inbound> updates, int chats) {
-    try (Database db = Database.open(file, CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(file, CLOCK)) {
       ChatService chat = chatService(db);
       for (Inbound u : updates) {
         chat.handle(u.chatId(), u.event());
@@ -81,7 +81,7 @@ class UpdateProcessorTest {
   void aBacklogAppliedInGroupsEndsExactlyAsAppliedOneByOne() {
     int chats = 7;
     List<Inbound> updates = backlog(chats);
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       store(db, updates);
       UpdateProcessor processor =
           new UpdateProcessor(db, chatService(db), TestContent.bundle(), CLOCK, () -> {});
@@ -100,7 +100,7 @@ class UpdateProcessorTest {
     int chats = 4;
     List<Inbound> updates = backlog(chats).subList(0, 3 * chats);
     TestClock clock = new TestClock(CLOCK.instant());
-    try (Database db = Database.open(dir.resolve("bot.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), clock)) {
       store(db, updates);
       ChatService chat = spy(chatService(db));
       doThrow(new IllegalStateException("boom"))
@@ -150,7 +150,7 @@ class UpdateProcessorTest {
   void aStoredUpdateThatNoLongerDecodesIsQuarantinedAndTheRestFlow() {
     List<Inbound> updates = backlog(2).subList(0, 4);
     TestClock clock = new TestClock(CLOCK.instant());
-    try (Database db = Database.open(dir.resolve("bot.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), clock)) {
       store(db, updates);
       db.write(tx -> tx.update("UPDATE updates SET body = '{\"updateId\": [' WHERE update_id = 1"));
       UpdateProcessor processor =
@@ -178,7 +178,7 @@ class UpdateProcessorTest {
   @Test
   void aStoreThatFailsForEveryoneHoldsUpdatesWithoutQuarantiningThem() throws Exception {
     List<Inbound> updates = backlog(2).subList(0, 4);
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       store(db, updates);
       ChatService chat = spy(chatService(db));
       doThrow(

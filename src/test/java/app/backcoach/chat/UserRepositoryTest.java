@@ -35,7 +35,7 @@ class UserRepositoryTest {
 
   @Test
   void unknownChatLoadsAsFresh() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       assertEquals(UserState.fresh(42), db.read(tx -> users.load(tx, 42)));
     }
   }
@@ -75,7 +75,7 @@ class UserRepositoryTest {
     s = engine.handle(s, new Event.Text("my leg goes numb"), now).state();
     assertEquals(Stage.READY, s.stage());
     UserState saved = s;
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       db.write(
           tx -> {
             users.save(tx, saved, now);
@@ -85,7 +85,7 @@ class UserRepositoryTest {
       assertEquals(saved.plan().sections(), storedSections(db), "sections kept for reminders");
     }
     // A database made before plan_sections existed gets them from its plans (migrations V5, V6).
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       db.write(
           tx -> {
             Downgrade.undoV9(tx);
@@ -95,7 +95,7 @@ class UserRepositoryTest {
             return tx.update("DELETE FROM schema_version WHERE version >= 5");
           });
     }
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       assertEquals(saved.plan().sections(), storedSections(db), "sections after migration V5");
       assertEquals(
           "Europe/Berlin",

@@ -37,7 +37,7 @@ class OutboxOrderTest {
 
   @Test
   void aScheduledMessageHeldUntilMorningDoesNotHoldBackATonightsReply() {
-    try (Database db = Database.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
       long morning = NOW.plusSeconds(8 * 3600).toEpochMilli();
       queue(db, "catch-up, after quiet hours", Outbox.SCHEDULED, morning);
       queue(db, "the answer to a question typed at 22:30", Outbox.INTERACTIVE, null);
@@ -47,7 +47,7 @@ class OutboxOrderTest {
 
   @Test
   void aReplyWaitingForARetryStillKeepsTheChatsRepliesInOrder() {
-    try (Database db = Database.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
       queue(db, "first reply, retrying", Outbox.INTERACTIVE, NOW.plusSeconds(5).toEpochMilli());
       queue(db, "second reply", Outbox.INTERACTIVE, null);
       assertEquals(List.of(), due(db), "the second waits for the first");

@@ -19,7 +19,7 @@ class OutboxPurgeTest {
     Instant recent = Instant.parse("2026-03-09T09:00:00Z");
     Instant cutoff = recent.minus(Outbox.KEPT); // 2026-03-02T09:00:00Z
     Outbox outbox = new Outbox();
-    try (Database db = Database.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
       db.write(
           tx -> {
             // For each age: one pending, one sent, one dropped, one pending with a failed attempt.

@@ -53,7 +53,7 @@ class OutboxSenderTest {
   }
 
   private void start(SendLimits limits) {
-    db = Database.open(dir.resolve("s.db"), clock);
+    db = app.backcoach.TestDatabases.open(dir.resolve("s.db"), clock);
     sender = new OutboxSender(db, transport, clock, limits).start();
   }
 
@@ -212,7 +212,7 @@ class OutboxSenderTest {
           }
           return transport.deliver(chatId, d);
         };
-    db = Database.open(dir.resolve("s.db"), clock);
+    db = app.backcoach.TestDatabases.open(dir.resolve("s.db"), clock);
     sender = new OutboxSender(db, slowFirst, clock, new SendLimits(100, 100, 100, 100, 2)).start();
     queue(1, Outbox.INTERACTIVE, "first");
     Thread.sleep(100); // "first" is in flight now
@@ -271,7 +271,7 @@ class OutboxSenderTest {
           }
           return transport.deliver(chatId, d);
         };
-    db = Database.open(dir.resolve("s.db"), clock);
+    db = app.backcoach.TestDatabases.open(dir.resolve("s.db"), clock);
     sender = new OutboxSender(db, slow, clock, new SendLimits(100, 100, 100, 100, 2)).start();
     queue(1, Outbox.INTERACTIVE, "last words");
     assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));

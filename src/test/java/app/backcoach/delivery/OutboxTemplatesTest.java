@@ -38,7 +38,7 @@ class OutboxTemplatesTest {
 
   @Test
   void rowsFromATemplateReadBackAsTheFullDeliveryEverywhere() {
-    try (Database db = Database.open(dir.resolve("t.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("t.db"), Clock.systemUTC())) {
       long template =
           db.write(
               tx -> {
@@ -99,7 +99,7 @@ class OutboxTemplatesTest {
 
   @Test
   void aDeliveryTooLongForOneMessageGetsNoTemplate() {
-    try (Database db = Database.open(dir.resolve("l.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("l.db"), Clock.systemUTC())) {
       Delivery longOne =
           Delivery.send(Reply.text(("word ".repeat(300).strip() + "\n\n").repeat(4).strip()));
       assertNull(db.write(tx -> outbox.template(tx, longOne, NOW)));
@@ -110,7 +110,7 @@ class OutboxTemplatesTest {
 
   @Test
   void onlyTemplatesUnusedAndOlderThanTheCutoffArePurged() {
-    try (Database db = Database.open(dir.resolve("p.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("p.db"), Clock.systemUTC())) {
       Instant old = NOW.minus(Duration.ofDays(2));
       List<Long> ids =
           db.write(
@@ -148,7 +148,7 @@ class OutboxTemplatesTest {
   @Test
   void migrationV7KeepsEveryRowAndNeverReusesAnId() {
     Path file = dir.resolve("v6.db");
-    try (Database db = Database.open(file, Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(file, Clock.systemUTC())) {
       // Back to the V6 outbox, holding one pending and one sent row after a deleted one with id 50.
       db.write(
           tx -> {
@@ -169,7 +169,7 @@ class OutboxTemplatesTest {
             return tx.update("DELETE FROM schema_version WHERE version >= 7");
           });
     }
-    try (Database db = Database.open(file, Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(file, Clock.systemUTC())) {
       List<Outbox.Item> pending = db.read(tx -> outbox.pendingFor(tx, 1));
       assertEquals(1, pending.size());
       assertEquals(10, pending.get(0).id());

@@ -47,7 +47,7 @@ class SenderIsolationTest {
       };
 
   private void start() {
-    db = Database.open(dir.resolve("s.db"), clock);
+    db = app.backcoach.TestDatabases.open(dir.resolve("s.db"), clock);
     sender =
         new OutboxSender(db, transport, clock, new SendLimits(1000, 1000, 1000, 1000, 2)).start();
   }

@@ -98,7 +98,7 @@ class ExportTest {
   @Test
   void everyFlagAndJsonColumnOfTheRuleExistsWithItsDeclaredType() {
     // A renamed column would otherwise fall back to an integer or a string without a word.
-    try (Database db = Database.open(dir.resolve("s.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("s.db"), Clock.systemUTC())) {
       for (String column : ExportColumns.FLAGS) {
         assertEquals("INTEGER", declared(db, column), column);
       }
@@ -123,7 +123,7 @@ class ExportTest {
    */
   private JsonNode exportOfAFullUser() throws Exception {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    try (Database db = Database.open(dir.resolve("e.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("e.db"), clock)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), clock);
       UserDataTest.fullUser(db, chat, USER);

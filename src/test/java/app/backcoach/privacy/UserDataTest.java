@@ -67,7 +67,7 @@ class UserDataTest {
   @Test
   void deleteRemovesEveryRowAboutTheUserFromEveryTable() {
     Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(dir.resolve("d.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("d.db"), clock)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), clock);
       fullUser(db, chat, USER);
@@ -112,7 +112,7 @@ class UserDataTest {
 
   @Test
   void erasingTheLastUserWithAPlanDeletesItsSharedText() {
-    try (Database db = Database.open(dir.resolve("p.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("p.db"), Clock.systemUTC())) {
       db.write(
           tx -> {
             for (long c : new long[] {USER, OTHER}) {
@@ -144,7 +144,7 @@ class UserDataTest {
 
   @Test
   void everyTableWithAChatIdIsCoveredByExportAndErase() {
-    try (Database db = Database.open(dir.resolve("t.db"), Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("t.db"), Clock.systemUTC())) {
       List<String> tables =
           db.read(
               tx ->
@@ -170,7 +170,7 @@ class UserDataTest {
   @Test
   void exportHoldsEverythingStoredAboutTheUserAsJson() throws Exception {
     Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(dir.resolve("e.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("e.db"), clock)) {
       ChatService chat =
           new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), clock);
       fullUser(db, chat, USER);

@@ -35,7 +35,7 @@ class ReminderServiceTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("r.db"), clock);
+    db = app.backcoach.TestDatabases.open(dir.resolve("r.db"), clock);
     service =
         new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
     chat = new ChatService(db, new Engine(TestContent.bundle()), TestContent.bundle(), clock);

@@ -28,7 +28,7 @@ class BackupTest {
   void backupOfALiveDatabaseIsConsistentAndRestores() throws Exception {
     Path live = dir.resolve("live/bot.db");
     Path copy = dir.resolve("backup.db");
-    try (Database db = Database.open(live, DatabaseTest.CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(live, DatabaseTest.CLOCK)) {
       for (int i = 0; i < 200; i++) {
         insert(db, i);
       }
@@ -48,7 +48,7 @@ class BackupTest {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
     }
     int backedUp;
-    try (Database b = Database.open(copy, DatabaseTest.CLOCK)) {
+    try (Database b = app.backcoach.TestDatabases.open(copy, DatabaseTest.CLOCK)) {
       backedUp = b.read(tx -> tx.count("SELECT COUNT(*) FROM outbox"));
       assertTrue(backedUp >= 200, "everything committed before the backup is in it: " + backedUp);
       assertEquals(
@@ -59,7 +59,7 @@ class BackupTest {
     Files.copy(copy, live, StandardCopyOption.REPLACE_EXISTING);
     Files.deleteIfExists(Path.of(live + "-wal"));
     Files.deleteIfExists(Path.of(live + "-shm"));
-    try (Database restored = Database.open(live, DatabaseTest.CLOCK)) {
+    try (Database restored = app.backcoach.TestDatabases.open(live, DatabaseTest.CLOCK)) {
       assertEquals(backedUp, (int) restored.read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
     }
   }
@@ -67,7 +67,8 @@ class BackupTest {
   @Test
   void backupRefusesToOverwriteAFile() throws Exception {
     Path existing = Files.writeString(dir.resolve("old.db"), "precious");
-    try (Database db = Database.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
+    try (Database db =
+        app.backcoach.TestDatabases.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
       DatabaseException e = assertThrows(DatabaseException.class, () -> db.backup(existing));
       assertTrue(e.getMessage().contains("already exists"));
     }
@@ -77,7 +78,7 @@ class BackupTest {
   @Test
   void writableProbeReportsAReadOnlyDatabase() throws Exception {
     Path file = dir.resolve("ro/bot.db");
-    try (Database db = Database.open(file, DatabaseTest.CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(file, DatabaseTest.CLOCK)) {
       assertNull(db.writeProblem());
     }
   }

@@ -21,7 +21,7 @@ class DatabaseTest {
   @Test
   void createsFolderAndFileOwnerOnlyAndMigratesAnEmptyFile() throws Exception {
     Path file = dir.resolve("nested/data/bot.db");
-    try (Database db = Database.open(file, CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(file, CLOCK)) {
       assertEquals(Migrations.NAMES.size(), db.schemaVersion());
       List<String> tables =
           db.read(
@@ -45,13 +45,13 @@ class DatabaseTest {
   @Test
   void reopeningAnExistingFileKeepsDataAndDoesNotMigrateAgain() {
     Path file = dir.resolve("bot.db");
-    try (Database db = Database.open(file, CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(file, CLOCK)) {
       db.write(
           tx ->
               tx.update(
                   "INSERT INTO outbox (chat_id, created_at, priority, body) VALUES (1, 'x', 0, '{}')"));
     }
-    try (Database db = Database.open(file, CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(file, CLOCK)) {
       assertEquals(1, (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
       assertEquals(
           Migrations.NAMES.size(),
@@ -61,7 +61,7 @@ class DatabaseTest {
 
   @Test
   void failedTransactionLeavesNothingBehind() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       assertThrows(
           IllegalStateException.class,
           () ->
@@ -83,7 +83,7 @@ class DatabaseTest {
 
   @Test
   void badSqlNamesTheStatement() {
-    try (Database db = Database.open(dir.resolve("bot.db"), CLOCK)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       DatabaseException e =
           assertThrows(
               DatabaseException.class, () -> db.write(tx -> tx.update("UPDATE nowhere SET x = 1")));
@@ -99,7 +99,7 @@ class DatabaseTest {
             DatabaseException.class,
             () -> {
               Files.writeString(blocker, "not a folder");
-              Database.open(blocker.resolve("bot.db"), CLOCK);
+              app.backcoach.TestDatabases.open(blocker.resolve("bot.db"), CLOCK);
             });
     assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
   }
@@ -130,13 +130,14 @@ class DatabaseTest {
   void aDatabaseNewerThanThisProgramIsRefusedWithBothVersionsNamed(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
     java.nio.file.Path file = tmp.resolve("new.db");
-    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(file, java.time.Clock.systemUTC())) {
       db.write(
           tx -> tx.update("INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')"));
     }
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            DatabaseException.class, () -> Database.open(file, java.time.Clock.systemUTC()));
+            DatabaseException.class,
+            () -> app.backcoach.TestDatabases.open(file, java.time.Clock.systemUTC()));
     assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
     assertTrue(
         e.getMessage().contains("this program's " + Migrations.NAMES.size()), e.getMessage());
@@ -146,7 +147,7 @@ class DatabaseTest {
   void aStoredBladderAndBowelFlagBecomesBothConcepts(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
     java.nio.file.Path file = tmp.resolve("v7.db");
-    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(file, java.time.Clock.systemUTC())) {
       db.write(
           tx -> {
             Downgrade.undoV9(tx);
@@ -156,7 +157,7 @@ class DatabaseTest {
             return tx.update("DELETE FROM schema_version WHERE version = 8"); // back to version 7
           });
     }
-    try (Database db = Database.open(file, java.time.Clock.systemUTC())) {
+    try (Database db = app.backcoach.TestDatabases.open(file, java.time.Clock.systemUTC())) {
       String flags =
           db.read(
               tx ->

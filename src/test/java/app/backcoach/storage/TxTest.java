@@ -18,7 +18,7 @@ class TxTest {
   @Test
   void updateRowsWritesEveryRowInOrderAcrossChunks() {
     Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
-    try (Database db = Database.open(dir.resolve("t.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("t.db"), clock)) {
       for (int n : new int[] {0, 1, 3, 256, 257, 700}) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ class TxTest {
   @Test
   void aRowOfTheWrongWidthIsRefusedAndNothingIsWritten() {
     Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
-    try (Database db = Database.open(dir.resolve("t.db"), clock)) {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("t.db"), clock)) {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
