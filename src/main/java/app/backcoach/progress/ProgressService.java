@@ -28,9 +28,11 @@ public final class ProgressService {
   private static final DateTimeFormatter WEEK =
       DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   private final ContentBundle content;
+  private final ProgressText words;
 
   public ProgressService(ContentBundle content) {
     this.content = content;
+    this.words = new ProgressText(content);
   }
 
   /** The weeks with data, oldest first, from the stored check-ins and reminder outcomes. */
@@ -71,7 +73,7 @@ public final class ProgressService {
     String text =
         content.text(
             Msg.PROGRESS_TEXT, "weeks", String.join("\n", lines), "share", share, "streak", streak);
-    byte[] png = ProgressChart.png(weeks, labels());
+    byte[] png = ProgressChart.png(weeks, words.labels(streak));
     return List.of(
         Delivery.send(Reply.text(text)), Delivery.photo(png, content.text(Msg.CHART_CAPTION)));
   }
@@ -122,16 +124,5 @@ public final class ProgressService {
       }
       return out;
     }
-  }
-
-  ProgressChart.Labels labels() {
-    return new ProgressChart.Labels(
-        content.text(Msg.CHART_TITLE),
-        content.text(Msg.CHART_WEEK_AXIS),
-        content.text(Msg.CHART_PAIN),
-        content.text(Msg.CHART_ADHERENCE),
-        content.text(Msg.CHART_PAIN_AXIS),
-        content.text(Msg.CHART_ADHERENCE_AXIS),
-        content.text(Msg.CHART_EMPTY));
   }
 }
