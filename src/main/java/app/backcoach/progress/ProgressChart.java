@@ -1,45 +1,36 @@
 package app.backcoach.progress;
 
-import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
-import org.knowm.xchart.style.Styler.LegendPosition;
-import org.knowm.xchart.style.Styler.YAxisPosition;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
 
 /**
- * Renders the progress chart: pain (0-10) as a line over the weeks, adherence (% of reminders done)
- * as bars.
+ * Renders the progress chart as a PNG made to be read on a phone: pain (0-10, lower is better) and
+ * reminders done (%) in two panels over the same weeks, under a header with the streak.
  */
 final class ProgressChart {
-  public static final int WIDTH = 800;
-  public static final int HEIGHT = 500;
+  /**
+   * Twice the width a phone gives a photo in a chat, so the text stays sharp; portrait, because a
+   * phone screen is.
+   */
+  static final int WIDTH = 720;
 
-  /** About two months: enough to show a trend, few enough that week labels stay readable. */
+  static final int HEIGHT = 900;
+
+  /** About two months: enough to show a trend, few enough that every week keeps its label. */
   static final int MAX_WEEKS = 8;
-
-  private static final int PAIN_AXIS = 1;
-  private static final Color ADHERENCE_COLOR = new Color(0x8CB4D8);
-  private static final Color PAIN_COLOR = new Color(0xC0392B);
-  private static final DateTimeFormatter WEEK_LABEL =
-      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   static {
     // The bot runs on servers without a display; AWT reads this once, on first use, so it has to
-    // be set before XChart touches any AWT class. An explicit -Djava.awt.headless wins.
+    // be set before any AWT class is touched. An explicit -Djava.awt.headless wins.
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
@@ -47,111 +38,95 @@ final class ProgressChart {
 
   private ProgressChart() {}
 
-  /** The chart's wording, supplied by the caller so it can be translated. */
-  public record Labels(
+  /**
+   * The chart's wording, supplied by the caller so it can be translated.
+   *
+   * @param subtitle the line under the title (the streak)
+   * @param painHint what the pain scale means, beside the pain panel's name
+   * @param noPain shown in the pain panel when no week has a check-in
+   * @param noAdherence shown in the reminders panel when no week had reminders
+   */
+  record Labels(
       String title,
-      String weekAxis,
-      String painSeries,
-      String adherenceSeries,
-      String painAxis,
-      String adherenceAxis,
-      String empty) {
+      String subtitle,
+      String pain,
+      String painHint,
+      String adherence,
+      String noPain,
+      String noAdherence) {
 
-    public Labels {
+    Labels {
       Objects.requireNonNull(title, "title == null");
-      Objects.requireNonNull(weekAxis, "weekAxis == null");
-      Objects.requireNonNull(painSeries, "painSeries == null");
-      Objects.requireNonNull(adherenceSeries, "adherenceSeries == null");
-      Objects.requireNonNull(painAxis, "painAxis == null");
-      Objects.requireNonNull(adherenceAxis, "adherenceAxis == null");
-      Objects.requireNonNull(empty, "empty == null");
+      Objects.requireNonNull(subtitle, "subtitle == null");
+      Objects.requireNonNull(pain, "pain == null");
+      Objects.requireNonNull(painHint, "painHint == null");
+      Objects.requireNonNull(adherence, "adherence == null");
+      Objects.requireNonNull(noPain, "noPain == null");
+      Objects.requireNonNull(noAdherence, "noAdherence == null");
     }
   }
 
+  /** The chart as drawn, with every label on it (for tests). */
+  record Drawing(BufferedImage image, List<ChartCanvas.Text> texts) {}
+
   /**
-   * PNG bytes ({@link #WIDTH} x {@link #HEIGHT}) of the chart for the last 8 weeks of {@code
-   * weeks}, in date order; older points are dropped. Weeks without a check-in leave a gap in the
-   * pain line, weeks without reminders have no bar, and an empty list renders empty axes under the
-   * {@link Labels#empty()} title.
+   * PNG bytes ({@link #WIDTH} x {@link #HEIGHT}) of the chart; see {@link #draw} for what it shows.
    */
-  public static byte[] png(List<WeekPoint> weeks, Labels labels) {
-    Objects.requireNonNull(labels, "labels == null");
-    List<WeekPoint> shown = lastWeeks(weeks);
+  static byte[] png(List<WeekPoint> weeks, Labels labels) {
+    BufferedImage image = draw(weeks, labels).image();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      return BitmapEncoder.getBitmapBytes(chart(shown, labels), BitmapFormat.PNG);
+      ImageIO.write(image, "png", out);
     } catch (IOException e) {
       // Encoding into memory only fails if ImageIO has no PNG writer, which the JDK always has.
       throw new UncheckedIOException("could not encode the progress chart as PNG", e);
     }
+    return out.toByteArray();
   }
 
-  /** The x-axis labels that {@link #png} draws for {@code weeks}. */
-  static List<String> categories(List<WeekPoint> weeks) {
-    return lastWeeks(weeks).stream().map(w -> WEEK_LABEL.format(w.weekOf())).toList();
+  /**
+   * Draws the {@link #MAX_WEEKS} weeks ending with the last of {@code weeks}, in date order. Weeks
+   * between points without data keep their place, so time is not squeezed; a panel whose series has
+   * no value shows its "no data" message instead of empty axes.
+   */
+  static Drawing draw(List<WeekPoint> weeks, Labels labels) {
+    Objects.requireNonNull(labels, "labels == null");
+    List<WeekPoint> shown = axis(weeks);
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      ChartCanvas canvas = new ChartCanvas(g);
+      new ChartPainter(canvas, shown, labels, WIDTH, HEIGHT).paint();
+      return new Drawing(image, canvas.texts());
+    } finally {
+      g.dispose();
+    }
   }
 
-  private static List<WeekPoint> lastWeeks(List<WeekPoint> weeks) {
+  /**
+   * One point per week, oldest first, from the last {@link #MAX_WEEKS} weeks up to the latest
+   * point; weeks without a point get one without values.
+   */
+  static List<WeekPoint> axis(List<WeekPoint> weeks) {
     Objects.requireNonNull(weeks, "weeks == null");
-    List<WeekPoint> sorted = new ArrayList<>(weeks);
-    sorted.sort(Comparator.comparing(WeekPoint::weekOf));
-    for (int i = 1; i < sorted.size(); i++) {
-      LocalDate week = sorted.get(i).weekOf();
-      if (week.equals(sorted.get(i - 1).weekOf())) {
-        throw new IllegalArgumentException("two points for the week of " + week);
+    TreeMap<LocalDate, WeekPoint> byWeek = new TreeMap<>();
+    for (WeekPoint w : weeks) {
+      if (byWeek.put(w.weekOf(), w) != null) {
+        throw new IllegalArgumentException("two points for the week of " + w.weekOf());
       }
     }
-    return List.copyOf(sorted.subList(Math.max(0, sorted.size() - MAX_WEEKS), sorted.size()));
-  }
-
-  private static CategoryChart chart(List<WeekPoint> shown, Labels labels) {
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(shown.isEmpty() ? labels.empty() : labels.title())
-            .xAxisTitle(labels.weekAxis())
-            .yAxisTitle(labels.adherenceAxis())
-            .build();
-    chart.setYAxisGroupTitle(PAIN_AXIS, labels.painAxis());
-    var styler = chart.getStyler();
-    styler.setLegendPosition(LegendPosition.OutsideS);
-    // One bar series, so bars may use the whole slot and the pain points sit at its centre.
-    styler.setOverlapped(true);
-    styler.setYAxisMin(0, 0.0).setYAxisMax(0, 100.0);
-    styler.setYAxisMin(PAIN_AXIS, 0.0).setYAxisMax(PAIN_AXIS, 10.0);
-    styler.setYAxisGroupPosition(PAIN_AXIS, YAxisPosition.Right);
-    styler.setYAxisDecimalPattern("#");
-    // Value labels (drawn on bars only) tell a 0 % week, labelled "0", from a week without
-    // reminders, which has neither bar nor label. Near the top, they rarely hit the pain markers.
-    styler.setLabelsVisible(true);
-    styler.setLabelsPosition(0.95);
-
-    List<String> categories = new ArrayList<>();
-    List<Double> adherence = new ArrayList<>();
-    List<Integer> pain = new ArrayList<>();
-    for (WeekPoint week : shown) {
-      categories.add(WEEK_LABEL.format(week.weekOf()));
-      adherence.add(week.adherence() == null ? null : week.adherence() * 100);
-      pain.add(week.pain());
+    if (byWeek.isEmpty()) {
+      return List.of();
     }
-    if (categories.isEmpty()) {
-      // XChart rejects empty series and cannot paint a chart without one; a blank category keeps
-      // the axes and legend, so the empty chart looks like the real one.
-      categories.add(" ");
-      adherence.add(null);
-      pain.add(null);
+    LocalDate last = byWeek.lastKey();
+    LocalDate from = last.minusWeeks(MAX_WEEKS - 1);
+    if (byWeek.firstKey().isAfter(from)) {
+      from = byWeek.firstKey();
     }
-    // XChart skips null values: no bar, and the line breaks around a missing check-in.
-    CategorySeries bars = chart.addSeries(labels.adherenceSeries(), categories, adherence);
-    bars.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Bar);
-    bars.setFillColor(ADHERENCE_COLOR);
-    CategorySeries line = chart.addSeries(labels.painSeries(), categories, pain);
-    line.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Line);
-    line.setYAxisGroup(PAIN_AXIS);
-    line.setLineColor(PAIN_COLOR);
-    line.setMarkerColor(PAIN_COLOR);
-    // A marker keeps a lone check-in between two gaps visible.
-    line.setMarker(SeriesMarkers.CIRCLE);
-    return chart;
+    List<WeekPoint> out = new ArrayList<>();
+    for (LocalDate w = from; !w.isAfter(last); w = w.plusWeeks(1)) {
+      out.add(byWeek.getOrDefault(w, new WeekPoint(w, null, null)));
+    }
+    return List.copyOf(out);
   }
 }

@@ -11,26 +11,28 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * /progress: pain per week for the last 8 weeks, the share of reminders done and the streak, plus a
- * chart.
+ * /progress: the chart of pain and reminders done over the last 8 weeks, with a summary and the
+ * streak as its caption, in one message.
  */
 public final class ProgressService {
   static final int WEEKS = 8;
-  private static final DateTimeFormatter WEEK =
-      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+  /** Telegram's limit on a photo caption, in UTF-16 units after entity parsing. */
+  static final int MAX_CAPTION = 1024;
+
   private final ContentBundle content;
+  private final ProgressText words;
 
   public ProgressService(ContentBundle content) {
     this.content = content;
+    this.words = new ProgressText(content);
   }
 
   /** The weeks with data, oldest first, from the stored check-ins and reminder outcomes. */
@@ -38,7 +40,7 @@ public final class ProgressService {
     return new History(tx, chatId, zone, now).points();
   }
 
-  /** The summary message and the chart. */
+  /** The chart with the summary as its caption, or a short text when there is nothing to chart. */
   public List<Delivery> progress(Tx tx, long chatId, ZoneId zone, Instant now) {
     History h = new History(tx, chatId, zone, now);
     List<WeekPoint> weeks = h.points();
@@ -47,33 +49,26 @@ public final class ProgressService {
     }
     int done = 0;
     int total = 0;
-    List<String> lines = new ArrayList<>();
-    for (WeekPoint w : weeks) {
-      int[] c = h.reminders.getOrDefault(w.weekOf(), new int[2]);
+    for (int[] c : h.reminders.values()) {
       done += c[0];
       total += c[1];
-      String p = w.pain() == null ? content.text(Msg.PROGRESS_NO_PAIN) : w.pain() + "/10";
-      lines.add(
-          content.text(
-              Msg.PROGRESS_WEEK,
-              "week",
-              WEEK.format(w.weekOf()),
-              "pain",
-              p,
-              "done",
-              c[0],
-              "total",
-              c[1]));
     }
-    String share = total == 0 ? "-" : Math.round(100.0 * done / total) + " %";
     int streak =
         Streaks.streak(ReminderTaps.doneDates(tx, chatId, zone), now.atZone(zone).toLocalDate());
-    String text =
-        content.text(
-            Msg.PROGRESS_TEXT, "weeks", String.join("\n", lines), "share", share, "streak", streak);
-    byte[] png = ProgressChart.png(weeks, labels());
-    return List.of(
-        Delivery.send(Reply.text(text)), Delivery.photo(png, content.text(Msg.CHART_CAPTION)));
+    byte[] png = ProgressChart.png(weeks, words.labels(streak));
+    return deliveries(
+        words.summary(weeks, done, total, streak), png, content.text(Msg.CHART_CAPTION));
+  }
+
+  /**
+   * One photo with the summary as its caption, so the chart and its words arrive as one message; a
+   * summary too long for a caption (a long translation) goes first as a message of its own.
+   */
+  static List<Delivery> deliveries(String summary, byte[] png, String shortCaption) {
+    if (summary.length() <= MAX_CAPTION) {
+      return List.of(Delivery.photo(png, summary));
+    }
+    return List.of(Delivery.send(Reply.text(summary)), Delivery.photo(png, shortCaption));
   }
 
   /**
@@ -122,16 +117,5 @@ public final class ProgressService {
       }
       return out;
     }
-  }
-
-  ProgressChart.Labels labels() {
-    return new ProgressChart.Labels(
-        content.text(Msg.CHART_TITLE),
-        content.text(Msg.CHART_WEEK_AXIS),
-        content.text(Msg.CHART_PAIN),
-        content.text(Msg.CHART_ADHERENCE),
-        content.text(Msg.CHART_PAIN_AXIS),
-        content.text(Msg.CHART_ADHERENCE_AXIS),
-        content.text(Msg.CHART_EMPTY));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The weekly progress chart (pain and reminder adherence) as a PNG; the core class is {@link
- * app.backcoach.progress.ProgressChart}.
+ * /progress: the weekly progress chart (pain and reminders done), drawn for a phone, and its
+ * summary; the core class is {@link app.backcoach.progress.ProgressChart}.
  */
 package app.backcoach.progress;

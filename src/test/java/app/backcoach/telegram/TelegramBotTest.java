@@ -374,7 +374,7 @@ class TelegramBotTest {
   }
 
   @Test
-  void progressChartArrivesAsAPhoto() {
+  void progressChartArrivesAsOnePhotoWithTheSummaryAsItsCaption() {
     h = new BotHarness(dir, BotHarness.fast());
     long chat = 1021;
     onboardWithReminders(chat);
@@ -383,12 +383,13 @@ class TelegramBotTest {
       answer(chat, a);
     }
     h.api.userSendsCommand(chat, "/progress");
-    h.awaitText(chat, "Your progress, week by week");
-    assertTrue(
-        h.api.await(
-            () -> h.api.sent(chat).stream().anyMatch(m -> m.method().equals("sendphoto")),
-            BotHarness.WAIT),
-        "chart sent with sendPhoto");
+    var chart = h.awaitText(chat, "Pain at your last check-in: 3/10");
+    assertEquals("sendphoto", chart.method());
+    assertTrue(chart.text().contains("No streak right now"), chart.text());
+    assertEquals(
+        1,
+        h.api.sent(chat).stream().filter(m -> m.text().contains("Pain at your last")).count(),
+        "the summary is the caption, not a message of its own");
     assertEquals(List.of(), h.api.violations());
   }
 
