@@ -71,7 +71,13 @@ final class ExportColumns {
   static Map<String, Kind> of(Tx tx, String table) {
     Map<String, Kind> kinds = new LinkedHashMap<>();
     tx.query(
-        "SELECT name, type FROM pragma_table_info(?)",
+        tx.dialect() == app.backcoach.storage.Database.Dialect.SQLITE
+            ? "SELECT name, type FROM pragma_table_info(?)"
+            // PostgreSQL's names for the same declared types (db/postgresql/V1__init.sql).
+            : "SELECT column_name AS name, CASE data_type WHEN 'bigint' THEN 'INTEGER'"
+                + " WHEN 'double precision' THEN 'REAL' WHEN 'text' THEN 'TEXT' ELSE data_type END"
+                + " AS type FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name = ? AND column_name <> 'seq' ORDER BY ordinal_position",
         rs ->
             kinds.put(
                 rs.getString("name"), kind(table, rs.getString("name"), rs.getString("type"))),
@@ -84,7 +90,7 @@ final class ExportColumns {
     String qualified = table + "." + column;
     boolean instant = column.endsWith("_at") || column.endsWith("_until");
     return switch (declaredType.toUpperCase(Locale.ROOT)) {
-      case "INTEGER" ->
+      case "INTEGER", "BIGINT" ->
           FLAGS.contains(qualified) ? Kind.FLAG : instant ? Kind.INSTANT : Kind.INTEGER;
       case "REAL" -> Kind.NUMBER;
       case "TEXT" -> JSON.contains(qualified) ? Kind.JSON : Kind.TEXT;

@@ -74,6 +74,9 @@ public final class UserData {
           for (int i = 1; i <= meta.getColumnCount(); i++) {
             String name = meta.getColumnName(i);
             ExportColumns.Kind kind = kinds.get(name);
+            if (kind == null && name.equals("seq")) {
+              continue; // PostgreSQL's insertion order (Tx.insertionOrder), not about the user
+            }
             if (kind == null) {
               throw new IllegalStateException(
                   "export: " + table + " has no column " + name + " in its schema");

@@ -238,6 +238,7 @@ public final class ReminderService {
       catchUps++;
     }
     tx.updateRows(INSERT_LOG, 8, logRows);
+    tx.idsUsed("reminder_log");
     outbox.insert(tx, outboxRows);
     tx.updateRows(ADVANCE, 2, advanced);
     tx.updateRows(DEFER, 2, deferred);

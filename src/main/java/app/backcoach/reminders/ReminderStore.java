@@ -108,7 +108,7 @@ public final class ReminderStore {
         rs.getInt("enabled") == 1,
         time(rs.getString("time_of_day")),
         days(rs.getString("days")),
-        (Integer) rs.getObject("interval_minutes"),
+        rs.getObject("interval_minutes") == null ? null : rs.getInt("interval_minutes"),
         time(rs.getString("window_start")),
         time(rs.getString("window_end")),
         rs.getInt("once") == 1,

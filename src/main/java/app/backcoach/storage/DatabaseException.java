@@ -69,8 +69,26 @@ public final class DatabaseException extends RuntimeException {
     if (!(cause instanceof SQLException)) {
       return cause != null;
     }
+    if (!(cause instanceof SQLiteException)) {
+      return postgresStoreWide(((SQLException) cause).getSQLState());
+    }
     return switch (code) {
       case ERROR, ABORT, TOOBIG, CONSTRAINT, MISMATCH, RANGE -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * PostgreSQL by SQLSTATE class: bad data (22), a broken constraint (23), a raised exception (P0),
+   * a cardinality slip (21) or a bug in a statement (42) are the item's; connections, resources,
+   * shutdowns, conflicts between transactions and internal errors are the store's.
+   */
+  private static boolean postgresStoreWide(String state) {
+    if (state == null || state.length() < 2) {
+      return true;
+    }
+    return switch (state.substring(0, 2)) {
+      case "21", "22", "23", "42", "P0" -> false;
       default -> true;
     };
   }
@@ -78,6 +96,9 @@ public final class DatabaseException extends RuntimeException {
   private static int primaryCode(Throwable cause) {
     if (cause instanceof SQLiteException s) {
       return s.getResultCode().code & 0xff;
+    }
+    if (cause instanceof SQLException s && s.getSQLState() != null && s.getErrorCode() == 0) {
+      return -1; // PostgreSQL: classified by SQLSTATE
     }
     if (cause instanceof SQLException s) {
       return s.getErrorCode() & 0xff;

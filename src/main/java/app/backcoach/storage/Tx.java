@@ -144,6 +144,28 @@ public final class Tx {
         .orElse(0L);
   }
 
+  /**
+   * After rows were inserted into {@code table} with ids of their own (from {@link #lastId}): on
+   * PostgreSQL the id sequence moves past them, so the next default id is new; SQLite does that
+   * itself.
+   */
+  public void idsUsed(String table) {
+    if (dialect == Database.Dialect.SQLITE) {
+      return;
+    }
+    if (!table.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a table name: " + table);
+    }
+    query(
+        "SELECT setval(pg_get_serial_sequence(?, 'id'), m) FROM (SELECT MAX(id) AS m FROM "
+            + table
+            + ") AS t WHERE m IS NOT NULL AND m > COALESCE((SELECT last_value FROM pg_sequences"
+            + " WHERE schemaname = current_schema() AND sequencename = ? || '_id_seq'), 0)",
+        rs -> null,
+        table,
+        table);
+  }
+
   /** Runs a script of statements separated by semicolons at line ends (a migration file). */
   void script(String sql) {
     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {

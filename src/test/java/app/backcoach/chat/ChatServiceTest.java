@@ -94,9 +94,11 @@ class ChatServiceTest {
       // A trigger that makes the outbox insert fail after the user rows were written in the same
       // transaction.
       db.write(
-          tx ->
-              tx.update(
-                  "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
+          tx -> {
+            app.backcoach.TestDatabases.failWhen(
+                tx, "fail_outbox", "INSERT", "outbox", "TRUE", "disk says no");
+            return null;
+          });
       try {
         chat.handle(5, new Event.Command("start", ""));
       } catch (RuntimeException expected) {

@@ -61,7 +61,8 @@ class OutboxSenderTest {
     db.write(
         tx -> {
           tx.update(
-              "INSERT OR IGNORE INTO users (chat_id, created_at, updated_at) VALUES (?, 'x', 'x')",
+              "INSERT INTO users (chat_id, created_at, updated_at) VALUES (?, 'x', 'x')"
+                  + " ON CONFLICT DO NOTHING",
               chat);
           List<Delivery> ds = new ArrayList<>();
           for (String t : texts) {

@@ -116,11 +116,16 @@ class SenderIsolationTest {
     long id = queue(1, "recorded never");
     // Recording this row as sent fails (as a bug or a damaged row would), nothing else does.
     db.write(
-        tx ->
-            tx.update(
-                "CREATE TRIGGER refuse BEFORE UPDATE OF sent_at ON outbox WHEN NEW.id = "
-                    + id
-                    + " BEGIN SELECT RAISE(ABORT, 'injected record failure'); END"));
+        tx -> {
+          app.backcoach.TestDatabases.failWhen(
+              tx,
+              "refuse",
+              "UPDATE OF sent_at",
+              "outbox",
+              "NEW.id = " + id,
+              "injected record failure");
+          return null;
+        });
     queue(1, "next in the same chat");
     queue(2, "another chat");
     assertTrue(eventually(() -> delivered.size() == 3), delivered.toString());

@@ -247,7 +247,12 @@ class ExportTest {
     return db.read(
         tx ->
             tx.one(
-                    "SELECT type FROM pragma_table_info(?) WHERE name = ?",
+                    tx.dialect() == Database.Dialect.SQLITE
+                        ? "SELECT type FROM pragma_table_info(?) WHERE name = ?"
+                        : "SELECT CASE data_type WHEN 'bigint' THEN 'INTEGER' WHEN 'double"
+                            + " precision' THEN 'REAL' ELSE upper(data_type) END AS type FROM"
+                            + " information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name = ? AND column_name = ?",
                     rs -> rs.getString("type"),
                     parts[0],
                     parts[1])

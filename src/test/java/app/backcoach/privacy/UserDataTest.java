@@ -145,19 +145,10 @@ class UserDataTest {
   @Test
   void everyTableWithAChatIdIsCoveredByExportAndErase() {
     try (Database db = app.backcoach.TestDatabases.open(dir.resolve("t.db"), Clock.systemUTC())) {
-      List<String> tables =
-          db.read(
-              tx ->
-                  tx.query(
-                      "SELECT name FROM sqlite_master WHERE type = 'table'",
-                      rs -> rs.getString(1)));
+      List<String> tables = db.read(app.backcoach.TestDatabases::tables);
       for (String t : tables) {
         boolean hasChat =
-            db.read(
-                    tx ->
-                        tx.count(
-                            "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'chat_id'", t))
-                > 0;
+            db.read(tx -> app.backcoach.TestDatabases.columns(tx, t).contains("chat_id"));
         if (hasChat && !t.equals("updates")) {
           assertTrue(
               UserData.TABLES.contains(t),
@@ -223,21 +214,11 @@ class UserDataTest {
     return db.read(
         tx -> {
           int total = 0;
-          for (String t :
-              tx.query(
-                  "SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1))) {
-            for (String col :
-                tx.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), t)) {
+          for (String t : app.backcoach.TestDatabases.tables(tx)) {
+            for (String col : app.backcoach.TestDatabases.columns(tx, t)) {
               total +=
                   tx.count(
-                      "SELECT COUNT(*) FROM \""
-                          + t
-                          + "\" WHERE \""
-                          + col
-                          + "\" = ? OR \""
-                          + col
-                          + "\" = ?",
-                      chatId,
+                      "SELECT COUNT(*) FROM \"" + t + "\" WHERE CAST(\"" + col + "\" AS TEXT) = ?",
                       String.valueOf(chatId));
             }
           }

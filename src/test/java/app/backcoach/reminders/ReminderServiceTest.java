@@ -116,17 +116,22 @@ class ReminderServiceTest {
     // The third reminder's log row cannot be written: the batch fails after its messages'
     // templates were made, and everything it did is rolled back.
     db.write(
-        tx ->
-            tx.update(
-                "CREATE TRIGGER fail BEFORE INSERT ON reminder_log WHEN NEW.chat_id = 3"
-                    + " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+        tx -> {
+          app.backcoach.TestDatabases.failWhen(
+              tx, "fail", "INSERT", "reminder_log", "NEW.chat_id = 3", "disk trouble");
+          return null;
+        });
     org.junit.jupiter.api.Assertions.assertThrows(
         app.backcoach.storage.DatabaseException.class, service::runDue);
     assertEquals(0, (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM outbox")));
     assertEquals(
         0, (int) db.<Integer>read(tx -> tx.count("SELECT COUNT(*) FROM outbox_templates")));
 
-    db.write(tx -> tx.update("DROP TRIGGER fail"));
+    db.write(
+        tx -> {
+          app.backcoach.TestDatabases.stopFailing(tx, "fail", "reminder_log");
+          return null;
+        });
     assertEquals(3, service.runDue().sent());
     for (long c = 1; c <= 3; c++) {
       List<Outbox.Item> q = queued(c);
@@ -187,6 +192,7 @@ class ReminderServiceTest {
               "INSERT INTO users (chat_id, created_at, updated_at, consented, time_zone) VALUES (9999, 'x', 'x', 1, 'UTC')");
           tx.update(
               "INSERT INTO reminder_log (id, chat_id, kind, due_at, local_date, outcome) VALUES (5000, 9999, 'POSTURE', 0, 'x', 'sent')");
+          tx.idsUsed("reminder_log"); // as the claim does after its own ids (PostgreSQL)
           tx.update("DELETE FROM users WHERE chat_id = 9999");
           return null;
         });

@@ -26,6 +26,8 @@ class BackupTest {
 
   @Test
   void backupOfALiveDatabaseIsConsistentAndRestores() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file and VACUUM INTO");
     Path live = dir.resolve("live/bot.db");
     Path copy = dir.resolve("backup.db");
     try (Database db = app.backcoach.TestDatabases.open(live, DatabaseTest.CLOCK)) {
@@ -66,6 +68,8 @@ class BackupTest {
 
   @Test
   void backupRefusesToOverwriteAFile() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file and VACUUM INTO");
     Path existing = Files.writeString(dir.resolve("old.db"), "precious");
     try (Database db =
         app.backcoach.TestDatabases.open(dir.resolve("bot.db"), DatabaseTest.CLOCK)) {
@@ -77,6 +81,8 @@ class BackupTest {
 
   @Test
   void writableProbeReportsAReadOnlyDatabase() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file and VACUUM INTO");
     Path file = dir.resolve("ro/bot.db");
     try (Database db = app.backcoach.TestDatabases.open(file, DatabaseTest.CLOCK)) {
       assertNull(db.writeProblem());

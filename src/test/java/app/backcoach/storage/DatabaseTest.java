@@ -20,6 +20,8 @@ class DatabaseTest {
 
   @Test
   void createsFolderAndFileOwnerOnlyAndMigratesAnEmptyFile() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file, or its schema history");
     Path file = dir.resolve("nested/data/bot.db");
     try (Database db = app.backcoach.TestDatabases.open(file, CLOCK)) {
       assertEquals(Migrations.NAMES.size(), db.schemaVersion());
@@ -93,6 +95,8 @@ class DatabaseTest {
 
   @Test
   void unopenableFileNamesThePath() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file, or its schema history");
     Path blocker = dir.resolve("file");
     DatabaseException e =
         assertThrows(
@@ -146,6 +150,8 @@ class DatabaseTest {
   @Test
   void aStoredBladderAndBowelFlagBecomesBothConcepts(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its file, or its schema history");
     java.nio.file.Path file = tmp.resolve("v7.db");
     try (Database db = app.backcoach.TestDatabases.open(file, java.time.Clock.systemUTC())) {
       db.write(
