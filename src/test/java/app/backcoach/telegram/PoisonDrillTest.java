@@ -81,7 +81,10 @@ class PoisonDrillTest {
     for (long chat : OTHERS) {
       h.onboardWithReminders(chat);
     }
-    assertEquals("ok\n", health(), "healthy before the drill");
+    assertEquals(
+        "ok\n" + app.backcoach.ops.BuildInfo.current() + "\n",
+        health(),
+        "healthy before the drill, and no warning");
     long started = System.nanoTime();
 
     // 1. A user row that no longer decodes (as an upgrade that changed a stored shape leaves it).
