@@ -30,6 +30,7 @@ import app.backcoach.search.ContentIndex;
 import app.backcoach.search.EntryVectors;
 import app.backcoach.search.HybridSearch;
 import app.backcoach.storage.Database;
+import app.backcoach.storage.DatabaseCopy;
 import app.backcoach.storage.DatabaseException;
 import app.backcoach.storage.ProcessLock;
 import app.backcoach.storage.Quarantine;
@@ -112,6 +113,13 @@ final class App {
         new MapZoneFinder());
   }
 
+  /** The configured database: PostgreSQL when BACKCOACH_DATABASE_URL is set, else the file. */
+  static Database openDatabase(Config config, Clock clock) {
+    return config.databaseUrl() != null
+        ? Database.connect(config.databaseUrl(), clock)
+        : Database.open(config.database(), clock);
+  }
+
   /** Where model files and bundle vectors are cached: a "cache" folder beside the database. */
   static Path cacheDir(Config config) {
     Path parent = config.database().toAbsolutePath().getParent();
@@ -121,8 +129,8 @@ final class App {
   static int chat(Config config, InputStream in, PrintStream out) {
     Clock clock = Clock.systemUTC();
     ContentBundle content = content(config.contentDir());
-    try (Database db = Database.open(config.database(), clock);
-        ProcessLock lock = ProcessLock.acquire(config.database())) {
+    try (Database db = openDatabase(config, clock);
+        Database.Exclusive lock = db.exclusive()) {
       Meaning<Embedder> model = Meaning.later("sentence model", MiniLm::load);
       ChatService chat = new ChatService(db, engine(content, config, model), content, clock);
       if (config.meaning()) {
@@ -162,12 +170,12 @@ final class App {
       Thread.currentThread().interrupt();
       return Main.OK;
     }
-    ProcessLock lock;
+    Database.Exclusive lock;
     try {
       // Before anything is taken from Telegram; held until the process exits. The shutdown hook
       // below closes it, which also keeps it reachable: a lock whose channel is garbage collected
       // is released (the second-instance drill caught exactly that).
-      lock = ProcessLock.acquire(config.database());
+      lock = db.exclusive();
     } catch (ProcessLock.Held e) {
       db.close();
       throw e;
@@ -251,7 +259,7 @@ final class App {
     try {
       while (true) {
         try {
-          Database db = Database.open(config.database(), clock);
+          Database db = openDatabase(config, clock);
           if (problem.get() != null) {
             log.info("startup: database {} accepts writes again", config.database());
           }
@@ -374,13 +382,13 @@ final class App {
 
   /** Writes a consistent copy of the live database; the bot may keep running. */
   static int backup(Config config, Path target, PrintStream out) {
-    if (!Files.isRegularFile(config.database())) {
+    if (config.databaseUrl() == null && !Files.isRegularFile(config.database())) {
       // Opening it would create an empty database and back that up: a mistyped --db must fail.
       throw new DatabaseException(
           "no database at " + config.database().toAbsolutePath() + " to back up", null);
     }
     int quarantined;
-    try (Database db = Database.open(config.database(), Clock.systemUTC())) {
+    try (Database db = openDatabase(config, Clock.systemUTC())) {
       db.backup(target);
       quarantined = db.read(tx -> new Quarantine().openCount(tx));
     }
@@ -395,15 +403,44 @@ final class App {
   }
 
   /**
+   * Copies the SQLite file into the empty PostgreSQL database, with both held so no bot writes to
+   * either meanwhile.
+   */
+  static int copyToPostgres(Config config, PrintStream out) {
+    if (config.databaseUrl() == null) {
+      throw new Config.ConfigException(
+          "copy-to-postgres needs " + Config.DATABASE_URL + " (the PostgreSQL database to fill)");
+    }
+    if (!Files.isRegularFile(config.database())) {
+      throw new DatabaseException(
+          "no SQLite database at " + config.database().toAbsolutePath() + " to copy", null);
+    }
+    Clock clock = Clock.systemUTC();
+    try (Database from = Database.open(config.database(), clock);
+        Database.Exclusive fromHeld = from.exclusive();
+        Database to = Database.connect(config.databaseUrl(), clock);
+        Database.Exclusive toHeld = to.exclusive()) {
+      DatabaseCopy.Copied copied = DatabaseCopy.copy(from, to);
+      for (int i = 0; i < copied.tables().size(); i++) {
+        out.printf("%-17s %,d rows%n", copied.tables().get(i), copied.rows().get(i));
+      }
+      out.printf(
+          "copied %,d rows from %s; set %s for the bot from now on%n",
+          copied.total(), config.database().toAbsolutePath(), Config.DATABASE_URL);
+    }
+    return Main.OK;
+  }
+
+  /**
    * Lists the quarantine, shows one entry, or replays one. Replaying takes the process lock, so the
    * bot must be stopped: the item is then handled by the next start.
    */
   static int quarantine(Config config, String action, long id, PrintStream out) {
-    if (!Files.isRegularFile(config.database())) {
+    if (config.databaseUrl() == null && !Files.isRegularFile(config.database())) {
       throw new DatabaseException("no database at " + config.database().toAbsolutePath(), null);
     }
     Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(config.database(), clock)) {
+    try (Database db = openDatabase(config, clock)) {
       Quarantine q = new Quarantine();
       switch (action) {
         case "list" -> {
@@ -430,7 +467,7 @@ final class App {
           out.println(text);
         }
         default -> {
-          try (ProcessLock lock = ProcessLock.acquire(config.database())) {
+          try (Database.Exclusive lock = db.exclusive()) {
             String done = db.write(tx -> replay(tx, q.take(tx, id, clock.instant()), clock));
             out.println(done);
           }

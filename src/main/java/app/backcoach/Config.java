@@ -20,7 +20,8 @@ record Config(
     Integer httpPort,
     String httpHost,
     java.util.Set<Long> adminIds,
-    boolean meaning) {
+    boolean meaning,
+    String databaseUrl) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
   static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
@@ -32,6 +33,7 @@ record Config(
   static final String HTTP_HOST = "BACKCOACH_HTTP_HOST";
   static final String ADMINS = "BACKCOACH_ADMIN_IDS";
   static final String MEANING = "BACKCOACH_MEANING";
+  static final String DATABASE_URL = "BACKCOACH_DATABASE_URL";
   static final Path DEFAULT_DB = Path.of("data", "backcoach.db");
 
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
@@ -64,7 +66,23 @@ record Config(
         port,
         host,
         admins(env.get(ADMINS)),
-        onOff(env.get(MEANING), MEANING));
+        onOff(env.get(MEANING), MEANING),
+        databaseUrl(env.get(DATABASE_URL)));
+  }
+
+  /** A PostgreSQL JDBC URL, or null for the SQLite file; anything else stops start-up. */
+  private static String databaseUrl(String value) {
+    String v = blankToNull(value);
+    if (v == null) {
+      return null;
+    }
+    if (!v.strip().startsWith("jdbc:postgresql://")) {
+      throw new ConfigException(
+          DATABASE_URL
+              + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db?user=..&password=..);"
+              + " leave it unset for the SQLite file");
+    }
+    return v.strip();
   }
 
   /** "on" (the default) or "off"; anything else stops start-up naming the variable. */
@@ -156,7 +174,7 @@ record Config(
     return "Config[botToken="
         + maskedToken()
         + ", database="
-        + database
+        + (databaseUrl == null ? database : databaseUrl.replaceAll("(?i)(password=)[^&]*", "$1***"))
         + ", contentDir="
         + contentDir
         + "]";

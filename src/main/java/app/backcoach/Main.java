@@ -37,6 +37,8 @@ public final class Main {
         content check [DIR]  validate a content bundle (default: the one that would be used)
         ask "QUESTION"       show the best answers and their scores, for tuning the bundle
         backup FILE          write a consistent copy of the live database to FILE (the bot may keep running)
+        copy-to-postgres     copy the SQLite file (BACKCOACH_DB) into the empty PostgreSQL database of
+                             BACKCOACH_DATABASE_URL (stop the bot first; docs/DEPLOY.md)
         quarantine list      list the items set aside after failing (docs/RELIABILITY.md)
         quarantine show ID   one item with its reason and stack trace
         quarantine replay ID hand an item back to be handled again, after a fix (stop the bot first)
@@ -115,6 +117,12 @@ public final class Main {
             return usage(err, "expected: backup FILE");
           }
           return App.backup(config, java.nio.file.Path.of(rest.get(1)), out);
+        }
+        case "copy-to-postgres" -> {
+          if (rest.size() != 1) {
+            return usage(err, "copy-to-postgres takes no arguments");
+          }
+          return App.copyToPostgres(config, out);
         }
         case "quarantine" -> {
           if (rest.size() == 2 && rest.get(1).equals("list")) {

@@ -50,6 +50,7 @@ class ConfigTest {
             Config.HTTP_HOST,
             Config.ADMINS,
             Config.MEANING,
+            Config.DATABASE_URL,
             "LOG_LEVEL")) {
       assertTrue(env.containsKey(name), name + " is not in deploy/backcoach.env.example");
     }
@@ -84,10 +85,25 @@ class ConfigTest {
             Map.of(Config.API_URL, "ftp://x"),
             Map.of(Config.ADMINS, "12,bob"),
             Map.of(Config.POLL_TIMEOUT, "0"),
-            Map.of(Config.MEANING, "maybe"))) {
+            Map.of(Config.MEANING, "maybe"),
+            Map.of(Config.DATABASE_URL, "postgres://db/backcoach"))) {
       var e = assertThrows(Config.ConfigException.class, () -> Config.from(bad, null, null));
       assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
     }
+  }
+
+  @Test
+  void aPostgresqlUrlIsTakenAndItsPasswordNeverShown() {
+    Config c =
+        Config.from(
+            Map.of(
+                Config.DATABASE_URL,
+                " jdbc:postgresql://db:5432/backcoach?user=bot&password=s3cret "),
+            null,
+            null);
+    assertEquals("jdbc:postgresql://db:5432/backcoach?user=bot&password=s3cret", c.databaseUrl());
+    assertFalse(c.toString().contains("s3cret"), c.toString());
+    assertEquals(null, Config.from(Map.of(), null, null).databaseUrl(), "SQLite by default");
   }
 
   @Test

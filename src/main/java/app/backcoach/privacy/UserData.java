@@ -32,6 +32,15 @@ public final class UserData {
 
   private UserData() {}
 
+  /** Rows in a stable order on either engine: as given for answers, by id where there is one. */
+  private static String order(Tx tx, String table) {
+    return switch (table) {
+      case "answers" -> " ORDER BY " + tx.insertionOrder();
+      case "reminder_log", "checkins", "reminders", "quarantine" -> " ORDER BY id";
+      default -> ""; // one row per user
+    };
+  }
+
   /**
    * The export's format: 2 since integers, instants and flags are written by the rule in {@link
    * ExportColumns}. Raised when the shape changes in a way a tool reading it must know.
@@ -66,8 +75,8 @@ public final class UserData {
     tx.query(
         // Outbox rows made from a template are exported with their message in full.
         table.equals("outbox")
-            ? app.backcoach.delivery.Outbox.MESSAGES + " WHERE o.chat_id = ?"
-            : "SELECT * FROM " + table + " WHERE chat_id = ?",
+            ? app.backcoach.delivery.Outbox.MESSAGES + " WHERE o.chat_id = ? ORDER BY o.id"
+            : "SELECT * FROM " + table + " WHERE chat_id = ?" + order(tx, table),
         rs -> {
           ResultSetMetaData meta = rs.getMetaData();
           ObjectNode row = out.addObject();

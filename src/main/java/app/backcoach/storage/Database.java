@@ -136,6 +136,50 @@ public final class Database implements AutoCloseable {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//[^/@]*@", "//***@");
   }
 
+  /** A hold on the database for this process alone; closing it lets another take it. */
+  public interface Exclusive extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes this database for this process alone, or throws {@link ProcessLock.Held}: the SQLite
+   * file's lock file, or a PostgreSQL advisory lock held by a connection of its own (released if
+   * the process dies, since the server closes its session). Close it at exit.
+   */
+  public Exclusive exclusive() {
+    if (file != null) {
+      return ProcessLock.acquire(file)::close;
+    }
+    try {
+      Connection c = pool.getConnection();
+      boolean got;
+      try (var st = c.createStatement();
+          var rs =
+              st.executeQuery("SELECT pg_try_advisory_lock(7262002, hashtext(current_schema()))")) {
+        got = rs.next() && rs.getBoolean(1);
+      }
+      if (!got) {
+        c.close();
+        throw new ProcessLock.Held(
+            "another backcoach process is using "
+                + where
+                + "; stop it first (one bot per database until several instances are supported)");
+      }
+      return () -> {
+        try (c;
+            var st = c.createStatement()) {
+          // The pool keeps the connection (and a session-level lock with it): unlock first.
+          st.execute("SELECT pg_advisory_unlock(7262002, hashtext(current_schema()))");
+        } catch (SQLException e) {
+          // the process is ending; the server drops the session and its lock anyway
+        }
+      };
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot lock " + where + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Which engine this is. */
   public Dialect dialect() {
     return dialect;
@@ -358,7 +402,8 @@ public final class Database implements AutoCloseable {
         tx -> {
           if (dialect == Dialect.POSTGRESQL) {
             // Instances starting together migrate one at a time (held until this commits).
-            tx.query("SELECT pg_advisory_xact_lock(7262001)", rs -> null);
+            tx.query(
+                "SELECT pg_advisory_xact_lock(7262001, hashtext(current_schema()))", rs -> null);
           }
           tx.update(
               "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");

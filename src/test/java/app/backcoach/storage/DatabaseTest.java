@@ -84,6 +84,19 @@ class DatabaseTest {
   }
 
   @Test
+  void onlyOneProcessHoldsTheDatabaseAtATime() {
+    Path file = dir.resolve("bot.db");
+    try (Database first = app.backcoach.TestDatabases.open(file, CLOCK);
+        Database second = app.backcoach.TestDatabases.open(file, CLOCK)) {
+      Database.Exclusive held = first.exclusive();
+      ProcessLock.Held refused = assertThrows(ProcessLock.Held.class, second::exclusive);
+      assertTrue(refused.getMessage().contains("another backcoach process"), refused.getMessage());
+      held.close();
+      second.exclusive().close(); // free again once the first lets go
+    }
+  }
+
+  @Test
   void badSqlNamesTheStatement() {
     try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
       DatabaseException e =

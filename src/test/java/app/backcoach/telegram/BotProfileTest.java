@@ -75,6 +75,34 @@ class BotProfileTest {
     assertEquals(List.of(), h.api.violations());
   }
 
+  @Test
+  void everyMenuCommandAnswersBeforeAndAfterAPlan() {
+    h = new BotHarness(dir, BotHarness.fast());
+    List<String> menu =
+        java.util.Arrays.stream(TestContent.bundle().text(Msg.COMMAND_MENU).split("\n"))
+            .map(line -> line.substring(0, line.indexOf(" - ")).strip())
+            .toList();
+    long fresh = 2101;
+    long planned = 2102;
+    h.onboardWithReminders(planned);
+    for (long chat : List.of(fresh, planned)) {
+      for (String command : menu) {
+        int before = h.api.sent(chat).size();
+        h.api.userSendsCommand(chat, "/" + command);
+        h.awaitMessages(chat, before + 1);
+        h.awaitIdle();
+        for (var m : h.api.sent(chat).subList(before, h.api.sent(chat).size())) {
+          assertTrue(
+              !m.text().startsWith("I don't know the command"),
+              "/" + command + " in chat " + chat + ": " + m.text());
+        }
+        h.api.userSendsCommand(chat, "/cancel"); // leave no question open for the next command
+        h.awaitIdle();
+      }
+    }
+    assertEquals(List.of(), h.api.violations());
+  }
+
   private List<String> actions(long chat) {
     return h.api.calls("sendchataction").stream()
         .filter(c -> c.params().path("chat_id").asLong() == chat)

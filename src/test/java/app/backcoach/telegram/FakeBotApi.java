@@ -140,6 +140,17 @@ public final class FakeBotApi implements AutoCloseable {
   private final FakeBotChats chats = new FakeBotChats();
   private final Deque<ObjectNode> updates = new ArrayDeque<>();
   private int nextUpdateId = 1;
+
+  /**
+   * Numbers the next updates from {@code first} on, as Telegram does for a bot whose earlier
+   * updates a reused database already holds (ids never repeat).
+   */
+  public void updateIdsFrom(int first) {
+    synchronized (lock) {
+      nextUpdateId = first;
+    }
+  }
+
   private long confirmedOffset;
   private Set<String> allowedUpdates; // null: Telegram's default
   private long pollGeneration;
