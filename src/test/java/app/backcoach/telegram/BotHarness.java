@@ -39,7 +39,7 @@ final class BotHarness implements AutoCloseable {
   BotHarness(FakeBotApi api, Path dir, SendLimits limits, Duration requestTimeout, Engine engine) {
     this.api = api;
     Clock clock = Clock.systemUTC();
-    this.db = Database.open(dir.resolve("bot.db"), clock);
+    this.db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), clock);
     var content = TestContent.bundle();
     ChatService chat = new ChatService(db, engine, content, clock);
     TelegramSettings settings =
