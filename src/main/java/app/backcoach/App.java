@@ -175,7 +175,9 @@ final class App {
       // Before anything is taken from Telegram; held until the process exits. The shutdown hook
       // below closes it, which also keeps it reachable: a lock whose channel is garbage collected
       // is released (the second-instance drill caught exactly that).
-      lock = db.exclusive();
+      // SQLite: one process per file. PostgreSQL: several instances may share the database; each
+      // chat is claimed per transaction and one instance plays each single role (storage/Lead).
+      lock = config.databaseUrl() == null ? db.exclusive() : () -> {};
     } catch (ProcessLock.Held e) {
       db.close();
       throw e;
@@ -354,8 +356,13 @@ final class App {
         java.util.List.of(
             java.util.Map.entry("updates", () -> UpdateInbox.purge(db, clock)),
             java.util.Map.entry("outbox", () -> Outbox.purge(db, clock)));
+    // With several instances on one PostgreSQL database, one of them purges.
+    app.backcoach.storage.Lead lead = db.lead("housekeeping");
     exec.scheduleWithFixedDelay(
         () -> {
+          if (!lead.held()) {
+            return;
+          }
           for (var job : jobs) {
             try {
               job.getValue().run();

@@ -33,6 +33,30 @@ public final class UpdateInbox {
     }
   }
 
+  /** Another instance is applying this chat's updates right now; try again on the next round. */
+  public static final class ChatBusy extends RuntimeException {
+    ChatBusy(long chatId) {
+      super("chat " + chatId + " is being handled by another instance", null, false, false);
+    }
+  }
+
+  /**
+   * Claims the update's chat for the caller's transaction and tells whether the update still waits
+   * (another instance may have applied it since it was read). Throws {@link ChatBusy} when another
+   * instance holds the chat.
+   */
+  public boolean claim(Tx tx, long updateId, Long chatId) {
+    if (tx.dialect() == app.backcoach.storage.Database.Dialect.SQLITE) {
+      return true; // one process owns the file: what it read still waits
+    }
+    if (chatId != null && !tx.claimChat(chatId)) {
+      throw new ChatBusy(chatId);
+    }
+    return tx.count(
+            "SELECT COUNT(*) FROM updates WHERE update_id = ? AND applied_at IS NULL", updateId)
+        > 0;
+  }
+
   /**
    * Stores updates not seen before; returns how many were new. Ids already stored (even applied)
    * are ignored.

@@ -192,6 +192,9 @@ public final class UpdateProcessor implements AutoCloseable {
 
   /** Applies one update inside the caller's transaction and marks it applied there. */
   private void applyIn(Tx tx, UpdateInbox.Stored stored) {
+    if (!inbox.claim(tx, stored.updateId(), stored.chatId())) {
+      return; // another instance applied it after it was read
+    }
     Inbound u = stored.decode();
     if (u.chatId() == null || u.event() == null) {
       inbox.markApplied(tx, u.updateId(), clock.instant(), null);
@@ -219,6 +222,9 @@ public final class UpdateProcessor implements AutoCloseable {
           u.chatId(),
           (System.nanoTime() - started) / 1_000_000);
       return true;
+    } catch (UpdateInbox.ChatBusy e) {
+      // Another instance holds the chat: its later updates wait for the next round, in order.
+      return false;
     } catch (UpdateInbox.AlreadyApplied e) {
       // Rolled back: another path applied it first. Applying it again would act on it twice.
       log.warn("updates: update {} was applied already; this attempt was undone", u.updateId());

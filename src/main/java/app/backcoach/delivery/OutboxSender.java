@@ -50,6 +50,10 @@ public final class OutboxSender implements AutoCloseable {
   static final long LATE_AFTER_MILLIS = 60_000;
 
   private final Database db;
+
+  /** The sender role: with several instances on one PostgreSQL database, one sends at a time. */
+  private final app.backcoach.storage.Lead lead;
+
   private final LateMessages late;
   private final Transport transport;
   private final Clock clock;
@@ -116,6 +120,7 @@ public final class OutboxSender implements AutoCloseable {
   public OutboxSender(
       Database db, Transport transport, Clock clock, SendLimits limits, LateMessages late) {
     this.db = db;
+    this.lead = db.lead("sender");
     this.late = late;
     this.transport = transport;
     this.clock = clock;
@@ -161,6 +166,12 @@ public final class OutboxSender implements AutoCloseable {
     long lastPrune = 0;
     long lastScan = Long.MIN_VALUE / 2;
     while (running) {
+      if (!lead.held()) {
+        // Another instance on this database sends (one sender keeps one global rate limit);
+        // this one takes over if that one stops.
+        await(1_000);
+        continue;
+      }
       try {
         recordFinished();
       } catch (Throwable e) {
@@ -546,6 +557,7 @@ public final class OutboxSender implements AutoCloseable {
       // does not send them again. Sends nothing new: the workers are stopped.
       recordLeftovers();
     }
+    lead.close();
   }
 
   private void recordLeftovers() {

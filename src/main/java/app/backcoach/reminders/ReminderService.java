@@ -38,6 +38,10 @@ public final class ReminderService {
           + " WHERE r.enabled = 1 AND r.next_due_at <= ? ORDER BY r.next_due_at LIMIT ?";
 
   private final Database db;
+
+  /** The reminder claim: with several instances on one PostgreSQL database, one claims. */
+  private final app.backcoach.storage.Lead lead;
+
   private final Clock clock;
   private final Duration grace;
   private final Runnable onQueued;
@@ -68,6 +72,7 @@ public final class ReminderService {
   public ReminderService(
       Database db, ContentBundle content, Clock clock, Duration grace, Runnable onQueued) {
     this.db = db;
+    this.lead = db.lead("reminders");
     this.content = content;
     this.clock = clock;
     this.grace = grace;
@@ -86,6 +91,9 @@ public final class ReminderService {
   /** Queues everything due now; safe to call at any time and from one thread at a time. */
   public synchronized Run runDue() {
     Run total = new Run(0, 0, 0, 0, 0);
+    if (!lead.held()) {
+      return total; // another instance on this database claims the reminders
+    }
     templates.clear();
     while (true) {
       Instant now = clock.instant();

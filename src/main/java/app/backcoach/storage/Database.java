@@ -180,6 +180,25 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The role {@code role} for this instance (see {@link Lead}). On PostgreSQL the lock's connection
+   * is opened outside the pool: a lead must not take the writer's or reader's place.
+   */
+  public Lead lead(String role) {
+    if (pool == null) {
+      return Lead.always(role);
+    }
+    return new Lead(
+        role,
+        () -> {
+          try {
+            return java.sql.DriverManager.getConnection(pool.getJdbcUrl());
+          } catch (SQLException e) {
+            throw new DatabaseException("cannot connect to " + where + ": " + e.getMessage(), e);
+          }
+        });
+  }
+
   /** Which engine this is. */
   public Dialect dialect() {
     return dialect;

@@ -166,6 +166,18 @@ public final class Tx {
         table);
   }
 
+  /**
+   * Claims a chat for this transaction: false when another instance on the same PostgreSQL database
+   * is applying that chat's updates right now (its claim ends with its transaction, or with its
+   * connection when it dies). Always true on SQLite, where one process owns the file.
+   */
+  public boolean claimChat(long chatId) {
+    if (dialect == Database.Dialect.SQLITE) {
+      return true;
+    }
+    return one("SELECT pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), chatId).orElse(false);
+  }
+
   /** Runs a script of statements separated by semicolons at line ends (a migration file). */
   void script(String sql) {
     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {

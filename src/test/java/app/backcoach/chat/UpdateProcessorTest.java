@@ -32,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateProcessorTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+
+  /** The fixed clock of these tests, for other tests of the package. */
+  static final Clock CLOCK_FOR_TESTS = CLOCK;
+
   @TempDir Path dir;
 
   /** Onboarding lines of {@code chats} chats, interleaved: update ids 1, 2, 3, ... */
