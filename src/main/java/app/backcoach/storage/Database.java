@@ -144,8 +144,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Takes this database for this process alone, or throws {@link ProcessLock.Held}: the SQLite
-   * file's lock file, or a PostgreSQL advisory lock held by a connection of its own (released if
-   * the process dies, since the server closes its session). Close it at exit.
+   * file's lock file (every bot takes it), or on PostgreSQL an advisory lock held by a connection of
+   * its own, which the console, {@code copy-to-postgres} and a quarantine replay take (bots share a
+   * PostgreSQL database; released if the process dies, since the server ends its session).
    */
   public Exclusive exclusive() {
     if (file != null) {
@@ -164,7 +165,7 @@ public final class Database implements AutoCloseable {
         throw new ProcessLock.Held(
             "another backcoach process is using "
                 + where
-                + "; stop it first (one bot per database until several instances are supported)");
+                + "; stop it first (the console, a copy or a replay takes the database alone)");
       }
       return () -> {
         try (c;

@@ -23,8 +23,7 @@ public final class EngineBench {
     int total = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     var content = TestContent.bundle();
     Path dir = Files.createTempDirectory("engine-bench");
-    try (Database db =
-        Database.open(dir.resolve("bench.db"), Clock.systemUTC(), Results.durability())) {
+    try (Database db = Results.open(dir.resolve("bench.db"), Clock.systemUTC())) {
       ChatService chat =
           new ChatService(
               db, new Engine(content, ContentIndex.build(content)), content, Clock.systemUTC());

@@ -33,7 +33,7 @@ public final class FanoutBench {
     // Loading 100,000 users is one transaction of about 600 MB, which a running bot never writes;
     // the database is closed after it (checkpointed) so the claim does not compete with copying
     // that load back from the WAL. The bot finds its database that way after any restart.
-    try (Database db = Database.open(file, clock)) {
+    try (Database db = Results.open(file, clock)) {
       StartupBench.populate(users, db);
       long due = clock.millis() - 5_000;
       // One reminder per user due now, the kinds taking turns; no quiet hours, so all go out now.
@@ -51,12 +51,12 @@ public final class FanoutBench {
             made + " reminders due for " + users + " users: the template user lacks a kind");
       }
     }
-    try (Database db = Database.open(file, clock)) {
+    try (Database db = Results.open(file, clock)) {
       System.out.printf(
           "setup: %,d onboarded users (profile, answers, plan, reminders), one reminder each due"
               + " now (posture, mobility and workout in turn) in %.1f s; database %,d MB,"
               + " closed and reopened%n",
-          users, (System.nanoTime() - t0) / 1e9, Files.size(file) >> 20);
+          users, (System.nanoTime() - t0) / 1e9, Files.exists(file) ? Files.size(file) >> 20 : -1);
       resetPeaks();
       System.gc();
       ReminderService service =

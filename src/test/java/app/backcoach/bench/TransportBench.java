@@ -328,7 +328,7 @@ public final class TransportBench {
 
     Backcoach(FakeBotApi api, Path file, ContentBundle content, ContentIndex index) {
       Clock clock = Clock.systemUTC();
-      db = Database.open(file, clock, Results.durability());
+      db = Results.open(file, clock);
       ChatService chat = new ChatService(db, new Engine(content, index), content, clock);
       TelegramSettings settings =
           new TelegramSettings(FakeBotApi.TOKEN, URI.create(api.url()), POLL, UNLIMITED);
