@@ -144,9 +144,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Takes this database for this process alone, or throws {@link ProcessLock.Held}: the SQLite
-   * file's lock file (every bot takes it), or on PostgreSQL an advisory lock held by a connection of
-   * its own, which the console, {@code copy-to-postgres} and a quarantine replay take (bots share a
-   * PostgreSQL database; released if the process dies, since the server ends its session).
+   * file's lock file (every bot takes it), or on PostgreSQL an advisory lock held by a connection
+   * of its own, which the console, {@code copy-to-postgres} and a quarantine replay take (bots
+   * share a PostgreSQL database; released if the process dies, since the server ends its session).
    */
   public Exclusive exclusive() {
     if (file != null) {

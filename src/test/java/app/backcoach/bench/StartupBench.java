@@ -265,14 +265,12 @@ public final class StartupBench {
           tx.update("UPDATE reminders SET next_due_at = ?", tomorrow);
           for (String table :
               List.of("users", "conversations", "answers", "plans", "plan_sections", "reminders")) {
-            List<String> columns =
-                tx.query(
-                    "SELECT name FROM pragma_table_info('" + table + "')", rs -> rs.getString(1));
+            List<String> columns = app.backcoach.TestDatabases.columns(tx, table);
             List<String> copied = new ArrayList<>();
             List<String> values = new ArrayList<>();
             for (String c : columns) {
-              if (table.equals("reminders") && c.equals("id")) {
-                continue; // a new id for each copy
+              if (table.equals("reminders") && c.equals("id") || c.equals("seq")) {
+                continue; // a new id for each copy (seq: PostgreSQL's insertion order of answers)
               }
               copied.add(c);
               values.add(c.equals("chat_id") ? "n.i" : "t." + c);

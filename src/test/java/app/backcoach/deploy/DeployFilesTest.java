@@ -62,14 +62,17 @@ class DeployFilesTest {
 
   @Test
   void thePostgresComposeRunsTwoWebhookInstancesOnOneDatabaseBehindTheProxy() throws Exception {
-    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    var yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     var compose = yaml.readTree(Path.of("deploy/docker-compose.postgres.yml").toFile());
     var services = compose.path("services");
     for (String bot : new String[] {"bot-1", "bot-2"}) {
       var env = services.path(bot).path("environment");
       assertTrue(
-          env.path("BACKCOACH_DATABASE_URL").asText().startsWith("jdbc:postgresql://postgres:5432/"),
+          env.path("BACKCOACH_DATABASE_URL")
+              .asText()
+              .startsWith("jdbc:postgresql://postgres:5432/"),
           bot + " uses the postgres service");
       assertTrue(env.path("BACKCOACH_WEBHOOK_URL").asText().startsWith("https://"), bot);
       assertTrue(env.has("BACKCOACH_WEBHOOK_SECRET"), bot);
@@ -79,7 +82,8 @@ class DeployFilesTest {
     assertTrue(services.has("postgres") && services.has("caddy"));
     String caddy = read("deploy/Caddyfile");
     assertTrue(caddy.contains("reverse_proxy bot-1:8443 bot-2:8443"), "both instances behind it");
-    String port = services.path("bot-1").path("environment").path("BACKCOACH_WEBHOOK_PORT").asText();
+    String port =
+        services.path("bot-1").path("environment").path("BACKCOACH_WEBHOOK_PORT").asText();
     assertTrue(caddy.contains(":" + port), "the proxy calls the port the bots listen on");
   }
 
