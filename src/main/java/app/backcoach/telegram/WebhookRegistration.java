@@ -31,7 +31,7 @@ final class WebhookRegistration {
 
   /**
    * A delivery error this recent, with updates waiting, means Telegram cannot reach the bot: it
-   * tries a failing update again at least once a minute.
+   * tries a failing update again at most about two minutes later.
    */
   static final Duration RECENT_ERROR = Duration.ofMinutes(3);
 
