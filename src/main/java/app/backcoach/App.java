@@ -186,8 +186,16 @@ final class App {
     ChatService chat =
         new ChatService(db, engine(content, config, model), content, clock, config.adminIds());
     TelegramSettings settings = telegramSettings(config);
-    TelegramBot bot =
-        new TelegramBot(settings, db, chat, content, clock, new LateReminders(content));
+    TelegramBot bot;
+    try {
+      bot = new TelegramBot(settings, db, chat, content, clock, new LateReminders(content));
+    } catch (IllegalStateException e) {
+      // The webhook port is taken: one line, and no restart loop, as for the health port.
+      err.println("backcoach: " + e.getMessage());
+      db.close();
+      lock.close();
+      return Main.PORT_IN_USE;
+    }
     ReminderService reminders = new ReminderService(db, content, clock, GRACE, bot.sender()::wake);
     ReminderScheduler scheduler = new ReminderScheduler(reminders, REMINDER_TICK);
     OpsServer ops;
@@ -230,7 +238,7 @@ final class App {
         ops.start();
       }
       if (config.meaning()) {
-        // Polling first: messages before the model is ready are read by words, red flags included.
+        // Updates first: messages before the model is ready are read by words, red flags included.
         model.beginAfter(MODEL_DELAY);
       }
       stopped.await();
@@ -489,10 +497,11 @@ final class App {
     // jitter then earns 429s.
     int burst = (int) Math.max(1, Math.min(5, Math.round(c.ratePerSecond())));
     return new TelegramSettings(
-        c.botToken(),
-        c.apiUrl(),
-        Duration.ofSeconds(c.pollTimeoutSeconds()),
-        new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8));
+            c.botToken(),
+            c.apiUrl(),
+            Duration.ofSeconds(c.pollTimeoutSeconds()),
+            new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8))
+        .withWebhook(c.webhook());
   }
 
   /**

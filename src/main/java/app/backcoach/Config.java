@@ -1,5 +1,6 @@
 package app.backcoach;
 
+import app.backcoach.telegram.WebhookSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ record Config(
     String httpHost,
     java.util.Set<Long> adminIds,
     boolean meaning,
-    String databaseUrl) {
+    String databaseUrl,
+    WebhookSettings webhook) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
   static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
@@ -34,6 +36,14 @@ record Config(
   static final String ADMINS = "BACKCOACH_ADMIN_IDS";
   static final String MEANING = "BACKCOACH_MEANING";
   static final String DATABASE_URL = "BACKCOACH_DATABASE_URL";
+  static final String WEBHOOK_URL = "BACKCOACH_WEBHOOK_URL";
+  static final String WEBHOOK_SECRET = "BACKCOACH_WEBHOOK_SECRET";
+  static final String WEBHOOK_PORT = "BACKCOACH_WEBHOOK_PORT";
+  static final String WEBHOOK_HOST = "BACKCOACH_WEBHOOK_HOST";
+
+  /** The ports Telegram delivers webhooks to. */
+  static final java.util.Set<Integer> WEBHOOK_PORTS = java.util.Set.of(443, 80, 88, 8443);
+
   static final Path DEFAULT_DB = Path.of("data", "backcoach.db");
 
   static Config from(Map<String, String> env, String dbArg, String contentArg) {
@@ -67,7 +77,8 @@ record Config(
         host,
         admins(env.get(ADMINS)),
         onOff(env.get(MEANING), MEANING),
-        databaseUrl(env.get(DATABASE_URL)));
+        databaseUrl(env.get(DATABASE_URL)),
+        webhook(env));
   }
 
   /** A PostgreSQL JDBC URL, or null for the SQLite file; anything else stops start-up. */
@@ -83,6 +94,65 @@ record Config(
               + " leave it unset for the SQLite file");
     }
     return v.strip();
+  }
+
+  /**
+   * Webhook mode when {@value #WEBHOOK_URL} is set, which then needs {@value #WEBHOOK_SECRET}; null
+   * (long polling) otherwise, whatever the other webhook variables say.
+   */
+  private static WebhookSettings webhook(Map<String, String> env) {
+    String url = blankToNull(env.get(WEBHOOK_URL));
+    if (url == null) {
+      return null;
+    }
+    URI uri = webhookUrl(url);
+    String secret = blankToNull(env.get(WEBHOOK_SECRET));
+    String rule = "1 to 256 characters of A-Z, a-z, 0-9, _ and -";
+    if (secret == null) {
+      throw new ConfigException(
+          WEBHOOK_SECRET
+              + " is required with "
+              + WEBHOOK_URL
+              + ": "
+              + rule
+              + " that Telegram sends back with every update (for example the output of"
+              + " 'openssl rand -hex 32')");
+    }
+    if (!secret.matches("[A-Za-z0-9_-]{1,256}")) {
+      // The value is a secret: say what is wrong with it, never what it is.
+      throw new ConfigException(WEBHOOK_SECRET + " must be " + rule);
+    }
+    int port = (int) number(env, WEBHOOK_PORT, 8443, 1, 65535);
+    String host =
+        blankToNull(env.get(WEBHOOK_HOST)) == null ? "127.0.0.1" : env.get(WEBHOOK_HOST).strip();
+    return new WebhookSettings(uri, secret, host, port);
+  }
+
+  private static URI webhookUrl(String v) {
+    String example = " like https://bot.example.com/telegram";
+    URI uri;
+    try {
+      uri = new URI(v);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(WEBHOOK_URL + " is not a URL: " + e.getMessage());
+    }
+    if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getFragment() != null) {
+      throw new ConfigException(
+          WEBHOOK_URL
+              + " must be the public https URL Telegram calls,"
+              + example
+              + " (TLS ends at your reverse proxy), not '"
+              + v
+              + "'");
+    }
+    if (uri.getPort() != -1 && !WEBHOOK_PORTS.contains(uri.getPort())) {
+      throw new ConfigException(
+          WEBHOOK_URL
+              + " has port "
+              + uri.getPort()
+              + ", but Telegram delivers webhooks only to ports 443, 80, 88 and 8443");
+    }
+    return uri;
   }
 
   /** "on" (the default) or "off"; anything else stops start-up naming the variable. */

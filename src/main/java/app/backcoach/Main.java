@@ -18,7 +18,7 @@ public final class Main {
   /** Another process is using the database. */
   static final int LOCKED = 3;
 
-  /** The health and metrics port is in use. */
+  /** The health and metrics port, or the webhook's, is in use. */
   static final int PORT_IN_USE = 4;
 
   /** Another process keeps polling this bot token (Telegram answers 409 Conflict). */
@@ -52,7 +52,9 @@ public final class Main {
 
       Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, BACKCOACH_DB, BACKCOACH_CONTENT_DIR,
       BACKCOACH_RATE_PER_SECOND, BACKCOACH_RATE_PER_CHAT, BACKCOACH_POLL_TIMEOUT, BACKCOACH_HTTP_PORT,
-      BACKCOACH_HTTP_HOST, BACKCOACH_ADMIN_IDS, LOG_LEVEL (see deploy/backcoach.env.example).
+      BACKCOACH_HTTP_HOST, BACKCOACH_ADMIN_IDS, BACKCOACH_MEANING, BACKCOACH_WEBHOOK_URL,
+      BACKCOACH_WEBHOOK_SECRET, BACKCOACH_WEBHOOK_PORT, BACKCOACH_WEBHOOK_HOST, LOG_LEVEL
+      (see deploy/backcoach.env.example).
       """;
 
   private Main() {}

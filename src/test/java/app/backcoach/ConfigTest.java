@@ -2,6 +2,7 @@ package app.backcoach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,10 @@ class ConfigTest {
             Config.ADMINS,
             Config.MEANING,
             Config.DATABASE_URL,
+            Config.WEBHOOK_URL,
+            Config.WEBHOOK_SECRET,
+            Config.WEBHOOK_PORT,
+            Config.WEBHOOK_HOST,
             "LOG_LEVEL")) {
       assertTrue(env.containsKey(name), name + " is not in deploy/backcoach.env.example");
     }
@@ -58,6 +63,7 @@ class ConfigTest {
     env.remove(Config.CONTENT); // the example names a folder that need not exist to parse
     Config c = Config.from(env, null, null);
     assertTrue(c.httpPort() != null);
+    assertTrue(c.webhook() != null, "the example's webhook lines load");
   }
 
   @Test
@@ -68,6 +74,88 @@ class ConfigTest {
     assertEquals(30, c.ratePerSecond());
     assertEquals("127.0.0.1", c.httpHost());
     assertTrue(c.meaning(), "reading by meaning is on unless turned off");
+    assertNull(c.webhook(), "long polling unless a webhook URL is set");
+  }
+
+  static final String SECRET = "s3cret_-XYZ";
+
+  @Test
+  void aWebhookUrlWithItsSecretChoosesWebhookModeOnLoopbackPort8443() {
+    Config c =
+        Config.from(
+            Map.of(
+                Config.WEBHOOK_URL,
+                "https://bot.example.com/telegram",
+                Config.WEBHOOK_SECRET,
+                SECRET),
+            null,
+            null);
+    assertEquals("https://bot.example.com/telegram", c.webhook().url().toString());
+    assertEquals(SECRET, c.webhook().secret());
+    assertEquals("127.0.0.1", c.webhook().host());
+    assertEquals(8443, c.webhook().port());
+    assertFalse(c.webhook().toString().contains(SECRET), c.webhook().toString());
+    Config other =
+        Config.from(
+            Map.of(
+                Config.WEBHOOK_URL, "https://bot.example.com:88/hook",
+                Config.WEBHOOK_SECRET, "x".repeat(256),
+                Config.WEBHOOK_PORT, "9000",
+                Config.WEBHOOK_HOST, "0.0.0.0"),
+            null,
+            null);
+    assertEquals(9000, other.webhook().port());
+    assertEquals("0.0.0.0", other.webhook().host());
+    assertNull(
+        Config.from(Map.of(Config.WEBHOOK_SECRET, SECRET), null, null).webhook(),
+        "a secret alone (left over after switching back to polling) does not choose a webhook");
+  }
+
+  @Test
+  void aWebhookWithoutAGoodSecretOrHttpsUrlStopsStartUpNamingTheVariable() {
+    String url = "https://bot.example.com/telegram";
+    for (var bad :
+        List.of(
+            Map.of(Config.WEBHOOK_URL, url),
+            Map.of(Config.WEBHOOK_URL, url, Config.WEBHOOK_SECRET, "   "),
+            Map.of(Config.WEBHOOK_URL, url, Config.WEBHOOK_SECRET, "has space"),
+            Map.of(Config.WEBHOOK_URL, url, Config.WEBHOOK_SECRET, "dots.not.allowed"),
+            Map.of(Config.WEBHOOK_URL, url, Config.WEBHOOK_SECRET, "x".repeat(257)))) {
+      var e = assertThrows(Config.ConfigException.class, () -> Config.from(bad, null, null));
+      assertTrue(e.getMessage().startsWith(Config.WEBHOOK_SECRET), e.getMessage());
+      assertTrue(e.getMessage().contains("1 to 256 characters"), e.getMessage());
+      String secret = bad.getOrDefault(Config.WEBHOOK_SECRET, "").strip();
+      assertTrue(secret.isEmpty() || !e.getMessage().contains(secret), "never echoed");
+    }
+    for (String badUrl :
+        List.of(
+            "http://bot.example.com/telegram",
+            "bot.example.com/telegram",
+            "https:///telegram",
+            "https://bot.example.com:8080/telegram",
+            "https://bot example.com")) {
+      var e =
+          assertThrows(
+              Config.ConfigException.class,
+              () ->
+                  Config.from(
+                      Map.of(Config.WEBHOOK_URL, badUrl, Config.WEBHOOK_SECRET, SECRET),
+                      null,
+                      null));
+      assertTrue(e.getMessage().startsWith(Config.WEBHOOK_URL), badUrl + ": " + e.getMessage());
+    }
+    var port =
+        assertThrows(
+            Config.ConfigException.class,
+            () ->
+                Config.from(
+                    Map.of(
+                        Config.WEBHOOK_URL, url,
+                        Config.WEBHOOK_SECRET, SECRET,
+                        Config.WEBHOOK_PORT, "0"),
+                    null,
+                    null));
+    assertTrue(port.getMessage().contains(Config.WEBHOOK_PORT), port.getMessage());
   }
 
   @Test

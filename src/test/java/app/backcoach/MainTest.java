@@ -176,6 +176,49 @@ class MainTest {
   }
 
   @Test
+  void aWebhookUrlWithoutItsSecretStopsStartUpWithOneLineNamingTheVariable() {
+    int code =
+        run(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcd",
+                "BACKCOACH_WEBHOOK_URL", "https://bot.example.com/telegram"),
+            "",
+            "--db",
+            dir.resolve("data/hook.db").toString(),
+            "bot");
+    assertEquals(2, code, err());
+    assertTrue(
+        err().startsWith("backcoach: configuration error: BACKCOACH_WEBHOOK_SECRET is required"),
+        err());
+    assertEquals(1, err().strip().lines().count(), err());
+  }
+
+  @Test
+  void aWebhookPortInUseStopsTheBotWithOneLine() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int code =
+          run(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcd",
+                  "TELEGRAM_API_URL", "http://127.0.0.1:1",
+                  "BACKCOACH_WEBHOOK_URL", "https://bot.example.com/telegram",
+                  "BACKCOACH_WEBHOOK_SECRET", "s3cret",
+                  "BACKCOACH_WEBHOOK_PORT", String.valueOf(taken.getLocalPort()),
+                  "BACKCOACH_MEANING", "off"),
+              "",
+              "--db",
+              dir.resolve("data/hook-port.db").toString(),
+              "bot");
+      assertEquals(4, code, err());
+      assertTrue(
+          err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for the webhook"),
+          err());
+      assertFalse(err().contains("\tat "), "no stack trace: " + err());
+      assertFalse(err().contains("s3cret"), err());
+    }
+  }
+
+  @Test
   void aSecondProcessOnTheSameDatabaseExitsWithOneClearLine() throws Exception {
     Path db = dir.resolve("data/one.db");
     assertEquals(0, run(Map.of(), "1\n", "--db", db.toString(), "chat"));

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small HTTP endpoint for operators. {@code /healthz} is 503, with the reasons, when polling has
- * not worked for a while, the database does not take writes, one of the bot's threads has died, or
- * an update or a reply has waited longer than the stall limit; otherwise 200. Items quarantined in
- * the last hour are reported as a warning under a 200: the bot is flowing for everyone else, and a
- * restart would not mend a bad item. {@code /metrics} is the Prometheus text format.
+ * not worked for a while (in webhook mode: the webhook is not set, or Telegram cannot deliver to
+ * it), the database does not take writes, one of the bot's threads has died, or an update or a
+ * reply has waited longer than the stall limit; otherwise 200. Items quarantined in the last hour
+ * are reported as a warning under a 200: the bot is flowing for everyone else, and a restart would
+ * not mend a bad item. {@code /metrics} is the Prometheus text format.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
@@ -61,6 +62,12 @@ public final class OpsServer implements AutoCloseable {
       Duration since = probes.sinceLastPoll().get();
       if (since.compareTo(probes.pollLimit()) > 0) {
         out.add("no successful poll for " + since.toSeconds() + " s");
+      }
+    }
+    if (probes.webhookProblem() != null) {
+      String webhook = probes.webhookProblem().get();
+      if (webhook != null) {
+        out.add(webhook);
       }
     }
     String database = probes.databaseProblem().get();

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * What the health check asks. Each supplier may be null when it does not apply (no polling while
- * the database is not open yet).
+ * the database is not open yet, or in webhook mode; no webhook in polling mode).
  *
  * @param sinceLastPoll how long since polling last worked
  * @param pollLimit how long without a poll is a stall
@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * @param oldestReply how long the oldest reply that is due has waited to go out, or null
  * @param stallLimit how long either may wait before the bot counts as stalled
  * @param quarantinedLastHour items quarantined in the last hour
+ * @param webhookProblem why Telegram is not delivering to the webhook, or null
  */
 public record Probes(
     Supplier<Duration> sinceLastPoll,
@@ -24,7 +25,30 @@ public record Probes(
     Supplier<Duration> oldestUnapplied,
     Supplier<Duration> oldestReply,
     Duration stallLimit,
-    Supplier<Integer> quarantinedLastHour) {
+    Supplier<Integer> quarantinedLastHour,
+    Supplier<String> webhookProblem) {
+
+  /** Probes without a webhook (long polling). */
+  public Probes(
+      Supplier<Duration> sinceLastPoll,
+      Duration pollLimit,
+      Supplier<String> databaseProblem,
+      Supplier<String> threadProblem,
+      Supplier<Duration> oldestUnapplied,
+      Supplier<Duration> oldestReply,
+      Duration stallLimit,
+      Supplier<Integer> quarantinedLastHour) {
+    this(
+        sinceLastPoll,
+        pollLimit,
+        databaseProblem,
+        threadProblem,
+        oldestUnapplied,
+        oldestReply,
+        stallLimit,
+        quarantinedLastHour,
+        null);
+  }
 
   /** While start-up waits for the database: only its problem is known. */
   public static Probes waitingForDatabase(Supplier<String> databaseProblem) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the bot knows about its own health: when polling last worked, and whether the store accepts
- * writes.
+ * What the bot knows about its own health: when polling last worked, or what keeps the webhook from
+ * working, and whether the store accepts writes.
  */
 public final class BotHealth {
   private final Clock clock;
@@ -15,6 +15,7 @@ public final class BotHealth {
   private final AtomicLong polls = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
   private volatile String storeError;
+  private volatile String webhookProblem;
 
   BotHealth(Clock clock) {
     this.clock = clock;
@@ -53,6 +54,18 @@ public final class BotHealth {
 
   public Duration sinceLastPoll() {
     return Duration.ofMillis(clock.millis() - lastPollMillis.get());
+  }
+
+  void webhook(String problem) {
+    webhookProblem = problem;
+  }
+
+  /**
+   * In webhook mode, why Telegram is not delivering updates here (not set, set elsewhere, or its
+   * deliveries fail); null when it delivers, and always null in polling mode.
+   */
+  public String webhookProblem() {
+    return webhookProblem;
   }
 
   /** Null when the last write of updates worked, else why it failed. */

@@ -1,9 +1,6 @@
 package app.backcoach.telegram;
 
 import app.backcoach.chat.Inbound;
-import app.backcoach.chat.UpdateInbox;
-import app.backcoach.storage.Database;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +18,13 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  */
 final class PollingConsumer implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(PollingConsumer.class);
-  private final Database db;
-  private final Clock clock;
+  private final UpdateIntake intake;
   private final Runnable onStored;
-  private final BotHealth health;
-  private final UpdateInbox inbox = new UpdateInbox();
   private volatile boolean running = true;
 
-  PollingConsumer(Database db, Clock clock, Runnable onStored, BotHealth health) {
-    this.db = db;
-    this.clock = clock;
+  PollingConsumer(UpdateIntake intake, Runnable onStored) {
+    this.intake = intake;
     this.onStored = onStored;
-    this.health = health;
   }
 
   @Override
@@ -63,18 +55,15 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
     long wait = 100;
     while (running) {
       try {
-        int added = db.write(tx -> inbox.store(tx, batch, clock.instant()));
-        health.storeOk();
-        health.received(batch.size());
+        int added = intake.store(batch);
         log.debug("polling: stored {} new of {} updates", added, batch.size());
         return;
       } catch (RuntimeException e) {
-        health.storeFailed(e.getMessage());
         log.error(
             "polling: cannot store updates {}..{} in {}: {}; holding them until it works",
             batch.get(0).updateId(),
             batch.get(batch.size() - 1).updateId(),
-            db.file(),
+            intake.where(),
             e.getMessage());
         Thread.sleep(wait);
         wait = Math.min(5_000, wait * 2);

@@ -36,9 +36,9 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The bot on Telegram: a long-polling session that stores every update before it is confirmed, a
- * processor that applies them, a sender that delivers the outbox, and a watchdog that restarts
- * polling if it silently stops.
+ * The bot on Telegram: updates taken in by long polling (stored before they are confirmed, with a
+ * watchdog that restarts polling if it silently stops) or by a webhook (stored before they are
+ * answered), a processor that applies them, and a sender that delivers the outbox.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -56,12 +56,17 @@ public final class TelegramBot implements AutoCloseable {
   private final UpdateProcessor processor;
   private final PollingConsumer consumer;
   private final ScheduledExecutorService chores;
+  private final WebhookServer webhook;
+  private final WebhookRegistration registration;
   private final List<ScheduledExecutorService> pollers = new ArrayList<>();
   private TelegramBotsLongPollingApplication app;
   private volatile boolean commandsPublished;
   private volatile boolean descriptionPublished;
   private volatile boolean shortDescriptionPublished;
   private int profileFailures;
+
+  /** The update types the bot asks for, polling or by webhook. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "channel_post");
 
   /** How often a refused profile is tried again (tests shorten it). */
   static volatile Duration profileRetry = Duration.ofSeconds(30);
@@ -131,8 +136,24 @@ public final class TelegramBot implements AutoCloseable {
         new OutboxSender(db, new TelegramTransport(client), clock, settings.limits(), late);
     this.processor = new UpdateProcessor(db, chat, content, clock, sender::wake);
     chat.showActivityWith(this::showActivity);
-    this.consumer = new PollingConsumer(db, clock, processor::wake, health);
+    UpdateIntake intake = new UpdateIntake(db, clock, health);
+    this.consumer = new PollingConsumer(intake, processor::wake);
     this.chores = Executors.newSingleThreadScheduledExecutor(daemon("bot-chores"));
+    WebhookSettings hook = settings.webhook();
+    if (hook == null) {
+      this.webhook = null;
+      this.registration = null;
+    } else {
+      try {
+        this.webhook = new WebhookServer(hook, intake, processor::wake);
+      } catch (IllegalStateException e) {
+        chores.shutdownNow();
+        actions.shutdownNow();
+        throw e;
+      }
+      this.registration =
+          new WebhookRegistration(hook, ALLOWED_UPDATES, client, chores, health, clock);
+    }
   }
 
   static TelegramUrl telegramUrl(TelegramSettings s) {
@@ -143,6 +164,11 @@ public final class TelegramBot implements AutoCloseable {
 
   public BotHealth health() {
     return health;
+  }
+
+  /** The port the webhook endpoint listens on (tests bind port 0). */
+  int webhookPort() {
+    return webhook.port();
   }
 
   /** Updates applied since start, for metrics. */
@@ -174,10 +200,13 @@ public final class TelegramBot implements AutoCloseable {
    */
   public static final Duration STALL_LIMIT = Duration.ofSeconds(120);
 
-  /** What {@code /healthz} checks for this bot. */
+  /**
+   * What {@code /healthz} checks for this bot. In webhook mode no poll is made: the webhook's
+   * registration and Telegram's deliveries are checked instead.
+   */
   public app.backcoach.ops.Probes probes() {
     return new app.backcoach.ops.Probes(
-        health::sinceLastPoll,
+        webhook == null ? health::sinceLastPoll : null,
         settings.pollTimeout().plusSeconds(30),
         db::writeProblem,
         this::threadProblem,
@@ -188,7 +217,8 @@ public final class TelegramBot implements AutoCloseable {
             db.read(
                 tx ->
                     new app.backcoach.storage.Quarantine()
-                        .countSince(tx, clock.instant().minus(Duration.ofHours(1)))));
+                        .countSince(tx, clock.instant().minus(Duration.ofHours(1)))),
+        webhook == null ? null : health::webhookProblem);
   }
 
   private Duration age(Instant since) {
@@ -207,13 +237,25 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Starts sending, applying and polling; publishes the command menu in the background.
+   * Starts sending, applying and polling (or listening and setting the webhook); publishes the
+   * command menu in the background.
    *
    * @throws IllegalStateException when the poller cannot be registered
    */
   public TelegramBot start() {
     sender.start();
     processor.start();
+    if (webhook != null) {
+      webhook.start();
+      registration.start();
+      chores.scheduleWithFixedDelay(
+          this::publishProfile, 0, profileRetry.toMillis(), TimeUnit.MILLISECONDS);
+      log.info(
+          "bot: receiving updates at {} with token {}",
+          settings.webhook().url(),
+          TelegramSettings.masked(settings.token()));
+      return this;
+    }
     try {
       startPolling();
     } catch (TelegramApiException e) {
@@ -250,7 +292,7 @@ public final class TelegramBot implements AutoCloseable {
                     .offset(last + 1)
                     .limit(100)
                     .timeout(timeout)
-                    .allowedUpdates(List.of("message", "callback_query", "channel_post"))
+                    .allowedUpdates(ALLOWED_UPDATES)
                     .build(),
             consumer);
     if (!session.isRunning()) {
@@ -376,6 +418,10 @@ public final class TelegramBot implements AutoCloseable {
   public void close() {
     chores.shutdownNow();
     actions.shutdownNow();
+    if (webhook != null) {
+      // The webhook stays set: Telegram keeps what arrives meanwhile for the next start.
+      webhook.close();
+    }
     consumer.shutdown();
     stopPolling();
     processor.close();

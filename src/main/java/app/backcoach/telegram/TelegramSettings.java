@@ -5,19 +5,36 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * What the Telegram adapter needs: the token, where the Bot API lives, how long a poll waits, and
- * the send limits.
+ * What the Telegram adapter needs: the token, where the Bot API lives, how updates arrive (long
+ * polling, or a webhook), and the send limits.
  *
  * @param apiUrl the Bot API's base URL; polling and requests both go there
  * @param requestTimeout how long a request other than a long poll may wait for its answer
+ * @param webhook where Telegram delivers updates; null to long-poll for them instead
  */
 public record TelegramSettings(
-    String token, URI apiUrl, Duration pollTimeout, SendLimits limits, Duration requestTimeout) {
+    String token,
+    URI apiUrl,
+    Duration pollTimeout,
+    SendLimits limits,
+    Duration requestTimeout,
+    WebhookSettings webhook) {
   public static final URI PUBLIC_API = URI.create("https://api.telegram.org");
 
-  /** Settings with the default request timeout of 30 s. */
+  /** Settings with the default request timeout of 30 s, long polling. */
   public TelegramSettings(String token, URI apiUrl, Duration pollTimeout, SendLimits limits) {
     this(token, apiUrl, pollTimeout, limits, Duration.ofSeconds(30));
+  }
+
+  /** Long-polling settings. */
+  public TelegramSettings(
+      String token, URI apiUrl, Duration pollTimeout, SendLimits limits, Duration requestTimeout) {
+    this(token, apiUrl, pollTimeout, limits, requestTimeout, null);
+  }
+
+  /** The same settings, with updates delivered to {@code webhook} (null: long polling). */
+  public TelegramSettings withWebhook(WebhookSettings webhook) {
+    return new TelegramSettings(token, apiUrl, pollTimeout, limits, requestTimeout, webhook);
   }
 
   @Override
@@ -32,6 +49,8 @@ public record TelegramSettings(
         + limits
         + ", requestTimeout="
         + requestTimeout
+        + ", webhook="
+        + webhook
         + "]";
   }
 

@@ -13,11 +13,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real bot (poller, processor, sender) wired to a fake Bot API on loopback and a temp-file
- * database.
+ * A real bot (poller or webhook, processor, sender) wired to a fake Bot API on loopback and a
+ * temp-file database.
  */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
+
+  /** The public URL a webhook bot registers; the fake plays the proxy in front of it. */
+  static final String WEBHOOK_URL = "https://bot.example.com/telegram";
+
+  static final String WEBHOOK_SECRET = "test-secret_0123456789";
+
   final FakeBotApi api;
   final Database db;
   final TelegramBot bot;
@@ -37,6 +43,30 @@ final class BotHarness implements AutoCloseable {
 
   /** A harness whose conversation is {@code engine}. */
   BotHarness(FakeBotApi api, Path dir, SendLimits limits, Duration requestTimeout, Engine engine) {
+    this(api, dir, limits, requestTimeout, engine, null);
+  }
+
+  /**
+   * A bot in webhook mode at {@link #WEBHOOK_URL}, listening on a free loopback port that the fake
+   * delivers to.
+   */
+  static BotHarness webhook(FakeBotApi api, Path dir) {
+    WebhookSettings hook =
+        new WebhookSettings(URI.create(WEBHOOK_URL), WEBHOOK_SECRET, "127.0.0.1", 0);
+    BotHarness h =
+        new BotHarness(
+            api, dir, fast(), Duration.ofSeconds(30), new Engine(TestContent.bundle()), hook);
+    api.webhookProxy(h.bot.webhookPort());
+    return h;
+  }
+
+  private BotHarness(
+      FakeBotApi api,
+      Path dir,
+      SendLimits limits,
+      Duration requestTimeout,
+      Engine engine,
+      WebhookSettings webhook) {
     this.api = api;
     Clock clock = Clock.systemUTC();
     this.db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), clock);
@@ -44,7 +74,12 @@ final class BotHarness implements AutoCloseable {
     ChatService chat = new ChatService(db, engine, content, clock);
     TelegramSettings settings =
         new TelegramSettings(
-            FakeBotApi.TOKEN, URI.create(api.url()), Duration.ofSeconds(1), limits, requestTimeout);
+                FakeBotApi.TOKEN,
+                URI.create(api.url()),
+                Duration.ofSeconds(1),
+                limits,
+                requestTimeout)
+            .withWebhook(webhook);
     this.bot =
         new TelegramBot(
                 settings,

@@ -39,7 +39,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Point TelegramBots at it with {@code new TelegramUrl("http", "127.0.0.1", fake.port(),
  * false)}. Thread-safe: one lock guards all state (chats live in {@link FakeBotChats}); long polls
- * wait on it. Rules live in {@link TelegramRules} and {@link TelegramHtml}.
+ * wait on it. Rules live in {@link TelegramRules} and {@link TelegramHtml}. Once setWebhook has set
+ * a URL, updates are POSTed there instead ({@link FakeWebhook}) and getUpdates answers 409, as on
+ * Telegram.
  */
 public final class FakeBotApi implements AutoCloseable {
   public static final String TOKEN = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz";
@@ -139,6 +141,7 @@ public final class FakeBotApi implements AutoCloseable {
   // Everything below is guarded by lock.
   private final FakeBotChats chats = new FakeBotChats();
   private final Deque<ObjectNode> updates = new ArrayDeque<>();
+  private final FakeWebhook webhook;
   private int nextUpdateId = 1;
 
   /**
@@ -185,6 +188,7 @@ public final class FakeBotApi implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    webhook = new FakeWebhook(lock, this::nextForWebhook, this::delivered);
   }
 
   /** Starts a fake on 127.0.0.1 and a free port. */
@@ -375,7 +379,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** Updates enqueued and not yet confirmed by an offset. */
+  /** Updates enqueued and not yet confirmed by an offset or delivered to the webhook. */
   public int pendingUpdates() {
     synchronized (lock) {
       return updates.size();
@@ -473,6 +477,57 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------- webhook
+
+  /**
+   * Plays the reverse proxy in front of the bot: webhook deliveries go to {@code
+   * http://127.0.0.1:port} with the registered URL's path (Telegram itself calls the https URL).
+   */
+  public void webhookProxy(int port) {
+    synchronized (lock) {
+      webhook.proxyTo(port);
+    }
+  }
+
+  /** The URL setWebhook set, or null when no webhook is set (never set, or deleted). */
+  public String webhookUrl() {
+    synchronized (lock) {
+      return webhook.url();
+    }
+  }
+
+  /** The secret_token setWebhook set, or null. */
+  public String webhookSecret() {
+    synchronized (lock) {
+      return webhook.secret();
+    }
+  }
+
+  /** Every webhook delivery attempt, in order. */
+  public List<FakeWebhook.Delivery> webhookDeliveries() {
+    synchronized (lock) {
+      return webhook.deliveries();
+    }
+  }
+
+  /**
+   * The oldest update the webhook may deliver (types not allowed are dropped, as by getUpdates).
+   */
+  private ObjectNode nextForWebhook() {
+    for (Iterator<ObjectNode> it = updates.iterator(); it.hasNext(); ) {
+      ObjectNode update = it.next();
+      if (isAllowed(update)) {
+        return update.deepCopy();
+      }
+      it.remove();
+    }
+    return null;
+  }
+
+  private void delivered(long updateId) {
+    updates.removeIf(u -> u.path("update_id").asLong() == updateId);
+  }
+
   /** Stops the server at once; waiting long polls return. */
   @Override
   public void close() {
@@ -483,6 +538,7 @@ public final class FakeBotApi implements AutoCloseable {
       closed = true;
       lock.notifyAll();
     }
+    webhook.close();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -613,6 +669,14 @@ public final class FakeBotApi implements AutoCloseable {
   private JsonNode dispatch(String method, ObjectNode params) throws ApiError {
     switch (method) {
       case "deletewebhook":
+        webhook.clear();
+        if (params.path("drop_pending_updates").asBoolean(false)) {
+          updates.clear();
+        }
+        return BooleanNode.TRUE;
+      case "setwebhook":
+        webhook.set(params);
+        allowedUpdates(params.get("allowed_updates"));
         return BooleanNode.TRUE;
       case "setmydescription":
         TelegramRules.profileText(method, params.path("description").asText(""), 512);
@@ -628,10 +692,7 @@ public final class FakeBotApi implements AutoCloseable {
       case "getme":
         return FakeBotChats.botUser();
       case "getwebhookinfo":
-        return JSON.createObjectNode()
-            .put("url", "")
-            .put("has_custom_certificate", false)
-            .put("pending_update_count", updates.size());
+        return webhook.info(updates.size());
       default:
         JsonNode result = chats.call(method, params);
         if (result == null) {
@@ -681,14 +742,17 @@ public final class FakeBotApi implements AutoCloseable {
     long timeoutMillis = Math.max(0, p.path("timeout").asLong(0)) * 1000;
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
     synchronized (lock) {
+      if (webhook.isSet()) {
+        throw new ApiError(
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to"
+                + " delete the webhook first",
+            null,
+            "getupdates while a webhook is set");
+      }
       long generation = ++pollGeneration;
       lock.notifyAll(); // an older poll still waiting gets 409, like Telegram
-      JsonNode allowed = p.get("allowed_updates");
-      if (allowed != null && allowed.isArray()) {
-        Set<String> types = new HashSet<>();
-        allowed.forEach(t -> types.add(t.asText()));
-        allowedUpdates = types.isEmpty() ? null : types;
-      }
+      allowedUpdates(p.get("allowed_updates"));
       if (offset > 0) {
         updates.removeIf(u -> u.path("update_id").asLong() < offset);
         confirmedOffset = Math.max(confirmedOffset, offset);
@@ -733,6 +797,15 @@ public final class FakeBotApi implements AutoCloseable {
               null);
         }
       }
+    }
+  }
+
+  /** Sets the update types asked for; a missing list keeps the previous one, as on Telegram. */
+  private void allowedUpdates(JsonNode allowed) {
+    if (allowed != null && allowed.isArray()) {
+      Set<String> types = new HashSet<>();
+      allowed.forEach(t -> types.add(t.asText()));
+      allowedUpdates = types.isEmpty() ? null : types;
     }
   }
 

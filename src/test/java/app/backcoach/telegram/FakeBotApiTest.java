@@ -559,6 +559,79 @@ class FakeBotApiTest {
     assertTrue(System.nanoTime() - t0 < 3_000_000_000L);
   }
 
+  // ---------------------------------------------------------------- webhook
+
+  @Test
+  void aWebhookGetsEachUpdatePostedWithTheSecretAgainUntil2xxAndBlocksPolling() throws Exception {
+    // A stand-in endpoint: refuses the first delivery with 500, then takes everything.
+    List<String> received = new CopyOnWriteArrayList<>();
+    List<String> secrets = new CopyOnWriteArrayList<>();
+    var endpoint =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 8);
+    endpoint.createContext(
+        "/hook",
+        ex -> {
+          secrets.add(ex.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"));
+          received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          ex.sendResponseHeaders(received.size() == 1 ? 500 : 200, -1);
+          ex.close();
+        });
+    endpoint.start();
+    try {
+      fake.webhookProxy(endpoint.getAddress().getPort());
+      TelegramApiRequestException http =
+          rejected(
+              400,
+              () ->
+                  client.execute(
+                      org.telegram.telegrambots.meta.api.methods.updates.SetWebhook.builder()
+                          .url("http://bot.example.com/hook")
+                          .build()));
+      assertTrue(http.getApiResponse().contains("HTTPS URL"), http.getApiResponse());
+      assertTrue(
+          client.execute(
+              org.telegram.telegrambots.meta.api.methods.updates.SetWebhook.builder()
+                  .url("https://bot.example.com/hook")
+                  .secretToken("s3cret")
+                  .allowedUpdates(List.of("message"))
+                  .build()));
+      assertEquals("https://bot.example.com/hook", fake.webhookUrl());
+      assertEquals("s3cret", fake.webhookSecret());
+      int id = fake.userSends(CHAT, "over the webhook");
+      assertTrue(fake.await(() -> fake.pendingUpdates() == 0, WAIT), received.toString());
+      assertEquals(2, received.size(), "sent again after the 500");
+      assertEquals(received.get(0), received.get(1));
+      assertEquals(id, JSON.readTree(received.get(1)).get("update_id").asInt());
+      assertEquals(List.of("s3cret", "s3cret"), secrets);
+      assertEquals(
+          List.of(500, 200),
+          fake.webhookDeliveries().stream().map(FakeWebhook.Delivery::status).toList());
+      var info =
+          client.execute(new org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo());
+      assertEquals("https://bot.example.com/hook", info.getUrl());
+      assertEquals("Wrong response from the webhook: 500", info.getLastErrorMessage());
+      assertEquals(0, info.getPendingUpdatesCount());
+
+      // While a webhook is set, getUpdates conflicts (and counts as a violation); deleting it
+      // brings polling back with what waited.
+      assertEquals(409, post("getUpdates", "{}").status());
+      assertEquals(
+          List.of(
+              "setwebhook: not an https URL: http://bot.example.com/hook",
+              "getupdates while a webhook is set"),
+          fake.violations());
+      assertTrue(
+          client.execute(new org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook()));
+      assertNull(fake.webhookUrl());
+      fake.userSends(CHAT, "polled again");
+      assertEquals(
+          "polled again", post("getUpdates", "{}").body().at("/result/0/message/text").asText());
+      assertEquals(2, received.size(), "no delivery once the webhook is deleted");
+    } finally {
+      endpoint.stop(0);
+    }
+  }
+
   // ---------------------------------------------------------------- raw HTTP helpers
 
   private record Http(int status, JsonNode body) {}

@@ -26,12 +26,10 @@ class PollingConsumerTest {
     try (Database db = Database.open(dir.resolve("p.db"), clock)) {
       PollingConsumer consumer =
           new PollingConsumer(
-              db,
-              clock,
+              new UpdateIntake(db, clock, new BotHealth(clock)),
               () -> {
                 throw new StackOverflowError("from the test");
-              },
-              new BotHealth(clock));
+              });
       assertThrows(StackOverflowError.class, () -> consumer.consume(List.of(update(5))));
       assertEquals(
           1,
@@ -46,12 +44,10 @@ class PollingConsumerTest {
     try (Database db = Database.open(dir.resolve("q.db"), clock)) {
       PollingConsumer consumer =
           new PollingConsumer(
-              db,
-              clock,
+              new UpdateIntake(db, clock, new BotHealth(clock)),
               () -> {
                 throw new IllegalStateException("from the test");
-              },
-              new BotHealth(clock));
+              });
       consumer.consume(List.of(update(7)));
       assertEquals(
           1, (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM updates WHERE update_id = 7")));
