@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small HTTP endpoint for operators. {@code /healthz} is 503, with the reasons, when polling has
- * not worked for a while (in webhook mode: the webhook is not set, or Telegram cannot deliver to
- * it), the database does not take writes, one of the bot's threads has died, or an update or a
- * reply has waited longer than the stall limit; otherwise 200. Items quarantined in the last hour
- * are reported as a warning under a 200: the bot is flowing for everyone else, and a restart would
- * not mend a bad item. {@code /metrics} is the Prometheus text format.
+ * not worked for a while (in webhook mode: the webhook is not set at Telegram), the database does
+ * not take writes, one of the bot's threads has died, or an update or a reply has waited longer
+ * than the stall limit; otherwise 200. Items quarantined in the last hour are reported as a warning
+ * under a 200: the bot is flowing for everyone else, and a restart would not mend a bad item. So
+ * are Telegram's failing deliveries to the webhook: the fault is in front of the bot, and a load
+ * balancer that took the instance out for them would keep them failing. {@code /metrics} is the
+ * Prometheus text format.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
@@ -100,6 +102,12 @@ public final class OpsServer implements AutoCloseable {
   /** What an operator should look at although the bot is flowing; empty when nothing. */
   static List<String> warnings(Probes probes) {
     List<String> out = new ArrayList<>();
+    if (probes.webhookWarning() != null) {
+      String webhook = probes.webhookWarning().get();
+      if (webhook != null) {
+        out.add(webhook);
+      }
+    }
     if (probes.quarantinedLastHour() != null) {
       int n = probes.quarantinedLastHour().get();
       if (n > 0) {

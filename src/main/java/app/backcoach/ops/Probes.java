@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  * @param oldestReply how long the oldest reply that is due has waited to go out, or null
  * @param stallLimit how long either may wait before the bot counts as stalled
  * @param quarantinedLastHour items quarantined in the last hour
- * @param webhookProblem why Telegram is not delivering to the webhook, or null
+ * @param webhookProblem why the webhook is not set at Telegram, or null
+ * @param webhookWarning why Telegram's deliveries to the webhook fail, or null: a warning, since a
+ *     restart would not mend a proxy or a route outside the bot, and a load balancer that took the
+ *     instance out for it would only make them fail for good
  */
 public record Probes(
     Supplier<Duration> sinceLastPoll,
@@ -26,7 +29,8 @@ public record Probes(
     Supplier<Duration> oldestReply,
     Duration stallLimit,
     Supplier<Integer> quarantinedLastHour,
-    Supplier<String> webhookProblem) {
+    Supplier<String> webhookProblem,
+    Supplier<String> webhookWarning) {
 
   /** Probes without a webhook (long polling). */
   public Probes(
@@ -47,6 +51,7 @@ public record Probes(
         oldestReply,
         stallLimit,
         quarantinedLastHour,
+        null,
         null);
   }
 

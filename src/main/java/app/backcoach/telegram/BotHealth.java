@@ -16,6 +16,7 @@ public final class BotHealth {
   private final AtomicLong received = new AtomicLong();
   private volatile String storeError;
   private volatile String webhookProblem;
+  private volatile String deliveryProblem;
 
   BotHealth(Clock clock) {
     this.clock = clock;
@@ -61,11 +62,20 @@ public final class BotHealth {
   }
 
   /**
-   * In webhook mode, why Telegram is not delivering updates here (not set, set elsewhere, or its
-   * deliveries fail); null when it delivers, and always null in polling mode.
+   * In webhook mode, why the webhook is not set at Telegram (refused, or changed by something
+   * else); null when it is set, and always null in polling mode.
    */
   public String webhookProblem() {
     return webhookProblem;
+  }
+
+  void deliveries(String problem) {
+    deliveryProblem = problem;
+  }
+
+  /** Why Telegram's deliveries to the webhook fail, by its getWebhookInfo; null when they work. */
+  public String deliveryProblem() {
+    return deliveryProblem;
   }
 
   /** Null when the last write of updates worked, else why it failed. */

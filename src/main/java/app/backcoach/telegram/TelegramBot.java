@@ -201,8 +201,8 @@ public final class TelegramBot implements AutoCloseable {
   public static final Duration STALL_LIMIT = Duration.ofSeconds(120);
 
   /**
-   * What {@code /healthz} checks for this bot. In webhook mode no poll is made: the webhook's
-   * registration and Telegram's deliveries are checked instead.
+   * What {@code /healthz} checks for this bot. In webhook mode no poll is made: that the webhook is
+   * set is checked instead, and Telegram's failing deliveries are a warning.
    */
   public app.backcoach.ops.Probes probes() {
     return new app.backcoach.ops.Probes(
@@ -218,7 +218,8 @@ public final class TelegramBot implements AutoCloseable {
                 tx ->
                     new app.backcoach.storage.Quarantine()
                         .countSince(tx, clock.instant().minus(Duration.ofHours(1)))),
-        webhook == null ? null : health::webhookProblem);
+        webhook == null ? null : health::webhookProblem,
+        webhook == null ? null : health::deliveryProblem);
   }
 
   private Duration age(Instant since) {

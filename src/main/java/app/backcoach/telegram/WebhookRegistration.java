@@ -125,7 +125,8 @@ final class WebhookRegistration {
       register();
       return;
     }
-    health.webhook(deliveryProblem(info, clock.instant()));
+    health.webhook(null);
+    health.deliveries(deliveryProblem(info, clock.instant()));
   }
 
   /** Why Telegram's deliveries fail, when updates wait and the last error is recent; else null. */

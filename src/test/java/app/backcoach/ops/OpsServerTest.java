@@ -85,6 +85,39 @@ class OpsServerTest {
   }
 
   @Test
+  void inWebhookModeAnUnsetWebhookIsUnhealthyAndFailingDeliveriesAreAWarning() throws Exception {
+    AtomicReference<String> notSet = new AtomicReference<>();
+    AtomicReference<String> deliveries = new AtomicReference<>();
+    Probes probes =
+        new Probes(
+            null,
+            Duration.ZERO,
+            () -> null,
+            () -> null,
+            () -> null,
+            () -> null,
+            Duration.ofSeconds(120),
+            () -> 0,
+            notSet::get,
+            deliveries::get);
+    try (OpsServer s = new OpsServer("127.0.0.1", 0, probes, new Metrics().registry()).start()) {
+      assertEquals(200, get(s, "/healthz").statusCode(), "no poll to miss in webhook mode");
+      notSet.set("the webhook is not set at Telegram (setWebhook: Bad Request: bad webhook)");
+      HttpResponse<String> unset = get(s, "/healthz");
+      assertEquals(503, unset.statusCode());
+      assertTrue(unset.body().contains("bad webhook"), unset.body());
+      notSet.set(null);
+      deliveries.set(
+          "Telegram cannot deliver to the webhook: Wrong response from the webhook: 502");
+      HttpResponse<String> failing = get(s, "/healthz");
+      assertEquals(200, failing.statusCode(), "a fault in front of the bot");
+      assertTrue(
+          failing.body().contains("warning: Telegram cannot deliver to the webhook"),
+          failing.body());
+    }
+  }
+
+  @Test
   void metricsArePrometheusText() throws Exception {
     Clock clock = Clock.systemUTC();
     try (Database db = Database.open(dir.resolve("m.db"), clock)) {

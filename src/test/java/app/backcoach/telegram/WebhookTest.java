@@ -329,8 +329,10 @@ class WebhookTest {
       h.api.webhookProxy(closed.getLocalPort()); // a proxy forwarding nowhere useful
     }
     h.api.userSendsCommand(CHAT, "/start");
-    var probe = h.bot.probes().webhookProblem();
+    var probe = h.bot.probes().webhookWarning();
     assertTrue(h.api.await(() -> probe.get() != null, BotHarness.WAIT));
+    assertNull(
+        h.bot.probes().webhookProblem().get(), "a warning: the fault is in front of the bot");
     assertTrue(probe.get().startsWith("Telegram cannot deliver to the webhook: "), probe.get());
     assertTrue(probe.get().contains("1 update(s) waiting"), probe.get());
 
