@@ -134,6 +134,12 @@ public final class Engine {
       String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
       return reply(s, Reply.text(content.text(Msg.INVALID_ZONE, "input", shown)));
     }
+    if (s.pending() == Pending.PROPOSAL && hasPlan(s)) {
+      Boolean yes = questions.yesNo(text); // "yes" typed instead of tapped
+      if (yes != null) {
+        return settings.proposalAnswer(s, yes, now);
+      }
+    }
     return switch (s.stage()) {
       case NEW -> begin(s);
       case CONSENT -> {

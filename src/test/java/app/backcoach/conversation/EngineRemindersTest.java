@@ -31,6 +31,21 @@ class EngineRemindersTest {
   }
 
   @Test
+  void theProposalCanBeAnsweredByTypingYesOrNo() {
+    ChatDriver yes = onboarded();
+    yes.say("yes please");
+    assertEquals(null, yes.state.pending());
+    assertNotNull(find(yes, Kind.MOBILITY), "typed yes sets the reminders up");
+    ChatDriver no = onboarded();
+    no.say("no");
+    assertEquals(null, no.state.pending());
+    assertEquals(null, find(no, Kind.MOBILITY), "typed no leaves them off");
+    ChatDriver other = onboarded();
+    other.say("what should I stretch after sitting?");
+    assertEquals(Pending.PROPOSAL, other.state.pending(), "a question leaves the proposal open");
+  }
+
+  @Test
   void planStepProposesRemindersMatchedToTheAnswers() {
     ChatDriver chat = onboarded();
     assertTrue(chat.text().contains("I suggest these reminders"), chat.text());

@@ -483,9 +483,9 @@ public final class FakeBotApi implements AutoCloseable {
    * Plays the reverse proxy in front of the bot: webhook deliveries go to {@code
    * http://127.0.0.1:port} with the registered URL's path (Telegram itself calls the https URL).
    */
-  public void webhookProxy(int port) {
+  public void webhookProxy(int... ports) {
     synchronized (lock) {
-      webhook.proxyTo(port);
+      webhook.proxyTo(ports);
     }
   }
 

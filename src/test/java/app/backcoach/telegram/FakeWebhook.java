@@ -43,6 +43,11 @@ final class FakeWebhook implements AutoCloseable {
   private String url; // null: no webhook
   private String secret;
   private Integer proxyPort;
+
+  /** Every instance behind the proxy; deliveries take turns ({@link #proxyTo}). */
+  private int[] proxyPorts = new int[0];
+
+  private int turn;
   private final List<Delivery> deliveries = new ArrayList<>();
   private long lastErrorMillis;
   private String lastErrorMessage;
@@ -123,8 +128,10 @@ final class FakeWebhook implements AutoCloseable {
     return info;
   }
 
-  void proxyTo(int port) {
-    proxyPort = port;
+  /** Deliveries go to these ports in turn (a proxy in front of several instances). */
+  void proxyTo(int... ports) {
+    proxyPorts = ports.clone();
+    proxyPort = ports[0];
     retryAtMillis = 0;
     lock.notifyAll();
   }
@@ -189,7 +196,8 @@ final class FakeWebhook implements AutoCloseable {
         URI registered = URI.create(url);
         String path = registered.getRawPath() == null ? "" : registered.getRawPath();
         String query = registered.getRawQuery() == null ? "" : "?" + registered.getRawQuery();
-        URI target = URI.create("http://127.0.0.1:" + proxyPort + path + query);
+        int port = proxyPorts.length > 1 ? proxyPorts[turn++ % proxyPorts.length] : proxyPort;
+        URI target = URI.create("http://127.0.0.1:" + port + path + query);
         return new Attempt(update, target, secret);
       }
       try {
