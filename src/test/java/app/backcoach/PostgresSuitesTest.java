@@ -18,6 +18,11 @@ class PostgresSuitesTest {
 
   @Test
   void theStoreSuitesRanOnPostgresql() {
+    if (!TestDatabases.postgres() && System.getenv("BACKCOACH_TEST_POSTGRES_URL") == null) {
+      System.out.println(
+          "PostgreSQL suites skipped: no server given (BACKCOACH_TEST_POSTGRES_URL); bash .ci/run"
+              + " starts one and runs them.");
+    }
     assumeTrue(
         TestDatabases.postgres(),
         "PostgreSQL suites skipped: no server given. Set BACKCOACH_TEST_POSTGRES_URL="
