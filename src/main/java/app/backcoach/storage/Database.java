@@ -189,6 +189,13 @@ public final class Database implements AutoCloseable {
     if (pool == null) {
       return Lead.always(role);
     }
+    // One per role per process: the instance leads, whichever of its parts asks.
+    return leads.computeIfAbsent(role, this::newLead);
+  }
+
+  private final java.util.Map<String, Lead> leads = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Lead newLead(String role) {
     return new Lead(
         role,
         () -> {
@@ -566,6 +573,7 @@ public final class Database implements AutoCloseable {
       }
       writer.close();
       reader.close();
+      leads.values().forEach(Lead::close);
       if (pool != null) {
         pool.close();
       }

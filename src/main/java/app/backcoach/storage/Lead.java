@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One role that a single instance plays at a time when several share a PostgreSQL database (the
- * sender, the reminder claim, housekeeping): held as a session-level advisory lock on a connection
- * of its own, so an instance that dies lets the next one take over. On SQLite, one process owns the
- * file and always leads.
+ * sender, the reminder claim, housekeeping): held as a session-level advisory lock (keyed by the
+ * schema and the role) on a connection of its own, so an instance that dies lets the next one take
+ * over. On SQLite, one process owns the file and always leads.
  */
 public final class Lead implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lead.class);
@@ -52,7 +52,9 @@ public final class Lead implements AutoCloseable {
       }
       Connection c = connections.get();
       boolean got;
-      try (var st = c.prepareStatement("SELECT pg_try_advisory_lock(7262004, hashtext(?))")) {
+      try (var st =
+          c.prepareStatement(
+              "SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext(?))")) {
         st.setString(1, role);
         try (var rs = st.executeQuery()) {
           got = rs.next() && rs.getBoolean(1);
@@ -87,7 +89,9 @@ public final class Lead implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (held != null) {
-      try (var st = held.prepareStatement("SELECT pg_advisory_unlock(7262004, hashtext(?))")) {
+      try (var st =
+          held.prepareStatement(
+              "SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext(?))")) {
         st.setString(1, role);
         st.execute();
       } catch (SQLException e) {
