@@ -12,11 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Lexicon {
   private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
 
+  /** The next number to give; each word gets its own even when screens compile at once. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private Lexicon() {}
 
   /** The word's number, given one if it has none (for pattern words). */
   static int id(String word) {
-    return IDS.computeIfAbsent(word, w -> IDS.size());
+    return IDS.computeIfAbsent(word, w -> NEXT.getAndIncrement());
   }
 
   /** The word's number, or -1 when no pattern names it (for typed words). */

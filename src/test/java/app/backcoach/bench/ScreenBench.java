@@ -14,18 +14,8 @@ import java.util.Locale;
  * <p>Usage: {@code ScreenBench [rounds]} (default 8).
  */
 public final class ScreenBench {
-  private static final List<String> SHORT =
-      List.of(
-          "I work at a desk",
-          "about 9 hours",
-          "0",
-          "Berlin",
-          "lower back",
-          "mornings and after sitting",
-          "3",
-          "a few weeks",
-          "none of these",
-          "I slump in my chair");
+  /** The desk worker's onboarding answers: short, as most typed messages are. */
+  private static final List<String> SHORT = List.of(app.backcoach.ConsoleScript.DESK_WORKER);
 
   private ScreenBench() {}
 
