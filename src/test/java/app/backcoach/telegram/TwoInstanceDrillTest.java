@@ -99,7 +99,7 @@ class TwoInstanceDrillTest {
     }
     assertTrue(
         await(() -> allChats(c -> messages(c).size() >= expected)),
-        "every chat got its replies: " + counts() + " of " + expected);
+        () -> "every chat got its replies: " + counts() + " of " + expected + "\n" + logs());
 
     try (Database db = TestDatabases.open(shared, Clock.systemUTC())) {
       assertEquals(
@@ -284,13 +284,15 @@ class TwoInstanceDrillTest {
     return api.await(ok, WAIT);
   }
 
-  @SuppressWarnings("unused")
-  private String logs() throws Exception {
+  /** The instances' logs, for a failure's message. */
+  private String logs() {
     StringBuilder b = new StringBuilder();
     try (var files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".log")).toList()) {
         b.append("== ").append(p.getFileName()).append('\n').append(Files.readString(p));
       }
+    } catch (java.io.IOException e) {
+      b.append("(logs unreadable: ").append(e).append(')');
     }
     return b.toString();
   }
