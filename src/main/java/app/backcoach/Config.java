@@ -244,7 +244,9 @@ record Config(
     return "Config[botToken="
         + maskedToken()
         + ", database="
-        + (databaseUrl == null ? database : databaseUrl.replaceAll("(?i)(password=)[^&]*", "$1***"))
+        + (databaseUrl == null
+            ? database
+            : app.backcoach.storage.Database.withoutCredentials(databaseUrl))
         + ", contentDir="
         + contentDir
         + "]";

@@ -129,7 +129,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** The URL with any password left out, for logs and messages. */
-  static String withoutCredentials(String url) {
+  public static String withoutCredentials(String url) {
     if (url == null) {
       return "(none)";
     }
