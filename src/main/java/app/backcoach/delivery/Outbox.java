@@ -254,27 +254,31 @@ public final class Outbox {
   }
 
   /**
-   * The next item of each chat that is due, interactive before scheduled, oldest first. A chat's
-   * items go in order, except that a scheduled message waiting (held past quiet hours, or for a
-   * retry) does not hold back what comes after it: a reply at 23:00 is not kept until the morning.
+   * The next item of each chat that is due. Chats are served replies first, oldest first; then
+   * scheduled messages by their deadline ({@code due_by}), so the most overdue reminder goes first
+   * (earliest deadline first keeps the worst lateness lowest), with those that have none (a
+   * catch-up) ahead of them. Index {@code outbox_pending} (migration V10) has the ORDER BY's
+   * columns, so the scan stops at its limit instead of sorting every waiting row. A chat's items go
+   * in order, except that a scheduled message waiting (held past quiet hours, or for a retry) does
+   * not hold back what comes after it: a reply at 23:00 is not kept until the morning.
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
-    return tx.query(
-        "SELECT o.id, o.chat_id, "
-            + BODY
-            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
-            + PENDING.replace(" AND ", " AND o.")
-            + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
-            + PENDING.replace(" AND ", " AND p.")
-            + " AND NOT (p.priority = "
-            + SCHEDULED
-            + " AND COALESCE(p.next_attempt_at, 0) > ?))"
-            + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.priority, o.id LIMIT ?",
-        Outbox::item,
-        nowMillis,
-        nowMillis,
-        limit);
+    return tx.query(DUE, Outbox::item, nowMillis, nowMillis, limit);
   }
+
+  /** {@link #due}'s query: now, now, limit. */
+  static final String DUE =
+      "SELECT o.id, o.chat_id, "
+          + BODY
+          + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
+          + PENDING.replace(" AND ", " AND o.")
+          + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
+          + PENDING.replace(" AND ", " AND p.")
+          + " AND NOT (p.priority = "
+          + SCHEDULED
+          + " AND COALESCE(p.next_attempt_at, 0) > ?))"
+          + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY"
+          + " o.priority, COALESCE(o.due_by, 0), o.id LIMIT ?";
 
   /**
    * The chat's oldest undelivered item if it is an interactive reply that is due now; empty
@@ -415,7 +419,10 @@ public final class Outbox {
     return oldestDue(tx, INTERACTIVE, nowMillis);
   }
 
-  /** The same for scheduled messages (reminders), which rate limits pace. */
+  /**
+   * The same for scheduled messages (reminders), which rate limits pace: the queued time of the one
+   * that goes next, in {@link #due}'s order.
+   */
   public Instant oldestDueScheduled(Tx tx, long nowMillis) {
     return oldestDue(tx, SCHEDULED, nowMillis);
   }
@@ -425,7 +432,7 @@ public final class Outbox {
             "SELECT created_at FROM outbox WHERE "
                 + PENDING
                 + " AND priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                + " ORDER BY priority, id LIMIT 1",
+                + " ORDER BY priority, COALESCE(due_by, 0), id LIMIT 1",
             rs -> Json.instant(rs.getString("created_at")),
             priority,
             nowMillis)

@@ -26,7 +26,8 @@ public final class DatabaseCopy {
           "reminders",
           "reminder_log",
           "checkins",
-          "quarantine");
+          "quarantine",
+          "paid_broadcast");
 
   /** Tables whose ids come from a sequence on PostgreSQL. */
   private static final List<String> WITH_IDS =

@@ -16,5 +16,6 @@ final class Migrations {
           "V6__plan_texts.sql",
           "V7__outbox_templates.sql",
           "V8__red_flag_concepts.sql",
-          "V9__quarantine.sql");
+          "V9__quarantine.sql",
+          "V10__send_order_and_paid_broadcast.sql");
 }

@@ -53,4 +53,71 @@ class OutboxOrderTest {
       assertEquals(List.of(), due(db), "the second waits for the first");
     }
   }
+
+  /** Queues one message for {@code chat}; a reminder's message has a deadline. */
+  private void queueFor(Database db, long chat, String text, int priority, Long deadline) {
+    db.write(
+        tx -> {
+          Outbox.Row row =
+              outbox.rows(chat, List.of(Delivery.send(Reply.text(text))), priority, NOW).get(0);
+          outbox.insert(tx, List.of(deadline == null ? row : row.asReminder(deadline, chat)));
+          return null;
+        });
+  }
+
+  @Test
+  void remindersGoMostOverdueFirstAndRepliesBeforeThemAll() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      long at = NOW.toEpochMilli();
+      // Queued in this order; deadlines say which is most overdue (the window closing first).
+      queueFor(db, 1, "07:45 posture break, closes 08:00", Outbox.SCHEDULED, at + 900_000);
+      queueFor(db, 2, "07:30 mobility, closes 07:45", Outbox.SCHEDULED, at);
+      queueFor(db, 3, "catch-up for missed ones", Outbox.SCHEDULED, null);
+      queueFor(db, 4, "07:40 workout, closes 07:55", Outbox.SCHEDULED, at + 600_000);
+      queueFor(db, 5, "a reply to a question", Outbox.INTERACTIVE, null);
+      queueFor(db, 6, "a later reply", Outbox.INTERACTIVE, null);
+      assertEquals(
+          List.of(
+              "a reply to a question",
+              "a later reply",
+              "catch-up for missed ones",
+              "07:30 mobility, closes 07:45",
+              "07:40 workout, closes 07:55",
+              "07:45 posture break, closes 08:00"),
+          due(db));
+      // The health's queue age follows the same order: the scheduled message that goes next.
+      assertEquals(NOW, db.read(tx -> outbox.oldestDueScheduled(tx, at)));
+    }
+  }
+
+  @Test
+  void aChatsOwnMessagesStayInTheirOrderWhateverTheirDeadlines() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      long at = NOW.toEpochMilli();
+      queueFor(db, 1, "first for chat 1, late deadline", Outbox.SCHEDULED, at + 900_000);
+      queueFor(db, 1, "second for chat 1, early deadline", Outbox.SCHEDULED, at);
+      queueFor(db, 2, "chat 2", Outbox.SCHEDULED, at + 300_000);
+      assertEquals(List.of("chat 2", "first for chat 1, late deadline"), due(db));
+    }
+  }
+
+  @Test
+  void theScanReadsTheIndexInOrderInsteadOfSortingEveryWaitingRow() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite's query plan");
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      List<String> plan =
+          db.read(
+              tx ->
+                  tx.query(
+                      "EXPLAIN QUERY PLAN " + Outbox.DUE,
+                      rs -> rs.getString("detail"),
+                      0L,
+                      0L,
+                      10));
+      String all = String.join("\n", plan);
+      org.junit.jupiter.api.Assertions.assertTrue(all.contains("USING INDEX outbox_pending"), all);
+      org.junit.jupiter.api.Assertions.assertFalse(all.contains("TEMP B-TREE"), all);
+    }
+  }
 }

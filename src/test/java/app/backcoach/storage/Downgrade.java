@@ -4,8 +4,19 @@ package app.backcoach.storage;
 public final class Downgrade {
   private Downgrade() {}
 
-  /** Undoes V9 (the quarantine, retry and reminder-deadline columns). */
+  /** Undoes V10 (the send-order index and the paid-broadcast days). */
+  public static void undoV10(Tx tx) {
+    tx.update("DROP TABLE paid_broadcast");
+    tx.update("DROP INDEX outbox_pending");
+    tx.update(
+        "CREATE INDEX outbox_pending ON outbox (priority, id)"
+            + " WHERE sent_at IS NULL AND dropped_at IS NULL");
+    tx.update("DELETE FROM schema_version WHERE version >= 10");
+  }
+
+  /** Undoes V10 and V9 (the quarantine, retry and reminder-deadline columns). */
   public static void undoV9(Tx tx) {
+    undoV10(tx);
     tx.update("DROP TABLE quarantine");
     tx.update("DROP INDEX updates_held");
     tx.update("ALTER TABLE updates DROP COLUMN attempts");
