@@ -500,7 +500,8 @@ final class App {
             c.botToken(),
             c.apiUrl(),
             Duration.ofSeconds(c.pollTimeoutSeconds()),
-            new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8))
+            new SendLimits(c.ratePerSecond(), burst, c.ratePerChat(), 3, 8)
+                .withPaid(c.paidBroadcast()))
         .withWebhook(c.webhook());
   }
 

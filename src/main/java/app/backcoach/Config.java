@@ -1,5 +1,6 @@
 package app.backcoach;
 
+import app.backcoach.delivery.PaidBroadcast;
 import app.backcoach.telegram.WebhookSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,8 @@ record Config(
     java.util.Set<Long> adminIds,
     boolean meaning,
     String databaseUrl,
-    WebhookSettings webhook) {
+    WebhookSettings webhook,
+    PaidBroadcast paidBroadcast) {
   static final String TOKEN = "TELEGRAM_BOT_TOKEN";
   static final String API_URL = "TELEGRAM_API_URL";
   static final String DB = "BACKCOACH_DB";
@@ -40,6 +42,8 @@ record Config(
   static final String WEBHOOK_SECRET = "BACKCOACH_WEBHOOK_SECRET";
   static final String WEBHOOK_PORT = "BACKCOACH_WEBHOOK_PORT";
   static final String WEBHOOK_HOST = "BACKCOACH_WEBHOOK_HOST";
+  static final String PAID_STARS = "BACKCOACH_PAID_BROADCAST_STARS_PER_DAY";
+  static final String PAID_AFTER = "BACKCOACH_PAID_BROADCAST_AFTER_SECONDS";
 
   /** The ports Telegram delivers webhooks to. */
   static final java.util.Set<Integer> WEBHOOK_PORTS = java.util.Set.of(443, 80, 88, 8443);
@@ -78,7 +82,10 @@ record Config(
         admins(env.get(ADMINS)),
         onOff(env.get(MEANING), MEANING),
         databaseUrl(env.get(DATABASE_URL)),
-        webhook(env));
+        webhook(env),
+        new PaidBroadcast(
+            (long) number(env, PAID_STARS, 0, 0, 1_000_000),
+            java.time.Duration.ofSeconds((long) number(env, PAID_AFTER, 30, 0, 3_600))));
   }
 
   /** A PostgreSQL JDBC URL, or null for the SQLite file; anything else stops start-up. */

@@ -56,6 +56,8 @@ class ConfigTest {
             Config.WEBHOOK_SECRET,
             Config.WEBHOOK_PORT,
             Config.WEBHOOK_HOST,
+            Config.PAID_STARS,
+            Config.PAID_AFTER,
             "LOG_LEVEL")) {
       assertTrue(env.containsKey(name), name + " is not in deploy/backcoach.env.example");
     }
@@ -64,6 +66,23 @@ class ConfigTest {
     Config c = Config.from(env, null, null);
     assertTrue(c.httpPort() != null);
     assertTrue(c.webhook() != null, "the example's webhook lines load");
+    assertEquals(5_000, c.paidBroadcast().messagesPerDay(), "500 Stars a day");
+  }
+
+  @Test
+  void paidBroadcastIsOffUnlessGivenABudgetAndABadOneStopsStartUp() {
+    Map<String, String> env = new HashMap<>(Map.of(Config.TOKEN, TOKEN));
+    assertFalse(Config.from(env, null, null).paidBroadcast().on());
+    env.put(Config.PAID_STARS, "20");
+    env.put(Config.PAID_AFTER, "45");
+    Config c = Config.from(env, null, null);
+    assertTrue(c.paidBroadcast().on());
+    assertEquals(200, c.paidBroadcast().messagesPerDay());
+    assertEquals(java.time.Duration.ofSeconds(45), c.paidBroadcast().lateAfter());
+    assertEquals(c.paidBroadcast(), App.telegramSettings(c).limits().paid());
+    env.put(Config.PAID_STARS, "-1");
+    var e = assertThrows(Config.ConfigException.class, () -> Config.from(env, null, null));
+    assertTrue(e.getMessage().contains(Config.PAID_STARS), e.getMessage());
   }
 
   @Test

@@ -76,7 +76,8 @@ public final class OutboxSender implements AutoCloseable {
   private final java.util.Queue<Finished> results =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  private record Finished(Outbox.Item item, Transport.Result result) {}
+  /** A delivery's result; {@code paid} when it went with paid broadcast. */
+  private record Finished(Outbox.Item item, Transport.Result result, boolean paid) {}
 
   /**
    * A result that could not be recorded yet. Its chat stays in flight until it is, so the message
@@ -109,8 +110,13 @@ public final class OutboxSender implements AutoCloseable {
   private static final int SCAN_LIMIT = 500;
 
   private final Signal signal = new Signal();
-  private final ExecutorService workers;
+
+  /** Makes the deliveries: a pool of threads, or the caller's thread for {@link #stepping}. */
+  private final java.util.concurrent.Executor workers;
+
   private final Thread dispatcher;
+  private final PaidBroadcast paid;
+  private final PaidBudget budget;
   private volatile boolean running = true;
 
   public OutboxSender(Database db, Transport transport, Clock clock, SendLimits limits) {
@@ -119,6 +125,26 @@ public final class OutboxSender implements AutoCloseable {
 
   public OutboxSender(
       Database db, Transport transport, Clock clock, SendLimits limits, LateMessages late) {
+    this(db, transport, clock, limits, late, false);
+  }
+
+  /**
+   * A sender without threads, for a caller that drives it in simulated time (the lateness
+   * benchmark): each {@link #step} is one round of the dispatch loop, and the deliveries run on the
+   * caller's thread.
+   */
+  public static OutboxSender stepping(
+      Database db, Transport transport, Clock clock, SendLimits limits, LateMessages late) {
+    return new OutboxSender(db, transport, clock, limits, late, true);
+  }
+
+  private OutboxSender(
+      Database db,
+      Transport transport,
+      Clock clock,
+      SendLimits limits,
+      LateMessages late,
+      boolean stepping) {
     this.db = db;
     this.lead = db.lead("sender");
     this.late = late;
@@ -129,15 +155,22 @@ public final class OutboxSender implements AutoCloseable {
             limits.globalPerSecond(),
             limits.globalBurst(),
             limits.perChatPerSecond(),
-            limits.perChatBurst());
+            limits.perChatBurst(),
+            limits.paid().on()
+                ? Math.max(0, PaidBroadcast.PER_SECOND - limits.globalPerSecond())
+                : 0);
+    this.paid = limits.paid();
+    this.budget = new PaidBudget(paid);
     this.workers =
-        Executors.newFixedThreadPool(
-            limits.workers(),
-            r -> {
-              Thread t = new Thread(r, "sender-worker");
-              t.setDaemon(true);
-              return t;
-            });
+        stepping
+            ? Runnable::run
+            : Executors.newFixedThreadPool(
+                limits.workers(),
+                r -> {
+                  Thread t = new Thread(r, "sender-worker");
+                  t.setDaemon(true);
+                  return t;
+                });
     this.dispatcher = new Thread(this::loop, "sender");
     this.dispatcher.setDaemon(true);
   }
@@ -154,6 +187,28 @@ public final class OutboxSender implements AutoCloseable {
   /** True while the dispatch thread runs (for the health check). */
   public boolean alive() {
     return dispatcher.isAlive();
+  }
+
+  /**
+   * One round of the dispatch loop for a {@link #stepping} sender: records results, then scans and
+   * sends until the scan is not cut short; the deliveries run on this thread.
+   */
+  public void step() {
+    if (!lead.held()) {
+      return;
+    }
+    recordFinished();
+    while (dispatchDue()) {
+      recordFinished();
+    }
+    while (!results.isEmpty()) {
+      recordFinished();
+    }
+  }
+
+  /** Paid-broadcast messages counted against today's budget (sent, or in flight). */
+  public long paidToday() {
+    return budget.usedToday();
   }
 
   /** Tells the sender new items are waiting, so it need not wait for its next look. */
@@ -239,7 +294,7 @@ public final class OutboxSender implements AutoCloseable {
 
   private List<Outbox.Item> recordAll(Tx tx, List<Unrecorded> batch, long now) {
     for (Unrecorded u : batch) {
-      record(tx, u.finished.item(), u.finished.result());
+      record(tx, u.finished);
     }
     List<Outbox.Item> items = new java.util.ArrayList<>();
     for (Unrecorded u : batch) {
@@ -321,7 +376,12 @@ public final class OutboxSender implements AutoCloseable {
     long now = clock.millis();
     // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
     // item again that has just been sent, after its chat left the in-flight set.
-    List<Outbox.Item> due = db.write(tx -> settleLate(tx, outbox.due(tx, now, SCAN_LIMIT), now));
+    List<Outbox.Item> due =
+        db.write(
+            tx -> {
+              budget.refresh(tx, now);
+              return settleLate(tx, outbox.due(tx, now, SCAN_LIMIT), now);
+            });
     return offer(due, now) > 0 && due.size() == SCAN_LIMIT;
   }
 
@@ -386,22 +446,44 @@ public final class OutboxSender implements AutoCloseable {
         finished.put(item.id(), new long[] {item.attempts(), System.nanoTime()});
         continue;
       }
+      boolean paidFor = false;
       if (message) {
-        if (limiter.globallyExhausted(now)) {
+        if (!limiter.globallyExhausted(now)) {
+          if (!limiter.tryAcquire(item.chatId(), now)) {
+            continue;
+          }
+        } else if (worthPaying(item, now)) {
+          paidFor = true;
+        } else if (paid.on()) {
+          continue; // a later one may be a late reminder
+        } else {
           break;
-        }
-        if (!limiter.tryAcquire(item.chatId(), now)) {
-          continue;
         }
       }
       inFlight.add(item.chatId());
       dispatched++;
-      workers.execute(() -> deliver(item));
+      boolean withPaid = paidFor;
+      workers.execute(() -> deliver(item, withPaid));
     }
     if (bad != null) {
       quarantineUndecodable(bad, why);
     }
     return dispatched;
+  }
+
+  /**
+   * With the free limit used up: true (and a paid token and a Star of the budget taken) if the item
+   * is a reminder late by paid broadcast's threshold and the budget and limits allow it.
+   */
+  private boolean worthPaying(Outbox.Item item, long now) {
+    if (!budget.hasRoom()
+        || item.dueBy() == null
+        || now - item.createdAt().toEpochMilli() < paid.lateAfter().toMillis()
+        || !limiter.tryAcquirePaid(item.chatId(), now)) {
+      return false;
+    }
+    budget.take();
+    return true;
   }
 
   private void quarantineUndecodable(List<Outbox.Item> bad, List<RuntimeException> why) {
@@ -428,21 +510,31 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /** Runs on a worker: makes the delivery and hands the result to the dispatch thread. */
-  private void deliver(Outbox.Item item) {
+  private void deliver(Outbox.Item item, boolean paidFor) {
     Transport.Result result;
     try {
-      result = transport.deliver(item.chatId(), item.delivery());
+      result = transport.deliver(item.chatId(), item.delivery(), paidFor);
     } catch (Throwable e) {
       // The transport sorts Telegram's and the network's answers itself: what escapes is ours.
       result = new Transport.Result.Broken(e.toString(), e);
     }
-    results.add(new Finished(item, result));
+    results.add(new Finished(item, result, paidFor));
     signal.wake();
   }
 
-  private void record(Tx tx, Outbox.Item item, Transport.Result result) {
+  private void record(Tx tx, Finished f) {
+    Outbox.Item item = f.item();
+    Transport.Result result = f.result();
     long chat = item.chatId();
     var now = clock.instant();
+    if (f.paid()) {
+      if (result instanceof Transport.Result.Sent) {
+        budget.delivered(tx, now.toEpochMilli());
+        stats.paid.incrementAndGet();
+      } else {
+        budget.giveBack();
+      }
+    }
     if (result instanceof Transport.Result.Sent) {
       stats.sent.incrementAndGet();
       if (item.delivery().forget()) {
@@ -546,12 +638,16 @@ public final class OutboxSender implements AutoCloseable {
     wake();
     try {
       dispatcher.join(2_000);
-      workers.shutdown();
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (workers instanceof ExecutorService pool) {
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    workers.shutdownNow();
+    if (workers instanceof ExecutorService pool) {
+      pool.shutdownNow();
+    }
     if (!dispatcher.isAlive()) {
       // Deliveries that finished after the dispatch thread stopped: record them, so a restart
       // does not send them again. Sends nothing new: the workers are stopped.
@@ -576,7 +672,7 @@ public final class OutboxSender implements AutoCloseable {
       db.write(
           tx -> {
             for (Finished f : batch) {
-              record(tx, f.item(), f.result());
+              record(tx, f);
             }
             return null;
           });

@@ -13,10 +13,50 @@ final class RateLimiter {
   private final int perChatBurst;
   private final Map<Long, Bucket> chats = new HashMap<>();
 
+  /** Paid broadcast's extra messages per second above the free limit; null when it is off. */
+  private final Bucket paid;
+
   RateLimiter(double globalPerSecond, int globalBurst, double perChatPerSecond, int perChatBurst) {
+    this(globalPerSecond, globalBurst, perChatPerSecond, perChatBurst, 0);
+  }
+
+  /**
+   * With {@code paidPerSecond} more messages a second for paid broadcast (0: none), in bursts of up
+   * to 50 ms' worth, the cadence of the sender's scans.
+   */
+  RateLimiter(
+      double globalPerSecond,
+      int globalBurst,
+      double perChatPerSecond,
+      int perChatBurst,
+      double paidPerSecond) {
     this.global = new Bucket(globalPerSecond, globalBurst, 0);
     this.perChatRate = perChatPerSecond;
     this.perChatBurst = perChatBurst;
+    this.paid =
+        paidPerSecond <= 0
+            ? null
+            : new Bucket(paidPerSecond, (int) Math.ceil(paidPerSecond / 20), 0);
+  }
+
+  /**
+   * Takes a paid-broadcast token and the chat's token if both have one: paid broadcast lifts the
+   * limit for the whole bot, not the one for each chat.
+   */
+  boolean tryAcquirePaid(long chatId, long nowMillis) {
+    if (paid == null) {
+      return false;
+    }
+    Bucket chat =
+        chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
+    chat.refill(nowMillis);
+    paid.refill(nowMillis);
+    if (chat.tokens >= 1 && paid.tokens >= 1) {
+      chat.tokens--;
+      paid.tokens--;
+      return true;
+    }
+    return false;
   }
 
   /** Takes a token for the chat and the whole bot if both have one. */

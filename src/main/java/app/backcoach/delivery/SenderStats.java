@@ -15,6 +15,9 @@ public final class SenderStats {
 
   public final AtomicLong quarantined = new AtomicLong();
 
+  /** Messages delivered with paid broadcast. */
+  public final AtomicLong paid = new AtomicLong();
+
   /** Late reminder messages folded into a catch-up or held past quiet hours. */
   public final AtomicLong settledLate = new AtomicLong();
 }

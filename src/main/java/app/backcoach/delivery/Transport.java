@@ -6,6 +6,14 @@ import app.backcoach.reply.Delivery;
 public interface Transport {
   Result deliver(long chatId, Delivery delivery);
 
+  /**
+   * The same, with Telegram's paid broadcast when {@code paidBroadcast} (a late reminder beyond the
+   * free limit, see {@link PaidBroadcast}); a transport without it delivers as usual.
+   */
+  default Result deliver(long chatId, Delivery delivery, boolean paidBroadcast) {
+    return deliver(chatId, delivery);
+  }
+
   /** How a delivery went, and so what the sender does next. */
   sealed interface Result {
     /** Delivered (or nothing left to do, such as "message is not modified"). */

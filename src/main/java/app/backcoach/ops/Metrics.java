@@ -68,6 +68,10 @@ public final class Metrics {
         "backcoach_reminders_settled_late",
         "Reminder messages held past quiet hours or folded into a catch-up after a delay",
         s.settledLate);
+    counter(
+        "backcoach_paid_broadcast_messages",
+        "Late reminders delivered with Telegram's paid broadcast (0.1 Star each)",
+        s.paid);
     return this;
   }
 

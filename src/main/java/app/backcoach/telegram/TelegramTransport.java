@@ -41,9 +41,14 @@ final class TelegramTransport implements Transport {
 
   @Override
   public Result deliver(long chatId, Delivery d) {
+    return deliver(chatId, d, false);
+  }
+
+  @Override
+  public Result deliver(long chatId, Delivery d, boolean paidBroadcast) {
     try {
       switch (d.kind()) {
-        case SEND -> client.execute(send(chatId, d.reply(), d.silent()));
+        case SEND -> client.execute(send(chatId, d.reply(), d.silent(), paidBroadcast));
         case EDIT ->
             client.execute(
                 EditMessageText.builder()
@@ -123,7 +128,7 @@ final class TelegramTransport implements Transport {
     return new Result.Transient(code + " " + what);
   }
 
-  private static SendMessage send(long chatId, Reply r, boolean silent) {
+  private static SendMessage send(long chatId, Reply r, boolean silent, boolean paidBroadcast) {
     ReplyKeyboard markup =
         r.requestLocation()
             ? locationKeyboard(r.buttons())
@@ -134,6 +139,7 @@ final class TelegramTransport implements Transport {
         .parseMode(ParseMode.HTML)
         .replyMarkup(markup)
         .disableNotification(silent ? Boolean.TRUE : null)
+        .allowPaidBroadcast(paidBroadcast ? Boolean.TRUE : null)
         .build();
   }
 

@@ -463,6 +463,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** sendMessage calls accepted with {@code allow_paid_broadcast}. */
+  public int paidMessages() {
+    synchronized (lock) {
+      return chats.paidMessages();
+    }
+  }
+
   /** 429s answered because of {@link #rateLimits} (injected faults not included). */
   public int tooManyRequestsSent() {
     synchronized (lock) {

@@ -96,6 +96,8 @@ final class FakeBotChats {
   private double chatRate;
   private double chatBurst;
   private Bucket global;
+  private Bucket paid;
+  private int paidMessages;
   private int tooManyRequests;
 
   // ---------------------------------------------------------------- for FakeBotApi
@@ -143,6 +145,21 @@ final class FakeBotChats {
         globalPerSecond > 0
             ? new Bucket(globalPerSecond, Math.max(1, burst), System.nanoTime())
             : null;
+    paid = globalPerSecond > 0 ? new Bucket(1_000, 50, System.nanoTime()) : null;
+  }
+
+  /** sendMessage calls accepted with allow_paid_broadcast (0.1 Star each on Telegram). */
+  int paidMessages() {
+    return paidMessages;
+  }
+
+  /**
+   * Paid broadcast: the whole bot's limit is 1,000 messages a second (a separate bucket here, so
+   * the free one is untouched); the chat's limit still holds.
+   */
+  private void limitPaid(String method, long chatId) throws ApiError {
+    limit(method, chatId, paid);
+    paidMessages++;
   }
 
   int tooManyRequests() {
@@ -181,7 +198,11 @@ final class FakeBotChats {
 
   private JsonNode sendMessage(ObjectNode p) throws ApiError {
     long chatId = writableChat("sendmessage", p);
-    limit("sendmessage", chatId);
+    if (p.path("allow_paid_broadcast").asBoolean(false)) {
+      limitPaid("sendmessage", chatId);
+    } else {
+      limit("sendmessage", chatId);
+    }
     String raw = p.path("text").asText("");
     String parseMode = p.path("parse_mode").asText(null);
     TelegramHtml.Parsed text = TelegramRules.text("sendmessage", raw, parseMode, p.get("entities"));
@@ -309,8 +330,13 @@ final class FakeBotChats {
 
   /** Takes a token from the global and the chat's bucket, or answers 429. */
   private void limit(String method, long chatId) throws ApiError {
+    limit(method, chatId, global);
+  }
+
+  /** Takes a token from {@code bot} (the whole bot's bucket) and the chat's, or answers 429. */
+  private void limit(String method, long chatId, Bucket bot) throws ApiError {
     long now = System.nanoTime();
-    double wait = global == null ? 0 : global.waitSeconds(now);
+    double wait = bot == null ? 0 : bot.waitSeconds(now);
     Chat chat = chat(chatId);
     if (chatRate > 0) {
       if (chat.bucket == null) {
@@ -327,8 +353,8 @@ final class FakeBotChats {
           retryAfter,
           "429 earned by " + method + " to chat " + chatId + " (retry after " + retryAfter + ")");
     }
-    if (global != null) {
-      global.tokens -= 1;
+    if (bot != null) {
+      bot.tokens -= 1;
     }
     if (chat.bucket != null) {
       chat.bucket.tokens -= 1;
