@@ -106,8 +106,14 @@ public final class OutboxSender implements AutoCloseable {
   /** The longest the whole outbox goes unscanned (retries coming due, rate limits refilling). */
   static final long SCAN_EVERY_MILLIS = 50;
 
-  /** Rows read by one scan of the outbox. */
+  /** The most rows one scan of the outbox reads. */
   private static final int SCAN_LIMIT = 500;
+
+  /**
+   * Rows a scan reads beyond what the limits let out now and the chats in flight: for chats at
+   * their own limit, and messages that need no token (callback answers).
+   */
+  static final int SCAN_MARGIN = 32;
 
   private final Signal signal = new Signal();
 
@@ -376,13 +382,16 @@ public final class OutboxSender implements AutoCloseable {
     long now = clock.millis();
     // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
     // item again that has just been sent, after its chat left the in-flight set.
+    // Under a backlog at 30/s a scan needs only a few rows: reading 500 every 50 ms would cost a
+    // scan 10 times what it sends (a full outbox of reminders, issue 19's benchmark).
+    int limit = (int) Math.min(SCAN_LIMIT, limiter.available(now) + inFlight.size() + SCAN_MARGIN);
     List<Outbox.Item> due =
         db.write(
             tx -> {
               budget.refresh(tx, now);
-              return settleLate(tx, outbox.due(tx, now, SCAN_LIMIT), now);
+              return settleLate(tx, outbox.due(tx, now, limit), now);
             });
-    return offer(due, now) > 0 && due.size() == SCAN_LIMIT;
+    return offer(due, now) > 0 && due.size() == limit;
   }
 
   /**

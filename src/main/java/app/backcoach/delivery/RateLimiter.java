@@ -73,6 +73,17 @@ final class RateLimiter {
     return false;
   }
 
+  /** Messages the whole bot may send now: free tokens, and paid ones when paid broadcast is on. */
+  long available(long nowMillis) {
+    global.refill(nowMillis);
+    long free = (long) global.tokens;
+    if (paid == null) {
+      return free;
+    }
+    paid.refill(nowMillis);
+    return free + (long) paid.tokens;
+  }
+
   /** True when the whole bot is out of tokens, so looking at more chats is pointless. */
   boolean globallyExhausted(long nowMillis) {
     global.refill(nowMillis);
