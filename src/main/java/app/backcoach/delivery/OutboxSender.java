@@ -485,7 +485,7 @@ public final class OutboxSender implements AutoCloseable {
    * is a reminder late by paid broadcast's threshold and the budget and limits allow it.
    */
   private boolean worthPaying(Outbox.Item item, long now) {
-    if (!budget.hasRoom()
+    if (!budget.hasRoom(now)
         || item.dueBy() == null
         || now - item.createdAt().toEpochMilli() < paid.lateAfter().toMillis()
         || !limiter.tryAcquirePaid(item.chatId(), now)) {
@@ -542,6 +542,16 @@ public final class OutboxSender implements AutoCloseable {
         stats.paid.incrementAndGet();
       } else {
         budget.giveBack();
+        if (result instanceof Transport.Result.Rejected r) {
+          // Refused as a paid message, not for what it says: it goes again within the free limit.
+          budget.refused(now.toEpochMilli());
+          log.warn(
+              "sender: Telegram refused a paid broadcast ({}); paying stops for an hour and"
+                  + " reminders go within the free limit (check the bot's Star balance)",
+              r.reason());
+          outbox.retryAt(tx, item.id(), now.toEpochMilli(), "paid broadcast refused");
+          return;
+        }
       }
     }
     if (result instanceof Transport.Result.Sent) {

@@ -17,6 +17,12 @@ final class PaidBudget {
   private String day;
   private long used;
 
+  /** Until when (epoch ms) paying is paused because Telegram refused a paid message. */
+  private long pausedUntil;
+
+  /** How long paying pauses after Telegram refused a paid message (no Stars left, for one). */
+  static final long PAUSE_MILLIS = 3_600_000;
+
   PaidBudget(PaidBroadcast paid) {
     this.paid = paid;
   }
@@ -38,9 +44,17 @@ final class PaidBudget {
     }
   }
 
-  /** True while the day's budget has room for one more message. */
-  boolean hasRoom() {
-    return paid.on() && day != null && used < paid.messagesPerDay();
+  /** True while the day's budget has room for one more message and paying is not paused. */
+  boolean hasRoom(long nowMillis) {
+    return paid.on() && day != null && used < paid.messagesPerDay() && nowMillis >= pausedUntil;
+  }
+
+  /**
+   * Telegram refused a paid message (the bot's Star balance ran out, say): pay for nothing for
+   * {@link #PAUSE_MILLIS}; reminders go within the free limit meanwhile.
+   */
+  void refused(long nowMillis) {
+    pausedUntil = nowMillis + PAUSE_MILLIS;
   }
 
   /** Counts one message as spent (it is about to go out). */

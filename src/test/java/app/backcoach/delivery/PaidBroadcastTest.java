@@ -38,6 +38,8 @@ class PaidBroadcastTest {
     final List<Call> calls = new ArrayList<>();
     final Map<Long, Result> failFor = new TreeMap<>();
     TestClock clock;
+    boolean refusePaid;
+    int refused;
 
     @Override
     public Result deliver(long chatId, Delivery d) {
@@ -49,6 +51,10 @@ class PaidBroadcastTest {
       Result r = failFor.remove(chatId);
       if (r != null) {
         return r;
+      }
+      if (paid && refusePaid) {
+        refused++;
+        return new Result.Rejected("Bad Request: not enough Stars");
       }
       calls.add(new Call(chatId, paid, clock.millis()));
       return new Result.Sent();
@@ -195,5 +201,22 @@ class PaidBroadcastTest {
     assertTrue(transport.failFor.isEmpty(), "the refused chats were tried");
     assertEquals(10, transport.paid(), "the budget still paid for 10 delivered messages");
     assertEquals(10L, paidInTable("2026-12-01"));
+  }
+
+  @Test
+  void whenTelegramRefusesPaidMessagesTheyGoFreeAndPayingPauses() {
+    start(BUDGET_1000_STARS);
+    transport.refusePaid = true; // no Stars on the bot's balance
+    queue(1, 2_000, Outbox.SCHEDULED, true);
+    run(70);
+    assertEquals(0, transport.paid());
+    // Paying pauses at the first refusal recorded: only what one scan handed out was tried.
+    assertTrue(transport.refused >= 1 && transport.refused <= 60, "refused: " + transport.refused);
+    assertEquals(2_000, transport.calls.size(), "all went, within the free limit");
+    assertEquals(
+        0,
+        (int) db.read(tx -> tx.count("SELECT COUNT(*) FROM outbox WHERE dropped_at IS NOT NULL")),
+        "nothing dropped");
+    assertEquals(0L, paidInTable("2026-12-01"));
   }
 }
