@@ -258,9 +258,11 @@ public final class Outbox {
    * scheduled messages by their deadline ({@code due_by}), so the most overdue reminder goes first
    * (earliest deadline first keeps the worst lateness lowest), with those that have none (a
    * catch-up) ahead of them. Index {@code outbox_pending} (migration V10) has the ORDER BY's
-   * columns, so the scan stops at its limit instead of sorting every waiting row. A chat's items go
-   * in order, except that a scheduled message waiting (held past quiet hours, or for a retry) does
-   * not hold back what comes after it: a reply at 23:00 is not kept until the morning.
+   * columns, so the scan stops at its limit instead of sorting every waiting row. Within a chat,
+   * replies go in order and before the chat's own reminders still waiting in the queue (the answer
+   * to what the user just typed does not wait behind a posture break), then its reminders in order;
+   * and a scheduled message held (past quiet hours, or for a retry) does not hold back what comes
+   * after it: a reply at 23:00 is not kept until the morning.
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(DUE, Outbox::item, nowMillis, nowMillis, limit);
@@ -272,18 +274,18 @@ public final class Outbox {
           + BODY
           + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
           + PENDING.replace(" AND ", " AND o.")
-          + " AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p."
+          + " AND o.id = (SELECT p.id FROM outbox p WHERE p.chat_id = o.chat_id AND p."
           + PENDING.replace(" AND ", " AND p.")
           + " AND NOT (p.priority = "
           + SCHEDULED
-          + " AND COALESCE(p.next_attempt_at, 0) > ?))"
+          + " AND COALESCE(p.next_attempt_at, 0) > ?) ORDER BY p.priority, p.id LIMIT 1)"
           + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY"
           + " o.priority, COALESCE(o.due_by, 0), o.id LIMIT ?";
 
   /**
-   * The chat's oldest undelivered item if it is an interactive reply that is due now; empty
-   * otherwise (nothing pending, a retry not yet due, or a scheduled message, which waits for {@link
-   * #due} to order it against other chats' replies).
+   * The chat's next item in {@link #due}'s order if it is an interactive reply that is due now;
+   * empty otherwise (nothing pending, a retry not yet due, or a scheduled message, which waits for
+   * {@link #due} to order it against other chats' replies).
    */
   public List<Item> nextInteractive(Tx tx, long chatId, long nowMillis) {
     return tx.query(
@@ -294,7 +296,7 @@ public final class Outbox {
             + " FROM outbox o WHERE o.chat_id = ?"
             + " AND o."
             + PENDING.replace(" AND ", " AND o.")
-            + " ORDER BY o.id LIMIT 1) AS head WHERE priority = "
+            + " ORDER BY o.priority, o.id LIMIT 1) AS head WHERE priority = "
             + INTERACTIVE
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
         Outbox::item,

@@ -111,13 +111,33 @@ class OutboxOrderTest {
               tx ->
                   tx.query(
                       "EXPLAIN QUERY PLAN " + Outbox.DUE,
-                      rs -> rs.getString("detail"),
+                      rs -> rs.getInt("parent") + " " + rs.getString("detail"),
                       0L,
                       0L,
                       10));
       String all = String.join("\n", plan);
-      org.junit.jupiter.api.Assertions.assertTrue(all.contains("USING INDEX outbox_pending"), all);
-      org.junit.jupiter.api.Assertions.assertFalse(all.contains("TEMP B-TREE"), all);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          all.contains("0 SCAN o USING INDEX outbox_pending"), all);
+      // The only sort is inside the per-chat lookup, over one chat's waiting rows.
+      org.junit.jupiter.api.Assertions.assertFalse(all.contains("0 USE TEMP B-TREE"), all);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          all.contains("SEARCH p USING INDEX outbox_pending_chat (chat_id=?)"), all);
+    }
+  }
+
+  @Test
+  void aReplyGoesBeforeItsOwnChatsReminderStillWaitingInTheQueue() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      long at = NOW.toEpochMilli();
+      queueFor(db, 1, "posture break, waiting its turn", Outbox.SCHEDULED, at + 900_000);
+      queueFor(db, 1, "the answer to what the user just typed", Outbox.INTERACTIVE, null);
+      queueFor(db, 1, "a second reply", Outbox.INTERACTIVE, null);
+      assertEquals(List.of("the answer to what the user just typed"), due(db));
+      assertEquals(
+          List.of("the answer to what the user just typed"),
+          db.read(tx -> outbox.nextInteractive(tx, 1, at)).stream()
+              .map(i -> i.delivery().reply().text())
+              .toList());
     }
   }
 }
