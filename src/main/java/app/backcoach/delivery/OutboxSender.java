@@ -212,11 +212,6 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  /** Paid-broadcast messages counted against today's budget (sent, or in flight). */
-  public long paidToday() {
-    return budget.usedToday();
-  }
-
   /** Tells the sender new items are waiting, so it need not wait for its next look. */
   public void wake() {
     scanRequested.set(true);
@@ -382,8 +377,8 @@ public final class OutboxSender implements AutoCloseable {
     long now = clock.millis();
     // Read under the writer's lock: a snapshot older than a worker's last commit could offer an
     // item again that has just been sent, after its chat left the in-flight set.
-    // Under a backlog at 30/s a scan needs only a few rows: reading 500 every 50 ms would cost a
-    // scan 10 times what it sends (a full outbox of reminders, issue 19's benchmark).
+    // Under a backlog at 30/s a scan can send one or two: it reads those, the chats in flight and a
+    // margin, not 500 rows every 50 ms (BENCHMARKS section 11 measures the difference).
     int limit = (int) Math.min(SCAN_LIMIT, limiter.available(now) + inFlight.size() + SCAN_MARGIN);
     List<Outbox.Item> due =
         db.write(

@@ -75,10 +75,6 @@ final class PaidBudget {
         day(nowMillis));
   }
 
-  long usedToday() {
-    return used;
-  }
-
   private static String day(long millis) {
     return LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC).toString();
   }
