@@ -21,13 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due reminders from the indexed table in batches and queues them, advancing each one's next
- * time in the same transaction. Late reminders within the grace window still go out; older ones
- * (the bot was down) are folded into one catch-up message per user. Quiet hours, pauses, blocked
- * users and paused exercise advice are respected here.
+ * time in the same transaction. A batch is one transaction of at most {@link #BATCH} reminders,
+ * read with a LIMIT, so a claim holds one batch in memory however many are due (1,000,000 due
+ * reminders were claimed within a 256 MB heap: docs/BENCHMARKS.md, section 11), and a failure or a
+ * crash between batches leaves the earlier batches queued and the later ones due, never half of
+ * one. Late reminders within the grace window still go out; older ones (the bot was down) are
+ * folded into one catch-up message per user. Quiet hours, pauses, blocked users and paused exercise
+ * advice are respected here.
  */
 public final class ReminderService {
   private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+
+  /** Reminders claimed per transaction, at most. */
   static final int BATCH = 2_000;
+
   private static final String DUE =
       "SELECT "
           + ReminderStore.COLUMNS
@@ -45,6 +52,10 @@ public final class ReminderService {
   private final Clock clock;
   private final Duration grace;
   private final Runnable onQueued;
+
+  /** Reminders per batch: {@link #BATCH}, smaller in tests. */
+  private final int batchSize;
+
   private final ReminderText text;
   private final ContentBundle content;
   private final Outbox outbox = new Outbox();
@@ -69,8 +80,26 @@ public final class ReminderService {
     }
   }
 
+  /**
+   * @param onQueued run after each batch that queued something has committed
+   */
   public ReminderService(
       Database db, ContentBundle content, Clock clock, Duration grace, Runnable onQueued) {
+    this(db, content, clock, grace, onQueued, BATCH);
+  }
+
+  /** The same with {@code batchSize} reminders per transaction, for tests. */
+  ReminderService(
+      Database db,
+      ContentBundle content,
+      Clock clock,
+      Duration grace,
+      Runnable onQueued,
+      int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size " + batchSize);
+    }
+    this.batchSize = batchSize;
     this.db = db;
     this.lead = db.lead("reminders");
     this.content = content;
@@ -102,7 +131,7 @@ public final class ReminderService {
       if (batch.run.sent > 0 || batch.run.catchUps > 0) {
         onQueued.run();
       }
-      if (batch.claimed < BATCH) {
+      if (batch.claimed < batchSize) {
         break;
       }
     }
@@ -166,7 +195,7 @@ public final class ReminderService {
    * only write lock, so the ids after the highest one ever used ({@link Tx#lastId}) are free.
    */
   private BatchResult batch(Tx tx, Instant now) {
-    List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), BATCH);
+    List<Due> due = tx.query(DUE, ReminderService::due, now.toEpochMilli(), batchSize);
     long lastLogId = tx.lastId("reminder_log");
     java.util.function.LongFunction<String> load =
         id -> {

@@ -20,7 +20,8 @@ import java.time.Duration;
  * queue them all, peak heap and RSS, then delivers the first M through the real sender and Telegram
  * transport to a fake Bot API that enforces 30 messages/s with 429s, and reports the rate as a
  * share of the limit and the 429 count. Usage: FanoutBench [users] [delivered] (default 100000
- * 900).
+ * 900). docs/BENCHMARKS.md has 100,000 in section 3 and 1,000,000 (run with {@code -Xmx256m}) at
+ * the end of section 11; the claim's time goal (under 2 s) is for 100,000.
  */
 public final class FanoutBench {
   public static void main(String[] args) throws Exception {
@@ -28,6 +29,15 @@ public final class FanoutBench {
     int deliver = args.length > 1 ? Integer.parseInt(args[1]) : 900;
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("fanout-bench");
+    try {
+      run(users, deliver, clock, dir);
+    } finally {
+      // A million users make a database of about 5 GB: not left behind when a run fails.
+      Stats.deleteTree(dir);
+    }
+  }
+
+  private static void run(int users, int deliver, Clock clock, Path dir) throws Exception {
     Path file = dir.resolve("bench.db");
     long t0 = System.nanoTime();
     // Loading 100,000 users is one transaction of about 600 MB, which a running bot never writes;
@@ -57,22 +67,37 @@ public final class FanoutBench {
               + " now (posture, mobility and workout in turn) in %.1f s; database %,d MB,"
               + " closed and reopened%n",
           users, (System.nanoTime() - t0) / 1e9, Files.exists(file) ? Files.size(file) >> 20 : -1);
-      resetPeaks();
+      // Collected first, so the peak is the claim's and not the setup's garbage.
       System.gc();
+      resetPeaks();
+      long heapBefore = heapUsedMb();
+      long[] gcBefore = gcCountAndMillis();
       ReminderService service =
           new ReminderService(db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {});
       long c0 = System.nanoTime();
       ReminderService.Run run = service.runDue();
       double claim = (System.nanoTime() - c0) / 1e9;
       long heap = peakHeapMb();
+      long[] gcAfter = gcCountAndMillis();
       System.out.printf(
-          "claim: %,d reminders claimed and queued in %.2f s; peak heap %d MB, RSS %d MB (peak %d MB)%n",
-          run.sent(), claim, heap, Stats.rssMb(), Stats.peakRssMb());
+          "claim: %,d reminders claimed and queued in %.2f s; peak heap %d MB (%d MB in use before;"
+              + " max heap %d MB; %d GCs, %d ms), RSS %d MB (peak %d MB)%n",
+          run.sent(),
+          claim,
+          heap,
+          heapBefore,
+          Runtime.getRuntime().maxMemory() >> 20,
+          gcAfter[0] - gcBefore[0],
+          gcAfter[1] - gcBefore[1],
+          Stats.rssMb(),
+          Stats.peakRssMb());
+      // The goal is for 100,000 users; a larger claim's time is reported without one.
+      boolean goal = users <= 100_000;
       Results.line(
           String.format(java.util.Locale.ROOT, "fan-out: claim and queue %,d", users),
           String.format(java.util.Locale.ROOT, "%.2f s", claim),
-          "under 2 s",
-          claim < 2);
+          goal ? "under 2 s" : null,
+          goal ? claim < 2 : null);
       Results.line("fan-out: peak heap during the claim", heap + " MB", "under 256 MB", heap < 256);
 
       try (FakeBotApi api = FakeBotApi.start()) {
@@ -118,13 +143,27 @@ public final class FanoutBench {
         }
       }
     }
-    Stats.deleteTree(dir);
   }
 
   private static void resetPeaks() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
+  }
+
+  private static long heapUsedMb() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+  }
+
+  /** Collections so far and the time they took, over all collectors. */
+  private static long[] gcCountAndMillis() {
+    long count = 0;
+    long millis = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static long peakHeapMb() {

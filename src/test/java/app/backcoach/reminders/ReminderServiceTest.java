@@ -602,4 +602,132 @@ class ReminderServiceTest {
         !(boolean) db.write(tx -> new LateReminders(TestContent.bundle()).settle(tx, item, at)));
     assertEquals(1, queued(1).size());
   }
+
+  /**
+   * One reminder for each of chats 1 to {@code users} (the kinds in turn), due one second apart
+   * from 09:00 UTC, so they are claimed in chat order; the clock at 09:05, all within grace.
+   */
+  void dueOneSecondApart(int users) {
+    Kind[] kinds = Kind.values();
+    for (long c = 1; c <= users; c++) {
+      user(c, "UTC");
+      Kind kind = kinds[(int) (c % kinds.length)];
+      if (kind == Kind.POSTURE) {
+        Reminder r = posture(c, 60, "08:00", "18:00");
+        long chat = c;
+        db.write(
+            tx -> {
+              new ReminderStore().replace(tx, chat, List.of(r), ZoneOffset.UTC, clock.instant());
+              return null;
+            });
+      } else {
+        daily(c, kind, "09:00");
+      }
+    }
+    long nine = Instant.parse("2026-03-02T09:00:00Z").toEpochMilli();
+    db.write(tx -> tx.update("UPDATE reminders SET next_due_at = ? + chat_id * 1000", nine));
+    clock.set("2026-03-02T09:05:00Z");
+  }
+
+  /**
+   * What the claim has committed so far, as another connection sees it: outbox rows, log rows,
+   * reminders moved past now, reminders still due, chats with more than one message.
+   */
+  int[] committed() {
+    long now = clock.millis();
+    return db.read(
+        tx ->
+            new int[] {
+              tx.count("SELECT COUNT(*) FROM outbox"),
+              tx.count("SELECT COUNT(*) FROM reminder_log"),
+              tx.count("SELECT COUNT(*) FROM reminders WHERE next_due_at > ?", now),
+              tx.count("SELECT COUNT(*) FROM reminders WHERE next_due_at <= ?", now),
+              tx.count(
+                  "SELECT COUNT(*) FROM (SELECT chat_id FROM outbox GROUP BY chat_id"
+                      + " HAVING COUNT(*) > 1) AS twice")
+            });
+  }
+
+  @Test
+  void aClaimOfMoreRemindersThanOneBatchCommitsBatchesOfAtMostItsSizeAndQueuesEachOnce() {
+    // The claim holds one batch in memory: were it to read every due reminder at once, one commit
+    // would carry them all. 3 batches of 40 and one of 17.
+    int batch = 40;
+    int users = 3 * batch + 17;
+    dueOneSecondApart(users);
+    List<int[]> commits = new java.util.ArrayList<>();
+    ReminderService claim =
+        new ReminderService(
+            db,
+            TestContent.bundle(),
+            clock,
+            Duration.ofMinutes(15),
+            () -> commits.add(committed()),
+            batch);
+    assertEquals(users, claim.runDue().sent());
+
+    assertEquals(4, commits.size(), "one commit per batch");
+    int before = 0;
+    for (int i = 0; i < commits.size(); i++) {
+      int[] c = commits.get(i);
+      int queued = c[0];
+      assertTrue(queued - before > 0 && queued - before <= batch, "commit " + i + ": " + queued);
+      assertEquals(queued, c[1], "commit " + i + ": a log row for each message");
+      assertEquals(queued, c[2], "commit " + i + ": each queued reminder moved on");
+      assertEquals(users - queued, c[3], "commit " + i + ": the rest still due");
+      assertEquals(0, c[4], "commit " + i + ": no chat has two messages");
+      before = queued;
+    }
+    assertEquals(users, before);
+    for (long c = 1; c <= users; c++) {
+      assertEquals(1, queued(c).size(), "chat " + c);
+    }
+    assertEquals(0, claim.runDue().sent(), "nothing is claimed twice");
+    assertEquals(users, committed()[0]);
+  }
+
+  @Test
+  void aBatchThatFailsLeavesTheBatchesBeforeItQueuedAndTheNextRunQueuesTheRestOnce() {
+    // As a crash between batches would: the first batch (chats 1-40) is committed, the second
+    // (41-80) fails at chat 60 and is rolled back whole, the third is never read.
+    int batch = 40;
+    int users = 3 * batch + 17;
+    dueOneSecondApart(users);
+    db.write(
+        tx -> {
+          app.backcoach.TestDatabases.failWhen(
+              tx, "fail", "INSERT", "reminder_log", "NEW.chat_id = 60", "disk trouble");
+          return null;
+        });
+    ReminderService claim =
+        new ReminderService(
+            db, TestContent.bundle(), clock, Duration.ofMinutes(15), () -> {}, batch);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        app.backcoach.storage.DatabaseException.class, claim::runDue);
+    int[] c = committed();
+    assertEquals(batch, c[0], "only the first batch is queued");
+    assertEquals(batch, c[1]);
+    assertEquals(batch, c[2]);
+    assertEquals(users - batch, c[3]);
+    for (long chat = 1; chat <= users; chat++) {
+      assertEquals(chat <= batch ? 1 : 0, queued(chat).size(), "chat " + chat);
+    }
+
+    db.write(
+        tx -> {
+          app.backcoach.TestDatabases.stopFailing(tx, "fail", "reminder_log");
+          return null;
+        });
+    assertEquals(users - batch, claim.runDue().sent(), "the rest, and only the rest");
+    c = committed();
+    assertEquals(users, c[0]);
+    assertEquals(users, c[1]);
+    assertEquals(0, c[3]);
+    assertEquals(0, c[4], "no chat has two messages");
+    for (long chat = 1; chat <= users; chat++) {
+      List<Outbox.Item> q = queued(chat);
+      assertEquals(1, q.size(), "chat " + chat);
+      assertTrue(q.get(0).delivery().reply().text().length() > 20, "chat " + chat);
+    }
+  }
 }
