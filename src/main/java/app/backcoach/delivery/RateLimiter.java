@@ -44,30 +44,25 @@ final class RateLimiter {
    * limit for the whole bot, not the one for each chat.
    */
   boolean tryAcquirePaid(long chatId, long nowMillis) {
-    if (paid == null) {
-      return false;
-    }
-    Bucket chat =
-        chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
-    chat.refill(nowMillis);
-    paid.refill(nowMillis);
-    if (chat.tokens >= 1 && paid.tokens >= 1) {
-      chat.tokens--;
-      paid.tokens--;
-      return true;
-    }
-    return false;
+    return paid != null && take(paid, chatId, nowMillis);
   }
 
   /** Takes a token for the chat and the whole bot if both have one. */
   boolean tryAcquire(long chatId, long nowMillis) {
+    return take(global, chatId, nowMillis);
+  }
+
+  /**
+   * Takes a token from {@code bot} (a bucket for the whole bot) and the chat's, if both have one.
+   */
+  private boolean take(Bucket bot, long chatId, long nowMillis) {
     Bucket chat =
         chats.computeIfAbsent(chatId, id -> new Bucket(perChatRate, perChatBurst, nowMillis));
     chat.refill(nowMillis);
-    global.refill(nowMillis);
-    if (chat.tokens >= 1 && global.tokens >= 1) {
+    bot.refill(nowMillis);
+    if (chat.tokens >= 1 && bot.tokens >= 1) {
       chat.tokens--;
-      global.tokens--;
+      bot.tokens--;
       return true;
     }
     return false;
