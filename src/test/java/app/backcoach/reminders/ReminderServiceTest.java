@@ -196,7 +196,6 @@ class ReminderServiceTest {
           tx.update("DELETE FROM users WHERE chat_id = 9999");
           return null;
         });
-    Kind[] kinds = Kind.values();
     for (long c = 1; c <= users; c++) {
       user(c, "UTC");
       if (c % 3 != 0) {
@@ -213,18 +212,7 @@ class ReminderServiceTest {
               return null;
             });
       }
-      Kind kind = kinds[(int) (c % kinds.length)];
-      if (kind == Kind.POSTURE) {
-        Reminder r = posture(c, 60, "08:00", "18:00");
-        long chat = c;
-        db.write(
-            tx -> {
-              new ReminderStore().replace(tx, chat, List.of(r), ZoneOffset.UTC, clock.instant());
-              return null;
-            });
-      } else {
-        daily(c, kind, "09:00");
-      }
+      oneReminder(c);
     }
     db.write(
         tx -> {
@@ -284,7 +272,7 @@ class ReminderServiceTest {
     // Workouts (chats 2, 6, 10, 14, ...) show their own plan, or the default workout without one.
     String deadBug = TestContent.bundle().exercise("dead_bug").name();
     String catCow = TestContent.bundle().exercise("cat_cow").name();
-    assertEquals(Kind.WORKOUT, kinds[2]);
+    assertEquals(Kind.WORKOUT, Kind.values()[2]);
     String withFirst = queued(2).get(0).delivery().reply().text();
     String withSecond = queued(14).get(0).delivery().reply().text();
     String without = queued(6).get(0).delivery().reply().text();
@@ -604,25 +592,30 @@ class ReminderServiceTest {
   }
 
   /**
+   * Chat {@code c}'s one reminder, its kind by turn: posture breaks from 08:00, others at 09:00.
+   */
+  void oneReminder(long c) {
+    Kind kind = Kind.values()[(int) (c % Kind.values().length)];
+    if (kind == Kind.POSTURE) {
+      Reminder r = posture(c, 60, "08:00", "18:00");
+      db.write(
+          tx -> {
+            new ReminderStore().replace(tx, c, List.of(r), ZoneOffset.UTC, clock.instant());
+            return null;
+          });
+    } else {
+      daily(c, kind, "09:00");
+    }
+  }
+
+  /**
    * One reminder for each of chats 1 to {@code users} (the kinds in turn), due one second apart
    * from 09:00 UTC, so they are claimed in chat order; the clock at 09:05, all within grace.
    */
   void dueOneSecondApart(int users) {
-    Kind[] kinds = Kind.values();
     for (long c = 1; c <= users; c++) {
       user(c, "UTC");
-      Kind kind = kinds[(int) (c % kinds.length)];
-      if (kind == Kind.POSTURE) {
-        Reminder r = posture(c, 60, "08:00", "18:00");
-        long chat = c;
-        db.write(
-            tx -> {
-              new ReminderStore().replace(tx, chat, List.of(r), ZoneOffset.UTC, clock.instant());
-              return null;
-            });
-      } else {
-        daily(c, kind, "09:00");
-      }
+      oneReminder(c);
     }
     long nine = Instant.parse("2026-03-02T09:00:00Z").toEpochMilli();
     db.write(tx -> tx.update("UPDATE reminders SET next_due_at = ? + chat_id * 1000", nine));
