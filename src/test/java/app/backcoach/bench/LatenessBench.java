@@ -80,6 +80,7 @@ public final class LatenessBench {
 
   private static final long STEP_MILLIS = 50;
   private static final long CLAIM_EVERY_MILLIS = 15_000;
+  private static final long PROGRESS_EVERY_MILLIS = 15 * 60_000;
 
   private LatenessBench() {}
 
@@ -175,8 +176,13 @@ public final class LatenessBench {
       long nextClaim = start.toEpochMilli();
       long steps = 0;
       long t1 = System.nanoTime();
+      long nextProgress = start.toEpochMilli() + PROGRESS_EVERY_MILLIS;
       while (clock.millis() < end.toEpochMilli()) {
         long now = clock.millis();
+        if (now >= nextProgress) {
+          progress(clock, arrivals, sender, t1);
+          nextProgress += PROGRESS_EVERY_MILLIS;
+        }
         if (now >= nextClaim) {
           claim.runDue();
           nextClaim += CLAIM_EVERY_MILLIS;
@@ -221,6 +227,18 @@ public final class LatenessBench {
     }
     Stats.deleteTree(dir);
     System.exit(0);
+  }
+
+  /** One line every 15 simulated minutes, so that a long run shows how far it has got. */
+  private static void progress(TestClock clock, Arrivals arrivals, OutboxSender sender, long t1) {
+    System.out.printf(
+        Locale.ROOT,
+        "  %s simulated, %.0f s elapsed: %,d reminders and %,d replies sent, %,d folded%n",
+        clock.instant(),
+        (System.nanoTime() - t1) / 1e9,
+        arrivals.reminders,
+        arrivals.replies,
+        sender.stats().settledLate.get());
   }
 
   private static void report(

@@ -185,4 +185,56 @@ class DatabaseTest {
       assertEquals("[\"bladder\",\"bowel\",\"fever\"]", flags);
     }
   }
+
+  @Test
+  void theLogStartsOverUnderWritesThatNeverPause() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        app.backcoach.TestDatabases.postgres(), "SQLite only: its write-ahead log");
+    Path file = dir.resolve("busy.db");
+    String body = "x".repeat(2_000);
+    java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    try (Database db = Database.open(file, CLOCK, Database.Durability.NORMAL)) {
+      Thread writer =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  db.write(
+                      tx ->
+                          tx.update(
+                              "INSERT INTO outbox (chat_id, created_at, priority, body)"
+                                  + " VALUES (1, 'x', 0, ?)",
+                              body));
+                  if (commits.incrementAndGet() % 1_000 == 0) {
+                    db.write(tx -> tx.update("DELETE FROM outbox"));
+                  }
+                }
+              });
+      writer.start();
+      int largest = 0;
+      int startedOver = 0;
+      try {
+        // A checkpoint after every 500 commits of a 2 KB row, made while the writer goes on: 20,000
+        // commits in all, several hundred MB of log.
+        for (long next = 500; next <= 20_000; next += 500) {
+          while (commits.get() < next) {
+            Thread.onSpinWait();
+          }
+          int frames = db.checkpoint();
+          if (frames < largest) {
+            startedOver++;
+          }
+          largest = Math.max(largest, frames);
+        }
+      } finally {
+        stop.set(true);
+        writer.join();
+      }
+      // Without the checkpoint that holds the writer back, the log never starts over and holds
+      // everything written since the database was opened (it started over 0 times in 40 then).
+      assertTrue(startedOver >= 10, "the log started over " + startedOver + " times in 40");
+      assertTrue(largest < 4 * Database.WAL_FRAMES_LIMIT, "the log reached " + largest + " frames");
+    }
+  }
 }
