@@ -213,18 +213,22 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * WAL frames (pages of about 4 KB) in the log above which a checkpoint holds the writers back
-   * until it is done: about 16 MB, four times what SQLite's own automatic checkpoint keeps.
+   * WAL frames (pages of about 4 KB) in the log above which the next writer first lets a checkpoint
+   * catch up: about 16 MB, four times what SQLite's own automatic checkpoint keeps.
    */
   static final int WAL_FRAMES_LIMIT = 4_000;
 
+  /** Set when the log has grown past {@link #WAL_FRAMES_LIMIT}; the next writer clears it. */
+  private volatile boolean logTooLong;
+
   /**
-   * Copies the WAL back into the database without holding anyone up. Under writes that never pause,
-   * each passive checkpoint ends with new frames behind it, so the log would never start over, grow
-   * without bound and make every read slower (a 4.3 GB log in the 1,000,000-user lateness
-   * benchmark); once the log is past {@link #WAL_FRAMES_LIMIT}, the checkpoint is made again with
-   * the writer lock held, so it catches up and the next commit starts the log over. Returns the
-   * frames that were in the log.
+   * Copies the WAL back into the database without holding anyone up (every second, on its own
+   * thread). Under writes that never pause, each passive checkpoint ends with new frames behind it,
+   * so the log never starts over, grows without bound and makes every read slower (a 4.3 GB log in
+   * the 1,000,000-user lateness benchmark). So once the log is past {@link #WAL_FRAMES_LIMIT}, the
+   * next writer checkpoints first, while it holds the writer lock: the checkpoint catches up and
+   * that writer's commit starts the log over. (Taking the lock here instead loses it to a writer
+   * that takes it again at once.) Returns the frames that were in the log.
    */
   int checkpoint() {
     if (checkpointer == null) {
@@ -232,25 +236,22 @@ public final class Database implements AutoCloseable {
     }
     int frames = passiveCheckpoint();
     if (frames > WAL_FRAMES_LIMIT) {
-      writeLock.lock();
-      try {
-        passiveCheckpoint();
-      } finally {
-        writeLock.unlock();
-      }
+      logTooLong = true;
     }
     return frames;
   }
 
   /** One passive checkpoint; returns the size of the log in frames (0 if it failed). */
   private int passiveCheckpoint() {
-    try (var st = checkpointer.createStatement();
-        var rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-      // Columns: busy, frames in the log, frames checkpointed.
-      return rs.next() ? rs.getInt(2) : 0;
-    } catch (SQLException e) {
-      // A busy or failing checkpoint is retried next second; the WAL simply grows meanwhile.
-      return 0;
+    synchronized (checkpointer) {
+      try (var st = checkpointer.createStatement();
+          var rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        // Columns: busy, frames in the log, frames checkpointed.
+        return rs.next() ? rs.getInt(2) : 0;
+      } catch (SQLException e) {
+        // A busy or failing checkpoint is retried next second; the WAL simply grows meanwhile.
+        return 0;
+      }
     }
   }
 
@@ -326,6 +327,10 @@ public final class Database implements AutoCloseable {
   public <T> T write(Work<T> work) {
     writeLock.lock();
     try {
+      if (logTooLong) {
+        logTooLong = false;
+        passiveCheckpoint();
+      }
       return writer.run(work);
     } finally {
       writeLock.unlock();
