@@ -257,12 +257,14 @@ public final class Outbox {
    * The next item of each chat that is due. Chats are served replies first, oldest first; then
    * scheduled messages by their deadline ({@code due_by}), so the most overdue reminder goes first
    * (earliest deadline first keeps the worst lateness lowest), with those that have none (a
-   * catch-up) ahead of them. Index {@code outbox_pending} (migration V10) has the ORDER BY's
-   * columns, so the scan stops at its limit instead of sorting every waiting row. Within a chat,
-   * replies go in order and before the chat's own reminders still waiting in the queue (the answer
-   * to what the user just typed does not wait behind a posture break), then its reminders in order;
-   * and a scheduled message held (past quiet hours, or for a retry) does not hold back what comes
-   * after it: a reply at 23:00 is not kept until the morning.
+   * catch-up) ahead of them, unless they are held to a later time, by which they are then ordered.
+   * Index {@code outbox_pending} (migration V11) has the ORDER BY's columns, so the scan stops at
+   * its limit instead of sorting every waiting row, and does not walk past held messages first.
+   * Within a chat (index {@code outbox_pending_chat}), replies go in order and before the chat's
+   * own reminders still waiting in the queue (the answer to what the user just typed does not wait
+   * behind a posture break), then its catch-up, then its reminders in order; and a scheduled
+   * message held (past quiet hours, or for a retry) does not hold back what comes after it: a reply
+   * at 23:00 is not kept until the morning.
    */
   public List<Item> due(Tx tx, long nowMillis, int limit) {
     return tx.query(DUE, Outbox::item, nowMillis, nowMillis, limit);
@@ -278,9 +280,10 @@ public final class Outbox {
           + PENDING.replace(" AND ", " AND p.")
           + " AND NOT (p.priority = "
           + SCHEDULED
-          + " AND COALESCE(p.next_attempt_at, 0) > ?) ORDER BY p.priority, p.id LIMIT 1)"
+          + " AND COALESCE(p.next_attempt_at, 0) > ?)"
+          + " ORDER BY p.priority, (p.due_by IS NOT NULL), p.id LIMIT 1)"
           + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY"
-          + " o.priority, COALESCE(o.due_by, 0), o.id LIMIT ?";
+          + " o.priority, COALESCE(o.due_by, o.next_attempt_at, 0), o.id LIMIT ?";
 
   /**
    * The chat's next item in {@link #due}'s order if it is an interactive reply that is due now;
@@ -296,7 +299,7 @@ public final class Outbox {
             + " FROM outbox o WHERE o.chat_id = ?"
             + " AND o."
             + PENDING.replace(" AND ", " AND o.")
-            + " ORDER BY o.priority, o.id LIMIT 1) AS head WHERE priority = "
+            + " ORDER BY o.priority, (o.due_by IS NOT NULL), o.id LIMIT 1) AS head WHERE priority = "
             + INTERACTIVE
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)",
         Outbox::item,
@@ -434,7 +437,7 @@ public final class Outbox {
             "SELECT created_at FROM outbox WHERE "
                 + PENDING
                 + " AND priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                + " ORDER BY priority, COALESCE(due_by, 0), id LIMIT 1",
+                + " ORDER BY priority, COALESCE(due_by, next_attempt_at, 0), id LIMIT 1",
             rs -> Json.instant(rs.getString("created_at")),
             priority,
             nowMillis)

@@ -48,16 +48,25 @@ public final class LateReminders implements LateMessages {
       if (quietEnd == null) {
         return false; // late, but within its grace window and outside quiet hours: send it
       }
-      // Held to the end of quiet hours; by then it is past its window and becomes a catch-up.
-      tx.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", quietEnd, item.id());
+      if (quietEnd <= item.dueBy()) {
+        // Quiet hours end within its window: it waits for their end and goes out then.
+        tx.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", quietEnd, item.id());
+        return true;
+      }
+      // Its window closes in quiet hours: it would be a catch-up by their end, so it becomes one
+      // now, held to their end, with the chat's other reminders whose windows close by then.
+      foldIntoCatchUp(tx, item.chatId(), now, quietEnd, quietEnd);
       return true;
     }
-    foldIntoCatchUp(tx, item.chatId(), now, quietEnd);
+    foldIntoCatchUp(tx, item.chatId(), now, quietEnd, nowMillis);
     return true;
   }
 
-  /** Drops every reminder message of the chat that is past its window and queues one catch-up. */
-  private void foldIntoCatchUp(Tx tx, long chatId, Instant now, Long quietEnd) {
+  /**
+   * Drops every reminder message of the chat whose window closes before {@code closedBy} (epoch ms)
+   * and queues one catch-up in their place, held to {@code quietEnd} if that is not null.
+   */
+  private void foldIntoCatchUp(Tx tx, long chatId, Instant now, Long quietEnd, long closedBy) {
     record Late(long id, Long logId, String kind) {}
     List<Late> late =
         tx.query(
@@ -70,7 +79,7 @@ public final class LateReminders implements LateMessages {
                     rs.getObject("log_id") == null ? null : rs.getLong("log_id"),
                     rs.getString("kind")),
             chatId,
-            now.toEpochMilli());
+            closedBy);
     List<Kind> kinds = new ArrayList<>();
     for (Late l : late) {
       tx.update(

@@ -17,5 +17,6 @@ final class Migrations {
           "V7__outbox_templates.sql",
           "V8__red_flag_concepts.sql",
           "V9__quarantine.sql",
-          "V10__send_order_and_paid_broadcast.sql");
+          "V10__send_order_and_paid_broadcast.sql",
+          "V11__catch_ups_first_in_their_chat.sql");
 }

@@ -118,8 +118,8 @@ class OutboxOrderTest {
       String all = String.join("\n", plan);
       org.junit.jupiter.api.Assertions.assertTrue(
           all.contains("0 SCAN o USING INDEX outbox_pending"), all);
-      // The only sort is inside the per-chat lookup, over one chat's waiting rows.
-      org.junit.jupiter.api.Assertions.assertFalse(all.contains("0 USE TEMP B-TREE"), all);
+      // Neither the scan nor the per-chat lookup sorts: both read an index in order.
+      org.junit.jupiter.api.Assertions.assertFalse(all.contains("USE TEMP B-TREE"), all);
       org.junit.jupiter.api.Assertions.assertTrue(
           all.contains("SEARCH p USING INDEX outbox_pending_chat (chat_id=?)"), all);
     }
@@ -136,6 +136,41 @@ class OutboxOrderTest {
       assertEquals(
           List.of("the answer to what the user just typed"),
           db.read(tx -> outbox.nextInteractive(tx, 1, at)).stream()
+              .map(i -> i.delivery().reply().text())
+              .toList());
+    }
+  }
+
+  @Test
+  void aCatchUpGoesBeforeItsChatsRemindersStillInTheirWindow() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      long at = NOW.toEpochMilli();
+      queueFor(db, 1, "posture break, still in its window", Outbox.SCHEDULED, at + 900_000);
+      queueFor(db, 1, "catch-up for the missed ones", Outbox.SCHEDULED, null);
+      queueFor(db, 2, "mobility, closes soon", Outbox.SCHEDULED, at + 60_000);
+      assertEquals(List.of("catch-up for the missed ones", "mobility, closes soon"), due(db));
+    }
+  }
+
+  @Test
+  void aCatchUpHeldUntilQuietHoursEndDoesNotComeFirstWhileItWaits() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+      long at = NOW.toEpochMilli();
+      queueFor(db, 1, "catch-up held until 07:00", Outbox.SCHEDULED, null);
+      long morning = at + 3_600_000;
+      db.write(tx -> tx.update("UPDATE outbox SET next_attempt_at = ? WHERE chat_id = 1", morning));
+      queueFor(db, 2, "mobility", Outbox.SCHEDULED, at + 60_000);
+      queueFor(db, 3, "posture break", Outbox.SCHEDULED, at + 120_000);
+      // A scan of one row finds the due reminder, not the held catch-up.
+      assertEquals(
+          List.of("mobility"),
+          db.read(tx -> outbox.due(tx, at, 1)).stream()
+              .map(i -> i.delivery().reply().text())
+              .toList());
+      // Once released it is ordered by the end of its hold, like a reminder by its deadline.
+      assertEquals(
+          List.of("mobility", "posture break", "catch-up held until 07:00"),
+          db.read(tx -> outbox.due(tx, morning, 10)).stream()
               .map(i -> i.delivery().reply().text())
               .toList());
     }

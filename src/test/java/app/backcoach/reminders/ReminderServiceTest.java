@@ -553,7 +553,7 @@ class ReminderServiceTest {
   }
 
   @Test
-  void aLateReminderMessageWaitsForTheEndOfQuietHoursAndThenBecomesACatchUp() {
+  void aLateReminderWhoseWindowClosesInQuietHoursBecomesACatchUpHeldToTheirEnd() {
     user(1, "Europe/Berlin");
     daily(1, Kind.MOBILITY, "21:55");
     clock.set("2026-03-02T20:55:00Z"); // 21:55 local, before quiet hours (22:00-07:00)
@@ -562,6 +562,44 @@ class ReminderServiceTest {
     LateReminders late = new LateReminders(TestContent.bundle());
     long at = Instant.parse("2026-03-02T21:05:00Z").toEpochMilli(); // 22:05 local, within grace
     assertTrue((boolean) db.write(tx -> late.settle(tx, item, at)), "not sent into quiet hours");
+    List<Outbox.Item> left = queued(1);
+    assertEquals(1, left.size(), "the reminder became a catch-up");
+    assertTrue(left.get(0).delivery().reply().text().contains("missed"));
+    long held =
+        db.read(
+                tx ->
+                    tx.one(
+                        "SELECT next_attempt_at FROM outbox WHERE id = ?",
+                        rs -> rs.getLong(1),
+                        left.get(0).id()))
+            .orElseThrow();
+    assertEquals(Instant.parse("2026-03-03T06:00:00Z").toEpochMilli(), held, "07:00 local");
+    assertEquals(
+        List.of(), db.read(tx -> new Outbox().due(tx, at, 10)), "nothing goes out in quiet hours");
+    long morning = Instant.parse("2026-03-03T06:00:00Z").toEpochMilli();
+    assertEquals(
+        List.of(left.get(0).id()),
+        db.read(tx -> new Outbox().due(tx, morning, 10)).stream().map(Outbox.Item::id).toList(),
+        "the catch-up goes out when quiet hours end");
+  }
+
+  @Test
+  void aLateReminderWhoseWindowOutlastsQuietHoursWaitsForTheirEndAndGoesOutAsItself() {
+    user(1, "UTC");
+    daily(1, Kind.MOBILITY, "21:58");
+    clock.set("2026-03-02T21:58:00Z");
+    assertEquals(1, service.runDue().sent());
+    Outbox.Item item = queued(1).get(0); // its window closes at 22:13
+    // Short quiet hours, set after the claim: 22:00 to 22:10.
+    db.write(
+        tx ->
+            tx.update(
+                "UPDATE users SET quiet_start = '22:00', quiet_end = '22:10' WHERE chat_id = 1"));
+    LateReminders late = new LateReminders(TestContent.bundle());
+    long at = Instant.parse("2026-03-02T22:01:00Z").toEpochMilli();
+    assertTrue((boolean) db.write(tx -> late.settle(tx, item, at)), "not sent into quiet hours");
+    assertEquals(
+        List.of(item.id()), queued(1).stream().map(Outbox.Item::id).toList(), "not folded");
     long held =
         db.read(
                 tx ->
@@ -570,12 +608,9 @@ class ReminderServiceTest {
                         rs -> rs.getLong(1),
                         item.id()))
             .orElseThrow();
-    assertEquals(Instant.parse("2026-03-03T06:00:00Z").toEpochMilli(), held, "07:00 local");
-    long morning = Instant.parse("2026-03-03T06:00:00Z").toEpochMilli();
-    assertTrue((boolean) db.write(tx -> late.settle(tx, item, morning)));
-    List<Outbox.Item> left = queued(1);
-    assertEquals(1, left.size());
-    assertTrue(left.get(0).delivery().reply().text().contains("missed"));
+    long end = Instant.parse("2026-03-02T22:10:00Z").toEpochMilli();
+    assertEquals(end, held, "held to the end of quiet hours");
+    assertTrue(!(boolean) db.write(tx -> late.settle(tx, item, end)), "sent then, in its window");
   }
 
   @Test
