@@ -111,6 +111,8 @@ class WebhookTest {
     assertTrue(problem.get().contains("the webhook is not set at Telegram"), problem.get());
     assertTrue(problem.get().contains("Bad Gateway"), problem.get());
     assertTrue(api.await(() -> BotHarness.WEBHOOK_URL.equals(api.webhookUrl()), WAIT));
+    // The fake sets the webhook before it records the call: wait for the record too.
+    assertTrue(api.await(() -> api.calls("setWebhook").size() == 4, WAIT));
     List<Integer> statuses = api.calls("setWebhook").stream().map(c -> c.status()).toList();
     assertEquals(List.of(502, 502, 502, 200), statuses);
     // The fake records the webhook before its 200 reaches the bot: wait for the bot to hear it.
