@@ -43,9 +43,11 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * and the real sender ({@link OutboxSender#stepping}: its order, rate limits, late-reminder folding
  * ({@link LateReminders}) and paid broadcast) stepped every 50 ms of simulated time, the cadence of
  * its scans. The clock jumps ahead when nothing is due. Deliveries go to an in-process transport,
- * or with {@code -Dtransport=http} through the Telegram transport to the fake Bot API on loopback;
- * a delivery takes no simulated time either way. Interactive traffic: after 10 % of the reminders
- * sent, the user answers 5 to 120 s later and gets a reply, which competes for the same limit.
+ * or with {@code -Dtransport=http} through the Telegram transport to the fake Bot API on loopback,
+ * which then enforces Telegram's limits (30/s, 1/s per chat) in simulated time and answers 429 to a
+ * send beyond them; a delivery takes no simulated time either way. Interactive traffic: after 10 %
+ * of the reminders sent, the user answers 5 to 120 s later and gets a reply, which competes for the
+ * same limit.
  *
  * <p>Lateness is from a reminder's due instant to the send recorded in the outbox; it includes up
  * to 15 s of claim tick. A reminder still undelivered when its 15-minute grace window closes is
@@ -143,6 +145,10 @@ public final class LatenessBench {
     Instant end = start.plusMillis((long) (hours * 3_600_000));
     TestClock clock = new TestClock(start);
     Path dir = Files.createTempDirectory("lateness-bench");
+    if (http) {
+      // As in TransportBench: without it Nagle's algorithm costs the JDK's server 40 ms a request.
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     FakeBotApi api = http ? FakeBotApi.start() : null;
     try (Database db = Results.open(dir.resolve("bench.db"), clock)) {
       long t0 = System.nanoTime();
@@ -163,6 +169,12 @@ public final class LatenessBench {
                   new OkHttpTelegramClient(
                       FakeBotApi.TOKEN, new TelegramUrl("http", "127.0.0.1", api.port(), false)))
               : (chat, d) -> new Transport.Result.Sent();
+      if (http) {
+        // The fake Bot API holds the bot to Telegram's limits in simulated time: a send the
+        // sender's own limits should not have let out is answered 429, and counted.
+        api.rateClock(() -> clock.millis() * 1_000_000L);
+        api.rateLimits(1, 3, rate, Math.max(1, Math.min(5, rate)));
+      }
       Arrivals arrivals = new Arrivals(inner, clock);
       int burst = Math.max(1, Math.min(5, rate)); // as App.telegramSettings
       OutboxSender sender =
@@ -220,6 +232,12 @@ public final class LatenessBench {
       }
       double runSeconds = (System.nanoTime() - t1) / 1e9;
       report(db, users, rate, spread, paid, from, hours, http, arrivals, sender, steps, runSeconds);
+      if (http) {
+        System.out.printf(
+            Locale.ROOT,
+            "fake Bot API: %,d answered 429 (Telegram's limits in simulated time)%n",
+            api.tooManyRequestsSent());
+      }
     } finally {
       if (api != null) {
         api.close();

@@ -456,6 +456,16 @@ public final class FakeBotApi implements AutoCloseable {
    * over the limit the bot gets 429 "Too Many Requests: retry after N" and a violation is recorded.
    * A rate of 0 or less turns that limit off.
    */
+  /**
+   * The clock the rate limits go by, in nanoseconds (a benchmark's simulated clock); call before
+   * {@link #rateLimits}.
+   */
+  public void rateClock(java.util.function.LongSupplier nanos) {
+    synchronized (lock) {
+      chats.clock(nanos);
+    }
+  }
+
   public void rateLimits(
       double perChatPerSecond, int perChatBurst, double globalPerSecond, int globalBurst) {
     synchronized (lock) {
