@@ -57,7 +57,10 @@ public final class UserRepository {
     return load(tx, chatId, Instant.EPOCH);
   }
 
-  /** The stored state with the share of reminders done in the 7 days before {@code now}. */
+  /**
+   * The stored state; in a check-in, with the share of reminders done in the 7 days before {@code
+   * now}.
+   */
   public UserState load(Tx tx, long chatId, Instant now) {
     return tx.one(SELECT_USER, rs -> row(tx, chatId, rs, now), chatId)
         .orElse(UserState.fresh(chatId));
@@ -80,14 +83,9 @@ public final class UserRepository {
     boolean silent = "SILENT".equals(rs.getString("quiet_mode"));
     Long paused = rs.getObject("paused_until") == null ? null : rs.getLong("paused_until");
     List<CheckinRecord> checkins = tx.query(SELECT_CHECKINS, UserRepository::checkin, chatId);
-    long since = now.minus(Duration.ofDays(7)).toEpochMilli();
-    Double adherence =
-        tx.one(
-                ADHERENCE,
-                a -> a.getInt("total") == 0 ? null : a.getInt("done") / (double) a.getInt("total"),
-                chatId,
-                since)
-            .orElse(null);
+    // Only a check-in reads the week's share of reminders done; the query reads every log row of
+    // the chat (a few hundred after a month of posture breaks), so other messages skip it.
+    Double adherence = stage == Stage.CHECKIN ? adherence(tx, chatId, now) : null;
     Coaching coaching =
         new Coaching(
             reminders.forChat(tx, chatId),
@@ -120,6 +118,17 @@ public final class UserRepository {
         plan,
         last,
         coaching);
+  }
+
+  /** The share of the chat's reminders done in the 7 days before {@code now}; null if none. */
+  private static Double adherence(Tx tx, long chatId, Instant now) {
+    long since = now.minus(Duration.ofDays(7)).toEpochMilli();
+    return tx.one(
+            ADHERENCE,
+            a -> a.getInt("total") == 0 ? null : a.getInt("done") / (double) a.getInt("total"),
+            chatId,
+            since)
+        .orElse(null);
   }
 
   /** A check-in row: {@code week_of, pain, sessions, adherence, decision}. */

@@ -108,4 +108,36 @@ class UserRepositoryTest {
                       .orElseThrow()));
     }
   }
+
+  @Test
+  void theWeeksShareOfRemindersDoneIsReadForACheckInOnly() {
+    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("bot.db"), CLOCK)) {
+      Instant now = CLOCK.instant();
+      db.write(
+          tx -> {
+            users.save(tx, UserState.fresh(42), now);
+            String[][] log = {
+              {"POSTURE", "done", "1"},
+              {"POSTURE", "done", "2"},
+              {"MOBILITY", "missed", "3"},
+              {"POSTURE", "done", "9"},
+              {"CHECKIN", "missed", "1"}
+            };
+            for (String[] l : log) {
+              long due = now.minus(java.time.Duration.ofDays(Long.parseLong(l[2]))).toEpochMilli();
+              tx.update(
+                  "INSERT INTO reminder_log (chat_id, kind, due_at, local_date, outcome)"
+                      + " VALUES (42, ?, ?, '2026-03-01', ?)",
+                  l[0],
+                  due,
+                  l[1]);
+            }
+            return null;
+          });
+      assertEquals(null, db.read(tx -> users.load(tx, 42, now)).coaching().adherence());
+      db.write(tx -> tx.update("UPDATE conversations SET stage = 'CHECKIN' WHERE chat_id = 42"));
+      // Within the week: two done of three; the one 9 days ago and the check-in itself not counted.
+      assertEquals(2 / 3.0, db.read(tx -> users.load(tx, 42, now)).coaching().adherence(), 1e-9);
+    }
+  }
 }
