@@ -308,11 +308,12 @@ public final class LatenessBench {
     String label =
         String.format(
             Locale.ROOT,
-            "%,d users, %s, %d/s, paid %s",
+            "%,d users, %s, %d/s, paid %s%s",
             users,
             spread ? "spread" : "fixed times",
             rate,
-            paid.on() ? paid.starsPerDay() + " Stars/day" : "off");
+            paid.on() ? paid.starsPerDay() + " Stars/day" : "off",
+            (hours >= 24 ? "" : ", " + window) + (http ? ", over HTTP" : ""));
     String row =
         String.format(
             Locale.ROOT,
