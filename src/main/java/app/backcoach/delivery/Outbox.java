@@ -51,10 +51,19 @@ public final class Outbox {
     private final String createdAt;
     private final Long dueBy;
     private final Long logId;
+    private final int priority;
     private volatile Delivery delivery;
 
     Item(
-        long id, long chatId, String body, int attempts, String createdAt, Long dueBy, Long logId) {
+        long id,
+        long chatId,
+        String body,
+        int attempts,
+        String createdAt,
+        Long dueBy,
+        Long logId,
+        int priority) {
+      this.priority = priority;
       this.id = id;
       this.chatId = chatId;
       this.body = body;
@@ -62,6 +71,11 @@ public final class Outbox {
       this.createdAt = createdAt;
       this.dueBy = dueBy;
       this.logId = logId;
+    }
+
+    /** True for a reply to someone chatting now ({@link #INTERACTIVE}), not a scheduled message. */
+    public boolean interactive() {
+      return priority == INTERACTIVE;
     }
 
     /** The stored JSON, as it is (for the quarantine). */
@@ -246,7 +260,8 @@ public final class Outbox {
     return tx.query(
         "SELECT o.id, o.chat_id, "
             + BODY
-            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
+            + " AS body, o.attempts, o.created_at, o.due_by, o.log_id, o.priority FROM outbox o"
+            + " WHERE o."
             + PENDING.replace(" AND ", " AND o.")
             + " AND o.chat_id = ? ORDER BY o.id",
         Outbox::item,
@@ -274,7 +289,8 @@ public final class Outbox {
   static final String DUE =
       "SELECT o.id, o.chat_id, "
           + BODY
-          + " AS body, o.attempts, o.created_at, o.due_by, o.log_id FROM outbox o WHERE o."
+          + " AS body, o.attempts, o.created_at, o.due_by, o.log_id, o.priority FROM outbox o"
+          + " WHERE o."
           + PENDING.replace(" AND ", " AND o.")
           + " AND o.id = (SELECT p.id FROM outbox p WHERE p.chat_id = o.chat_id AND p."
           + PENDING.replace(" AND ", " AND p.")
@@ -292,7 +308,7 @@ public final class Outbox {
    */
   public List<Item> nextInteractive(Tx tx, long chatId, long nowMillis) {
     return tx.query(
-        "SELECT id, chat_id, body, attempts, created_at, due_by, log_id FROM (SELECT o.id,"
+        "SELECT id, chat_id, body, attempts, created_at, due_by, log_id, priority FROM (SELECT o.id,"
             + " o.chat_id, "
             + BODY
             + " AS body, o.attempts, o.created_at, o.due_by, o.log_id, o.priority, o.next_attempt_at"
@@ -456,7 +472,8 @@ public final class Outbox {
         rs.getInt("attempts"),
         rs.getString("created_at"),
         rs.getObject("due_by") == null ? null : rs.getLong("due_by"),
-        rs.getObject("log_id") == null ? null : rs.getLong("log_id"));
+        rs.getObject("log_id") == null ? null : rs.getLong("log_id"),
+        rs.getInt("priority"));
   }
 
   private static final int PURGE_BATCH = 5_000;

@@ -478,13 +478,16 @@ public final class OutboxSender implements AutoCloseable {
 
   /**
    * With the free limit used up: true (and a paid token and a Star of the budget taken) if the item
-   * is a reminder late by paid broadcast's threshold and the budget and limits allow it.
+   * is a reminder late by paid broadcast's threshold, or a reply that has waited {@link
+   * PaidBroadcast#REPLY_AFTER}, and the budget and limits allow it. Catch-ups never go paid.
    */
   private boolean worthPaying(Outbox.Item item, long now) {
-    if (!budget.hasRoom(now)
-        || item.dueBy() == null
-        || now - item.createdAt().toEpochMilli() < paid.lateAfter().toMillis()
-        || !limiter.tryAcquirePaid(item.chatId(), now)) {
+    long waited = now - item.createdAt().toEpochMilli();
+    boolean worth =
+        item.interactive()
+            ? waited >= PaidBroadcast.REPLY_AFTER.toMillis()
+            : item.dueBy() != null && waited >= paid.lateAfter().toMillis();
+    if (!worth || !budget.hasRoom(now) || !limiter.tryAcquirePaid(item.chatId(), now)) {
       return false;
     }
     budget.take();

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Paid broadcast: late reminders beyond the free limit go with {@code allow_paid_broadcast}, within
- * the day's budget; replies and reminders that are not late never do. The sender is driven step by
- * step in simulated time ({@link OutboxSender#stepping}).
+ * the day's budget, and so do replies that waited a second for the free limit; catch-ups and
+ * reminders that are not late never do. The sender is driven step by step in simulated time ({@link
+ * OutboxSender#stepping}).
  */
 class PaidBroadcastTest {
   @TempDir Path dir;
@@ -167,9 +168,24 @@ class PaidBroadcastTest {
   }
 
   @Test
-  void repliesNeverGoPaidHoweverLongTheQueue() {
+  void repliesThatWaitedASecondForTheFreeLimitGoPaid() {
     start(BUDGET_1000_STARS);
     queue(1, 1_500, Outbox.INTERACTIVE, false);
+    run(4);
+    assertEquals(1_500, transport.calls.size(), "every reply is out within 4 s");
+    long firstPaid =
+        transport.calls.stream().filter(c -> c.paid()).mapToLong(c -> c.at()).min().orElseThrow();
+    assertTrue(
+        firstPaid >= T0.toEpochMilli() + PaidBroadcast.REPLY_AFTER.toMillis(),
+        "none paid before it waited a second");
+    // The free limit carried about 35 in the first second and 30/s after; the rest were paid.
+    assertTrue(transport.paid() >= 1_300, "paid: " + transport.paid());
+  }
+
+  @Test
+  void catchUpsNeverGoPaid() {
+    start(BUDGET_1000_STARS);
+    queue(1, 1_500, Outbox.SCHEDULED, false); // scheduled without a deadline: catch-ups
     run(45);
     assertEquals(0, transport.paid());
     assertTrue(transport.calls.size() <= 45 * 30 + 5, "the free limit: " + transport.calls.size());
