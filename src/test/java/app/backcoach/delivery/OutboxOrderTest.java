@@ -30,7 +30,12 @@ class OutboxOrderTest {
   }
 
   private List<String> due(Database db) {
-    return db.read(tx -> outbox.due(tx, NOW.toEpochMilli(), 10)).stream()
+    return due(db, NOW.toEpochMilli(), 10);
+  }
+
+  /** The texts of what a scan of {@code limit} rows at {@code at} would send, in order. */
+  private List<String> due(Database db, long at, int limit) {
+    return db.read(tx -> outbox.due(tx, at, limit)).stream()
         .map(i -> i.delivery().reply().text())
         .toList();
   }
@@ -162,17 +167,10 @@ class OutboxOrderTest {
       queueFor(db, 2, "mobility", Outbox.SCHEDULED, at + 60_000);
       queueFor(db, 3, "posture break", Outbox.SCHEDULED, at + 120_000);
       // A scan of one row finds the due reminder, not the held catch-up.
-      assertEquals(
-          List.of("mobility"),
-          db.read(tx -> outbox.due(tx, at, 1)).stream()
-              .map(i -> i.delivery().reply().text())
-              .toList());
+      assertEquals(List.of("mobility"), due(db, at, 1));
       // Once released it is ordered by the end of its hold, like a reminder by its deadline.
       assertEquals(
-          List.of("mobility", "posture break", "catch-up held until 07:00"),
-          db.read(tx -> outbox.due(tx, morning, 10)).stream()
-              .map(i -> i.delivery().reply().text())
-              .toList());
+          List.of("mobility", "posture break", "catch-up held until 07:00"), due(db, morning, 10));
     }
   }
 }

@@ -565,14 +565,7 @@ class ReminderServiceTest {
     List<Outbox.Item> left = queued(1);
     assertEquals(1, left.size(), "the reminder became a catch-up");
     assertTrue(left.get(0).delivery().reply().text().contains("missed"));
-    long held =
-        db.read(
-                tx ->
-                    tx.one(
-                        "SELECT next_attempt_at FROM outbox WHERE id = ?",
-                        rs -> rs.getLong(1),
-                        left.get(0).id()))
-            .orElseThrow();
+    long held = heldUntil(left.get(0).id());
     assertEquals(Instant.parse("2026-03-03T06:00:00Z").toEpochMilli(), held, "07:00 local");
     assertEquals(
         List.of(), db.read(tx -> new Outbox().due(tx, at, 10)), "nothing goes out in quiet hours");
@@ -600,14 +593,7 @@ class ReminderServiceTest {
     assertTrue((boolean) db.write(tx -> late.settle(tx, item, at)), "not sent into quiet hours");
     assertEquals(
         List.of(item.id()), queued(1).stream().map(Outbox.Item::id).toList(), "not folded");
-    long held =
-        db.read(
-                tx ->
-                    tx.one(
-                        "SELECT next_attempt_at FROM outbox WHERE id = ?",
-                        rs -> rs.getLong(1),
-                        item.id()))
-            .orElseThrow();
+    long held = heldUntil(item.id());
     long end = Instant.parse("2026-03-02T22:10:00Z").toEpochMilli();
     assertEquals(end, held, "held to the end of quiet hours");
     assertTrue(!(boolean) db.write(tx -> late.settle(tx, item, end)), "sent then, in its window");
@@ -624,6 +610,17 @@ class ReminderServiceTest {
     assertTrue(
         !(boolean) db.write(tx -> new LateReminders(TestContent.bundle()).settle(tx, item, at)));
     assertEquals(1, queued(1).size());
+  }
+
+  /** When an outbox row is held to ({@code next_attempt_at}, epoch ms). */
+  long heldUntil(long outboxId) {
+    return db.read(
+            tx ->
+                tx.one(
+                    "SELECT next_attempt_at FROM outbox WHERE id = ?",
+                    rs -> rs.getLong(1),
+                    outboxId))
+        .orElseThrow();
   }
 
   /**
