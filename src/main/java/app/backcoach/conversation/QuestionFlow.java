@@ -107,10 +107,13 @@ final class QuestionFlow {
     return out;
   }
 
-  /** The tags of the answers given to the questions asked before {@code q}. */
-  private Set<String> tagsBefore(UserState s, Question q) {
+  /**
+   * The tags of the answers given to the questions asked before {@code q}, among {@code asked}
+   * ({@link #asked} of the same answers).
+   */
+  private static Set<String> tagsBefore(UserState s, Question q, List<Question> asked) {
     Set<String> tags = new HashSet<>();
-    for (Question before : asked(s.answers())) {
+    for (Question before : asked) {
       if (before == q) {
         break;
       }
@@ -132,9 +135,12 @@ final class QuestionFlow {
 
   /** The question as a message with its buttons; ticks show what a multiple choice has so far. */
   Reply ask(UserState s, Question q) {
+    // One walk through the questions gives the number, the total and the tags so far.
+    List<Question> asked = asked(s.answers());
     String header =
-        content.text(Msg.QUESTION_HEADER, "n", number(s, q), "total", Math.max(total(s), 1));
-    Set<String> tags = tagsBefore(s, q);
+        content.text(
+            Msg.QUESTION_HEADER, "n", asked.indexOf(q) + 1, "total", Math.max(asked.size(), 1));
+    Set<String> tags = tagsBefore(s, q, asked);
     StringBuilder text = new StringBuilder(header).append('\n').append(q.text());
     List<Button> buttons = new ArrayList<>();
     switch (q.type()) {
