@@ -218,9 +218,10 @@ class DatabaseTest {
         // A checkpoint after every 500 commits of a 2 KB row, made while the writer goes on: 20,000
         // commits in all, several hundred MB of log.
         for (long next = 500; next <= 20_000; next += 500) {
-          while (commits.get() < next) {
+          while (commits.get() < next && writer.isAlive()) {
             Thread.onSpinWait();
           }
+          assertTrue(writer.isAlive(), "the writer stopped after " + commits.get() + " commits");
           int frames = db.checkpoint();
           if (frames < largest) {
             startedOver++;
