@@ -63,7 +63,6 @@ public final class Outbox {
         Long dueBy,
         Long logId,
         int priority) {
-      this.priority = priority;
       this.id = id;
       this.chatId = chatId;
       this.body = body;
@@ -71,6 +70,7 @@ public final class Outbox {
       this.createdAt = createdAt;
       this.dueBy = dueBy;
       this.logId = logId;
+      this.priority = priority;
     }
 
     /** True for a reply to someone chatting now ({@link #INTERACTIVE}), not a scheduled message. */

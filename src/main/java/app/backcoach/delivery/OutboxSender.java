@@ -546,7 +546,7 @@ public final class OutboxSender implements AutoCloseable {
           budget.refused(now.toEpochMilli());
           log.warn(
               "sender: Telegram refused a paid broadcast ({}); paying stops for an hour and"
-                  + " reminders go within the free limit (check the bot's Star balance)",
+                  + " messages go within the free limit (check the bot's Star balance)",
               r.reason());
           outbox.retryAt(tx, item.id(), now.toEpochMilli(), "paid broadcast refused");
           return;

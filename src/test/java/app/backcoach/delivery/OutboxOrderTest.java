@@ -29,6 +29,11 @@ class OutboxOrderTest {
         });
   }
 
+  /** A fresh test database of its own. */
+  private Database open() {
+    return app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC());
+  }
+
   private List<String> due(Database db) {
     return due(db, NOW.toEpochMilli(), 10);
   }
@@ -42,7 +47,7 @@ class OutboxOrderTest {
 
   @Test
   void aScheduledMessageHeldUntilMorningDoesNotHoldBackATonightsReply() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long morning = NOW.plusSeconds(8 * 3600).toEpochMilli();
       queue(db, "catch-up, after quiet hours", Outbox.SCHEDULED, morning);
       queue(db, "the answer to a question typed at 22:30", Outbox.INTERACTIVE, null);
@@ -52,7 +57,7 @@ class OutboxOrderTest {
 
   @Test
   void aReplyWaitingForARetryStillKeepsTheChatsRepliesInOrder() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       queue(db, "first reply, retrying", Outbox.INTERACTIVE, NOW.plusSeconds(5).toEpochMilli());
       queue(db, "second reply", Outbox.INTERACTIVE, null);
       assertEquals(List.of(), due(db), "the second waits for the first");
@@ -72,7 +77,7 @@ class OutboxOrderTest {
 
   @Test
   void remindersGoMostOverdueFirstAndRepliesBeforeThemAll() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long at = NOW.toEpochMilli();
       // Queued in this order; deadlines say which is most overdue (the window closing first).
       queueFor(db, 1, "07:45 posture break, closes 08:00", Outbox.SCHEDULED, at + 900_000);
@@ -97,7 +102,7 @@ class OutboxOrderTest {
 
   @Test
   void aChatsOwnMessagesStayInTheirOrderWhateverTheirDeadlines() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long at = NOW.toEpochMilli();
       queueFor(db, 1, "first for chat 1, late deadline", Outbox.SCHEDULED, at + 900_000);
       queueFor(db, 1, "second for chat 1, early deadline", Outbox.SCHEDULED, at);
@@ -110,7 +115,7 @@ class OutboxOrderTest {
   void theScanReadsTheIndexInOrderInsteadOfSortingEveryWaitingRow() {
     org.junit.jupiter.api.Assumptions.assumeFalse(
         app.backcoach.TestDatabases.postgres(), "SQLite's query plan");
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       List<String> plan =
           db.read(
               tx ->
@@ -132,7 +137,7 @@ class OutboxOrderTest {
 
   @Test
   void aReplyGoesBeforeItsOwnChatsReminderStillWaitingInTheQueue() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long at = NOW.toEpochMilli();
       queueFor(db, 1, "posture break, waiting its turn", Outbox.SCHEDULED, at + 900_000);
       queueFor(db, 1, "the answer to what the user just typed", Outbox.INTERACTIVE, null);
@@ -148,7 +153,7 @@ class OutboxOrderTest {
 
   @Test
   void aCatchUpGoesBeforeItsChatsRemindersStillInTheirWindow() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long at = NOW.toEpochMilli();
       queueFor(db, 1, "posture break, still in its window", Outbox.SCHEDULED, at + 900_000);
       queueFor(db, 1, "catch-up for the missed ones", Outbox.SCHEDULED, null);
@@ -159,7 +164,7 @@ class OutboxOrderTest {
 
   @Test
   void aCatchUpHeldUntilQuietHoursEndDoesNotComeFirstWhileItWaits() {
-    try (Database db = app.backcoach.TestDatabases.open(dir.resolve("o.db"), Clock.systemUTC())) {
+    try (Database db = open()) {
       long at = NOW.toEpochMilli();
       queueFor(db, 1, "catch-up held until 07:00", Outbox.SCHEDULED, null);
       long morning = at + 3_600_000;
