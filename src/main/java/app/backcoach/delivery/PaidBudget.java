@@ -51,7 +51,7 @@ final class PaidBudget {
 
   /**
    * Telegram refused a paid message (the bot's Star balance ran out, say): pay for nothing for
-   * {@link #PAUSE_MILLIS}; reminders go within the free limit meanwhile.
+   * {@link #PAUSE_MILLIS}; messages go within the free limit meanwhile.
    */
   void refused(long nowMillis) {
     pausedUntil = nowMillis + PAUSE_MILLIS;
