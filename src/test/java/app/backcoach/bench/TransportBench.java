@@ -115,11 +115,12 @@ public final class TransportBench {
     int[] dbs = {0};
     BotFactory backcoach =
         api -> new Backcoach(api, dir.resolve("bot-" + dbs[0]++ + ".db"), content, index);
-    BotFactory echo = EchoBot::new;
+    BotFactory echo = api -> new EchoBot(api, null);
 
     int[] bcSteps = calibrate(dir.resolve("calibrate.db"), content, index, script);
     int[] echoSteps = new int[script.size()];
     Arrays.fill(echoSteps, 1);
+    BotFactory matched = api -> new EchoBot(api, bcSteps);
     System.out.printf(
         "script: %d updates per chat; backcoach answers with %d deliveries per chat %s, the echo bot with %d%n",
         script.size(), Arrays.stream(bcSteps).sum(), Arrays.toString(bcSteps), script.size());
@@ -136,43 +137,65 @@ public final class TransportBench {
         System.out.println(
             run(echo, script, echoSteps, chats, mode, base).line("warm-up echo " + label(mode)));
         System.out.println(
+            run(matched, script, bcSteps, chats, mode, base + 250_000)
+                .line("warm-up echo-matched " + label(mode)));
+        System.out.println(
             run(backcoach, script, bcSteps, chats, mode, base + 500_000)
                 .line("warm-up backcoach " + label(mode)));
       }
     }
     for (Mode mode : modes) {
       double[] e = new double[rounds];
+      double[] m = new double[rounds];
       double[] b = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         long base = 20_000_000L + r * 1_000_000L + mode.ordinal() * 100_000_000L;
         Run er = run(echo, script, echoSteps, chats, mode, base);
+        Run mr = run(matched, script, bcSteps, chats, mode, base + 250_000);
         Run br = run(backcoach, script, bcSteps, chats, mode, base + 500_000);
         System.out.println(er.line("echo " + label(mode)));
+        System.out.println(mr.line("echo-matched " + label(mode)));
         System.out.println(br.line("backcoach " + label(mode)));
         e[r] = er.perSecond();
+        m[r] = mr.perSecond();
         b[r] = br.perSecond();
       }
       double em = median(e);
+      double mm = median(m);
       double bm = median(b);
       double ratio = bm / em;
+      double matchedRatio = bm / mm;
       String name = mode.name().toLowerCase(Locale.ROOT);
       System.out.printf(
           Locale.ROOT,
-          "%s, %d chats, median of %d: echo %.0f updates/s, backcoach %.0f updates/s, ratio %.2f%n",
+          "%s, %d chats, median of %d: echo %.0f updates/s, echo-matched %.0f updates/s,"
+              + " backcoach %.0f updates/s; ratio %.2f (to echo), %.2f (to echo-matched)%n",
           name,
           chats,
           rounds,
           em,
+          mm,
           bm,
-          ratio);
+          ratio,
+          matchedRatio);
       String shape = mode == Mode.USERS ? "users answering" : "backlog";
       Results.line("transport (" + shape + "): echo bot", fmt0(em) + " updates/s", "-", null);
+      Results.line(
+          "transport (" + shape + "): echo bot sending backcoach's messages",
+          fmt0(mm) + " updates/s",
+          "-",
+          null);
       Results.line("transport (" + shape + "): backcoach", fmt0(bm) + " updates/s", "-", null);
       Results.line(
           "transport (" + shape + "): backcoach / echo",
           String.format(Locale.ROOT, "%.2f", ratio),
           "at least 0.90",
           ratio >= 0.9);
+      Results.line(
+          "transport (" + shape + "): backcoach / echo sending the same messages",
+          String.format(Locale.ROOT, "%.2f", matchedRatio),
+          "at least 0.90",
+          matchedRatio >= 0.9);
     }
     Stats.deleteTree(dir);
     System.exit(0);
@@ -355,14 +378,19 @@ public final class TransportBench {
 
   /**
    * The bare echo bot: the library's long-polling application and single-thread consumer, one
-   * sendMessage per update through OkHttpTelegramClient.
+   * sendMessage per update through OkHttpTelegramClient; or, given {@code perStep}, as many
+   * sendMessages for a chat's n-th update as backcoach sends for it (the same messages on the
+   * wire).
    */
   static final class EchoBot implements Bot {
     private final OkHttpClient pollHttp = new OkHttpClient.Builder().build();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
     private final TelegramBotsLongPollingApplication app;
 
-    EchoBot(FakeBotApi api) throws TelegramApiException {
+    /** Updates seen per chat (the consumer is single-threaded). */
+    private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+
+    EchoBot(FakeBotApi api, int[] perStep) throws TelegramApiException {
       TelegramUrl url = new TelegramUrl("http", "127.0.0.1", api.port(), false);
       OkHttpTelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN, url);
       app =
@@ -382,10 +410,14 @@ public final class TransportBench {
                   (Update update) -> {
                     if (update.hasMessage() && update.getMessage().hasText()) {
                       try {
-                        client.execute(
-                            new SendMessage(
-                                update.getMessage().getChatId().toString(),
-                                update.getMessage().getText()));
+                        long chat = update.getMessage().getChatId();
+                        int n = seen.merge(chat, 1, Integer::sum) - 1;
+                        int messages =
+                            perStep == null ? 1 : perStep[Math.min(n, perStep.length - 1)];
+                        for (int i = 0; i < messages; i++) {
+                          client.execute(
+                              new SendMessage(Long.toString(chat), update.getMessage().getText()));
+                        }
                       } catch (TelegramApiException e) {
                         System.err.println("echo: " + e.getMessage());
                       }
