@@ -48,6 +48,7 @@ public final class UpdateProcessor implements AutoCloseable {
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong quarantined = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AppliedLog appliedLog = new AppliedLog();
 
   /**
    * @param onQueued called after deliveries were queued (wakes the sender)
@@ -100,6 +101,7 @@ public final class UpdateProcessor implements AutoCloseable {
         int done = applyPending();
         failures = 0;
         if (done == 0) {
+          appliedLog.flushIfDue(System.nanoTime());
           await(Duration.ofMillis(200));
         }
       } catch (Throwable e) {
@@ -171,12 +173,13 @@ public final class UpdateProcessor implements AutoCloseable {
       }
       if (done) {
         applied.addAndGet(group.size());
-        log.info(
-            "updates: applied updates {} to {} ({} updates, one transaction) in {} ms",
+        appliedLog.applied(
             group.get(0).updateId(),
             group.get(group.size() - 1).updateId(),
             group.size(),
-            (System.nanoTime() - started) / 1_000_000);
+            (System.nanoTime() - started) / 1_000_000,
+            null,
+            System.nanoTime());
         return;
       }
     }
@@ -216,11 +219,9 @@ public final class UpdateProcessor implements AutoCloseable {
             return null;
           });
       applied.incrementAndGet();
-      log.info(
-          "updates: applied update {} of chat {} in {} ms",
-          u.updateId(),
-          u.chatId(),
-          (System.nanoTime() - started) / 1_000_000);
+      long now = System.nanoTime();
+      appliedLog.applied(
+          u.updateId(), u.updateId(), 1, (now - started) / 1_000_000, u.chatId(), now);
       return true;
     } catch (UpdateInbox.ChatBusy e) {
       // Another instance holds the chat: its later updates wait for the next round, in order.

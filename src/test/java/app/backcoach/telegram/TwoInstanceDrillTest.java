@@ -199,7 +199,7 @@ class TwoInstanceDrillTest {
             api,
             dir.resolve("cache-" + i + ".db"),
             dir.resolve("bot-" + i + "-" + (launches++) + ".log"),
-            "INFO",
+            "DEBUG", // each applied transaction's line is at DEBUG (INFO sums up a minute)
             List.of(),
             Map.of(
                 "BACKCOACH_MEANING",
