@@ -60,8 +60,12 @@ public final class TransportBench {
     BACKLOG
   }
 
-  /** Full-size rounds of each bot and shape run before the measured ones. */
-  static final int WARM_UP_ROUNDS = 3;
+  /**
+   * Full-size rounds of each bot and shape run before the measured ones ({@code -Dwarmup=N}). With
+   * 3, the JIT compiler still used 0.7 s of CPU in each measured backcoach round of about 1.3 s
+   * (0.26 s in the echo bot's); with 10, at most 0.1 s in either.
+   */
+  static final int WARM_UP_ROUNDS = Integer.getInteger("warmup", 10);
 
   static String label(Mode mode) {
     return mode.name().toLowerCase(Locale.ROOT);
@@ -128,9 +132,9 @@ public final class TransportBench {
     System.out.println(
         "backcoach send limits raised far above the load (not the bottleneck): " + UNLIMITED);
 
-    // Warm-up: full-size rounds of both bots, so the JIT has compiled what the measured rounds run
+    // Warm-up: full-size rounds of every bot, so the JIT has compiled what the measured rounds run
     // (the compiler's CPU is printed per round: after a single 100-chat warm-up it still used 1 to
-    // 1.4 s of CPU in each measured round of either bot).
+    // 1.4 s of CPU in each measured round of either bot; see WARM_UP_ROUNDS).
     for (int w = 0; w < WARM_UP_ROUNDS; w++) {
       for (Mode mode : modes) {
         long base = 10_000_000L + w * 1_000_000L;
