@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
  * (how many, their ids, transactions, the slowest one), each transaction's own line at DEBUG.
  *
  * <p>A line per transaction at INFO was about 9 % of the processor thread's samples in the
- * transport benchmark (JFR, users shape): the processor applies updates one after the other, so its
- * log lines were on every update's path, and at a thousand updates a second they said nothing
- * {@code /metrics} does not. Only the processing thread calls this class.
+ * transport benchmark (JFR, users shape), on every update's path; no change in throughput could be
+ * told from the noise (docs/BENCHMARKS.md section 8). At a thousand updates a second those lines
+ * said nothing {@code /metrics} does not. Only the processing thread calls this class.
  */
 final class AppliedLog {
   private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
@@ -57,7 +57,14 @@ final class AppliedLog {
    * Writes the summary once its minute has passed (called after each transaction and when idle).
    */
   void flushIfDue(long nowNanos) {
-    if (updates == 0 || nowNanos - startedNanos < WINDOW_NANOS) {
+    if (nowNanos - startedNanos >= WINDOW_NANOS) {
+      flush(nowNanos);
+    }
+  }
+
+  /** Writes the summary of what was applied since the last one, if anything (at stop). */
+  void flush(long nowNanos) {
+    if (updates == 0) {
       return;
     }
     log.info(

@@ -112,6 +112,7 @@ public final class UpdateProcessor implements AutoCloseable {
         await(Duration.ofMillis(Math.min(5_000, 100 * (1L << Math.min(failures, 6)))));
       }
     }
+    appliedLog.flush(System.nanoTime());
   }
 
   /**
@@ -173,13 +174,14 @@ public final class UpdateProcessor implements AutoCloseable {
       }
       if (done) {
         applied.addAndGet(group.size());
+        long now = System.nanoTime();
         appliedLog.applied(
             group.get(0).updateId(),
             group.get(group.size() - 1).updateId(),
             group.size(),
-            (System.nanoTime() - started) / 1_000_000,
+            (now - started) / 1_000_000,
             null,
-            System.nanoTime());
+            now);
         return;
       }
     }

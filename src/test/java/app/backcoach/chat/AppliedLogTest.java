@@ -73,6 +73,19 @@ class AppliedLogTest {
   }
 
   @Test
+  void atStopTheLastPartOfAMinuteIsSummedUp() {
+    logger.setLevel(Level.INFO);
+    AppliedLog log = new AppliedLog();
+    log.flush(SECOND);
+    assertEquals(List.of(), at(Level.INFO), "nothing applied, nothing to say");
+    log.applied(1, 3, 3, 2, null, 0);
+    log.flush(10 * SECOND);
+    assertEquals(
+        List.of("updates: applied 3 updates (1 to 3) in 1 transaction over 10 s; slowest 2 ms"),
+        at(Level.INFO));
+  }
+
+  @Test
   void atDebugEachTransactionHasItsLine() {
     logger.setLevel(Level.DEBUG);
     AppliedLog log = new AppliedLog();
