@@ -95,7 +95,12 @@ class TwoInstancesTest {
       Recording tb = new Recording("b");
       SendLimits fast = new SendLimits(1000, 1000, 1000, 1000, 2);
       OutboxSender sa = new OutboxSender(a, ta, java.time.Clock.systemUTC(), fast).start();
-      Thread.sleep(300); // a takes the role first
+      // a takes the role first: b starts once a has sent (a sleep could end before a's thread ran).
+      long first = System.nanoTime() + 10_000_000_000L;
+      while (ta.sent.isEmpty() && System.nanoTime() < first) {
+        Thread.sleep(10);
+      }
+      assertTrue(!ta.sent.isEmpty(), "the first instance took the sender role and sent");
       OutboxSender sb = new OutboxSender(b, tb, java.time.Clock.systemUTC(), fast).start();
       int total = expected.stream().mapToInt(List::size).sum();
       long until = System.nanoTime() + 20_000_000_000L;

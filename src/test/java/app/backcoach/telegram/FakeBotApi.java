@@ -393,6 +393,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** getUpdates calls received so far: a test can wait until its long poll is waiting. */
+  public long pollsReceived() {
+    synchronized (lock) {
+      return pollGeneration;
+    }
+  }
+
   /** getUpdates calls ended with 409 Conflict because a newer getUpdates arrived. */
   public int conflicts() {
     synchronized (lock) {

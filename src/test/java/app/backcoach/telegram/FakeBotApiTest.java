@@ -515,9 +515,10 @@ class FakeBotApiTest {
     assertEquals(0, empty.body().get("result").size());
 
     // A waiting poll wakes as soon as the user acts.
+    long polls = fake.pollsReceived();
     CompletableFuture<Http> poll =
         CompletableFuture.supplyAsync(() -> post("getUpdates", "{\"timeout\":10}"));
-    Thread.sleep(200);
+    assertTrue(fake.await(() -> fake.pollsReceived() > polls, Duration.ofSeconds(5)));
     t0 = System.nanoTime();
     fake.userSends(CHAT, "wake up");
     Http woke = poll.get(5, TimeUnit.SECONDS);
@@ -544,9 +545,10 @@ class FakeBotApiTest {
     assertEquals(4, filtered.body().at("/result/0/update_id").asInt());
 
     // A second poll terminates a waiting one with 409, like two bot instances would see.
+    long before = fake.pollsReceived();
     CompletableFuture<Http> older =
         CompletableFuture.supplyAsync(() -> post("getUpdates", "{\"offset\":5,\"timeout\":10}"));
-    Thread.sleep(200);
+    assertTrue(fake.await(() -> fake.pollsReceived() > before, Duration.ofSeconds(5)));
     CompletableFuture<Http> newer =
         CompletableFuture.supplyAsync(() -> post("getUpdates", "{\"offset\":5,\"timeout\":10}"));
     assertEquals(409, older.get(5, TimeUnit.SECONDS).status());
