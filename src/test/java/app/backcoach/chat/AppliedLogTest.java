@@ -33,9 +33,11 @@ class AppliedLogTest {
     logger.setLevel(before);
   }
 
+  /** This thread's lines at {@code level} (a processor another test left running logs too). */
   private List<String> at(Level level) {
+    String self = Thread.currentThread().getName();
     return lines.list.stream()
-        .filter(e -> e.getLevel() == level)
+        .filter(e -> e.getLevel() == level && self.equals(e.getThreadName()))
         .map(ILoggingEvent::getFormattedMessage)
         .toList();
   }
