@@ -36,7 +36,11 @@ class AppliedLogTest {
   /** This thread's lines at {@code level} (a processor another test left running logs too). */
   private List<String> at(Level level) {
     String self = Thread.currentThread().getName();
-    return lines.list.stream()
+    List<ILoggingEvent> all;
+    synchronized (lines) { // the appender adds under this lock
+      all = List.copyOf(lines.list);
+    }
+    return all.stream()
         .filter(e -> e.getLevel() == level && self.equals(e.getThreadName()))
         .map(ILoggingEvent::getFormattedMessage)
         .toList();
