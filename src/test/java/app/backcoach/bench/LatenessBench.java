@@ -169,14 +169,14 @@ public final class LatenessBench {
                   new OkHttpTelegramClient(
                       FakeBotApi.TOKEN, new TelegramUrl("http", "127.0.0.1", api.port(), false)))
               : (chat, d) -> new Transport.Result.Sent();
+      int burst = Math.max(1, Math.min(5, rate)); // as App.telegramSettings
       if (http) {
         // The fake Bot API holds the bot to Telegram's limits in simulated time: a send the
         // sender's own limits should not have let out is answered 429, and counted.
         api.rateClock(() -> clock.millis() * 1_000_000L);
-        api.rateLimits(1, 3, rate, Math.max(1, Math.min(5, rate)));
+        api.rateLimits(1, 3, rate, burst);
       }
       Arrivals arrivals = new Arrivals(inner, clock);
-      int burst = Math.max(1, Math.min(5, rate)); // as App.telegramSettings
       OutboxSender sender =
           OutboxSender.stepping(
               db,

@@ -459,11 +459,6 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /**
-   * Token buckets on sendMessage, sendPhoto, sendDocument, editMessageText, editMessageReplyMarkup:
-   * over the limit the bot gets 429 "Too Many Requests: retry after N" and a violation is recorded.
-   * A rate of 0 or less turns that limit off.
-   */
-  /**
    * The clock the rate limits go by, in nanoseconds (a benchmark's simulated clock); call before
    * {@link #rateLimits}.
    */
@@ -473,6 +468,11 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Token buckets on sendMessage, sendPhoto, sendDocument, editMessageText, editMessageReplyMarkup:
+   * over the limit the bot gets 429 "Too Many Requests: retry after N" and a violation is recorded.
+   * A rate of 0 or less turns that limit off.
+   */
   public void rateLimits(
       double perChatPerSecond, int perChatBurst, double globalPerSecond, int globalBurst) {
     synchronized (lock) {
